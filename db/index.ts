@@ -1,0 +1,5 @@
+export * from './client';
+export * from './queries/workshops';
+export * from './queries/sessions';
+export * from './queries/participants';
+export * from './queries/moves';

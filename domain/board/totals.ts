@@ -1,0 +1,41 @@
+import type { BoardState } from './state';
+
+export interface BucketTotal {
+  count: number;
+  sum: number;
+}
+
+export interface BoardTotals {
+  byBucket: Record<string, BucketTotal>;
+  unplaced: number;
+  placed: number;
+  /** sum of effort points over sized buckets ("?" excluded) */
+  total: number;
+}
+
+export function totals(board: BoardState): BoardTotals {
+  const byBucket: Record<string, BucketTotal> = {};
+  for (const b of board.scale.buckets) byBucket[b.id] = { count: 0, sum: 0 };
+  const valueOf = new Map(board.scale.buckets.map((b) => [b.id, b.value]));
+  let unplaced = 0;
+  let total = 0;
+  for (const card of board.cards) {
+    const at = board.placement[card.id] ?? null;
+    const t = at === null ? undefined : byBucket[at];
+    if (!t) {
+      unplaced++;
+      continue;
+    }
+    t.count++;
+    const v = valueOf.get(at as string) ?? null;
+    if (v !== null) {
+      t.sum += v;
+      total += v;
+    }
+  }
+  return { byBucket, unplaced, placed: board.cards.length - unplaced, total };
+}
+
+export function cardsIn(board: BoardState, bucketId: string | null) {
+  return board.cards.filter((c) => (board.placement[c.id] ?? null) === bucketId);
+}

@@ -1,0 +1,9 @@
+/** Input limits shared by the wire schemas, the HTTP API and the UI. */
+export const LIMITS = {
+  idLength: 64,
+  nameLength: 60,
+  titleLength: 300,
+  workshopNameLength: 120,
+  itemsPerSession: 500,
+  participantsPerRoom: 100,
+} as const;

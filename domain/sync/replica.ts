@@ -1,0 +1,49 @@
+import { apply, type BoardState, type Placement, type VersionedEvent } from '../board';
+
+export interface PendingMove {
+  clientMoveId: string;
+  cardId: string;
+  to: Placement;
+}
+
+/**
+ * A client's copy of a board: what the server confirmed, plus this client's
+ * own moves that are sent but not yet acknowledged. The server's order wins:
+ * pending moves only overlay the confirmed board until they are acked or refused.
+ */
+export interface Replica {
+  confirmed: BoardState;
+  pending: PendingMove[];
+}
+
+export const replicaOf = (board: BoardState): Replica => ({ confirmed: board, pending: [] });
+
+export type Receive = { replica: Replica; gap: boolean };
+
+/** Applies a broadcast event; a gap in versions means the client must ask for a snapshot. */
+export function receive(r: Replica, ve: VersionedEvent): Receive {
+  if (ve.version <= r.confirmed.version) return { replica: r, gap: false };
+  if (ve.version !== r.confirmed.version + 1) return { replica: r, gap: true };
+  return { replica: { ...r, confirmed: apply(r.confirmed, ve.event) }, gap: false };
+}
+
+export const addPending = (r: Replica, m: PendingMove): Replica => ({ ...r, pending: [...r.pending, m] });
+
+/** Ack or refusal: either way the move stops overlaying; the confirmed board has the truth. */
+export const settle = (r: Replica, clientMoveId: string): Replica => ({
+  ...r,
+  pending: r.pending.filter((p) => p.clientMoveId !== clientMoveId),
+});
+
+/** A fresh snapshot from the server replaces the confirmed board; pending moves still overlay it. */
+export const resync = (r: Replica, board: BoardState): Replica => ({ ...r, confirmed: board });
+
+export const dropPending = (r: Replica): Replica => ({ ...r, pending: [] });
+
+/** What the user sees. */
+export function view(r: Replica): BoardState {
+  if (r.pending.length === 0) return r.confirmed;
+  const placement = { ...r.confirmed.placement };
+  for (const p of r.pending) if (Object.hasOwn(placement, p.cardId)) placement[p.cardId] = p.to;
+  return { ...r.confirmed, placement };
+}

@@ -1,0 +1,80 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { openDb, type Db } from '../db';
+import { createApi } from './http/api';
+import type { Logger } from './log';
+import { attachHub } from './realtime/hub';
+import { createBoardCache } from './services/boards';
+
+export interface AppOptions {
+  databasePath: string;
+  log: Logger;
+  /** serve the Next app as well; integration tests run without it */
+  next?: { dev: boolean; dir: string };
+  now?: () => number;
+}
+
+export interface App {
+  http: HttpServer;
+  io: Server;
+  db: Db;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** One process: the HTTP API, socket.io and (optionally) Next on a single server. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const db = openDb(opts.databasePath);
+  const now = opts.now ?? Date.now;
+  const handleApi = createApi({ db, now, log: opts.log });
+
+  let nextHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined;
+  let nextUpgrade: ((req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => Promise<void>) | undefined;
+  if (opts.next) {
+    const { default: next } = await import('next');
+    const nextApp = next({ dev: opts.next.dev, dir: opts.next.dir });
+    await nextApp.prepare();
+    nextHandler = nextApp.getRequestHandler();
+    nextUpgrade = nextApp.getUpgradeHandler();
+  }
+
+  const http = createServer((req, res) => {
+    handleApi(req, res)
+      .then((handled) => {
+        if (handled) return;
+        if (nextHandler) return nextHandler(req, res);
+        res.writeHead(404).end('not found');
+      })
+      .catch((err: unknown) => {
+        opts.log.error({ err }, 'request failed');
+        if (!res.headersSent) res.writeHead(500).end('internal error');
+      });
+  });
+
+  const io = new Server(http, {
+    maxHttpBufferSize: 64 * 1024,
+    // leave other upgrades (Next's hot reload in dev) alone
+    destroyUpgrade: false,
+    connectionStateRecovery: undefined,
+  });
+  if (nextUpgrade) {
+    const upgrade = nextUpgrade;
+    http.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
+    });
+  }
+  attachHub(io as never, { db, boards: createBoardCache(db), now, log: opts.log });
+
+  return {
+    http,
+    io,
+    db,
+    listen: (port, host) =>
+      new Promise((resolve) => http.listen(port, host, () => resolve((http.address() as AddressInfo).port))),
+    close: async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      db.$client.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { expect, type Page } from '@playwright/test';
+
+export const card = (page: Page, title: string) => page.locator('[data-card-id]', { hasText: title });
+export const bucket = (page: Page, id: string) => page.locator(`[data-bucket="${id}"]`);
+
+/** Drags with real pointer events, the way a mouse user does. */
+export async function drag(page: Page, title: string, bucketId: string) {
+  const from = await card(page, title).boundingBox();
+  const to = await bucket(page, bucketId).boundingBox();
+  if (!from || !to) throw new Error(`cannot drag ${title} to ${bucketId}: not visible`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(80, to.height / 2), { steps: 8 });
+  await page.mouse.up();
+}
+
+export async function joinAs(page: Page, url: string, name: string) {
+  await page.goto(url);
+  await page.getByLabel(/your name|ihr name/i).fill(name);
+  await page.getByRole('button', { name: /^(join|beitreten)$/i }).click();
+  await expect(page.locator('[data-card-id]').first()).toBeVisible();
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JoinAck, SyncAck, WireError } from '../../domain/protocol';
+import { next, request, startServer, type Client, type TestServer } from '../support/server';
+
+let server: TestServer;
+let c: Client;
+let sessionId: string;
+let cardId: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  const w = await server.createWorkshop(['Only card']);
+  sessionId = w.sessionId;
+  c = await server.client();
+  const ack = await request<JoinAck>(c, 'room:join', { sessionId, name: 'Eve' });
+  if (!ack.ok) throw new Error('join failed');
+  cardId = ack.snapshot.cards[0]!.id;
+});
+afterAll(() => server.stop());
+
+async function version() {
+  const s = await request<SyncAck>(c, 'room:sync', {});
+  if (!s.ok) throw new Error('sync failed');
+  return { version: s.snapshot.version, placement: s.snapshot.placement };
+}
+
+// table-driven: each bad message must be refused with this code and change nothing
+const cases: [string, string, () => unknown, string][] = [
+  ['unknown event', 'card:teleport', () => ({ cardId }), 'unknown_event'],
+  ['payload not an object', 'card:move', () => 'v5', 'bad_request'],
+  ['missing field', 'card:move', () => ({ cardId }), 'bad_request'],
+  ['extra field', 'card:move', () => ({ cardId, to: 'v5', admin: true }), 'bad_request'],
+  ['wrong type', 'card:move', () => ({ cardId: 42, to: 'v5' }), 'bad_request'],
+  ['unknown card', 'card:move', () => ({ cardId: 'nope', to: 'v5' }), 'unknown_card'],
+  ['unknown bucket', 'card:move', () => ({ cardId, to: 'v4' }), 'unknown_bucket'],
+  ['id with odd characters', 'card:move', () => ({ cardId: '../../etc', to: 'v5' }), 'bad_request'],
+  ['huge string', 'card:move', () => ({ cardId: 'x'.repeat(10_000), to: 'v5' }), 'bad_request'],
+  ['__proto__ key', 'card:move', () => JSON.parse('{"__proto__": {"x": 1}, "cardId": "a", "to": "v5"}'), 'bad_request'],
+  ['inherited property as card id', 'card:move', () => ({ cardId: 'constructor', to: 'v5' }), 'unknown_card'],
+  ['inherited property as bucket id', 'card:move', () => ({ cardId, to: 'toString' }), 'unknown_bucket'],
+];
+
+describe('bad input on the socket', () => {
+  it.each(cases)('BOARD-5 %s is refused with a clear error and changes nothing', async (_name, event, payload, code) => {
+    const before = await version();
+    const ack = await request<{ ok: boolean; error: WireError }>(c, event, payload());
+    expect(ack.ok).toBe(false);
+    expect(ack.error.code).toBe(code);
+    expect(ack.error.message.length).toBeGreaterThan(5);
+    expect(await version()).toEqual(before);
+  });
+
+  it('BOARD-6 a message without an ack gets a protocol:error event', async () => {
+    const err = next<WireError & { event?: string }>(c, 'protocol:error');
+    (c.emit as (e: string, p: unknown) => void)('card:move', { nonsense: true });
+    expect(await err).toMatchObject({ code: 'bad_request', event: 'card:move' });
+  });
+
+  it('BOARD-7 moving before joining is refused', async () => {
+    const stranger = await server.client();
+    const ack = await request<{ ok: boolean; error: WireError }>(stranger, 'card:move', { cardId, to: 'v5' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+  });
+
+  it('BOARD-8 joining an unknown session is refused', async () => {
+    const stranger = await server.client();
+    const ack = await request<JoinAck>(stranger, 'room:join', { sessionId: 'doesnotexist', name: 'X' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'unknown_session' } });
+  });
+
+  it('BOARD-9 the HTTP API refuses a broken body with field details', async () => {
+    const res = await fetch(`${server.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '', items: [''] }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: WireError };
+    expect(body.error.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(['name', 'items.0']));
+    const bad = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('BOARD-10 /healthz answers once the database is reachable', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, CreateWorkshopResult, ServerToClientEvents } from '../../domain/protocol';
+import { createApp, type App } from '../../server/app';
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServer {
+  app: App;
+  url: string;
+  dir: string;
+  dbPath: string;
+  clients: Client[];
+  client(): Promise<Client>;
+  createWorkshop(items?: string[]): Promise<CreateWorkshopResult>;
+  stop(opts?: { keepDir?: boolean }): Promise<void>;
+}
+
+/** A real server (API + socket.io, no Next) on port 0 with a SQLite file in a temp dir. */
+export async function startServer(opts: { dir?: string } = {}): Promise<TestServer> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'me-it-'));
+  const dbPath = join(dir, 'test.db');
+  const app = await createApp({ databasePath: dbPath, log: pino({ level: 'silent' }) });
+  const port = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const clients: Client[] = [];
+  return {
+    app,
+    url,
+    dir,
+    dbPath,
+    clients,
+    async client() {
+      const c: Client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      clients.push(c);
+      await new Promise<void>((resolve, reject) => {
+        c.once('connect', () => resolve());
+        c.once('connect_error', reject);
+      });
+      return c;
+    },
+    async createWorkshop(items = ['Login', 'Search', 'Checkout']) {
+      const res = await fetch(`${url}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Test workshop', items }),
+      });
+      if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+      return (await res.json()) as CreateWorkshopResult;
+    },
+    async stop({ keepDir = false } = {}) {
+      for (const c of clients) c.disconnect();
+      await app.close();
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Emits with an ack and resolves with the server's reply. */
+export function request<T>(c: Client, event: string, payload?: unknown): Promise<T> {
+  return new Promise((resolve) => (c.emit as (e: string, ...a: unknown[]) => void)(event, payload, resolve));
+}
+
+/** Resolves with the next occurrence of a server event that matches. */
+export function next<T>(c: Client, event: string, match: (p: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (p: T) => {
+      if (!match(p)) return;
+      (c.off as (e: string, f: unknown) => void)(event, on);
+      resolve(p);
+    };
+    (c.on as (e: string, f: unknown) => void)(event, on);
+  });
+}
