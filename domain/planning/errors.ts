@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+
+/** A field-level input error. `code` is stable (for translation), `message` is English. */
+export type PlanError = { path: string; code: ErrorCode; message: string };
+
+export type ErrorCode =
+  // shape (from the schema)
+  | 'required'
+  | 'not_a_number'
+  | 'not_an_integer'
+  | 'not_a_string'
+  | 'not_an_object'
+  | 'not_an_array'
+  | 'invalid_type'
+  | 'must_be_positive'
+  | 'must_not_be_negative'
+  | 'too_small'
+  | 'too_big'
+  | 'too_few'
+  | 'too_many'
+  | 'invalid_option'
+  | 'invalid_date'
+  | 'unknown_currency'
+  | 'unknown_field'
+  | 'invalid'
+  // meaning (from validate.ts)
+  | 'one_of_required'
+  | 'conflict'
+  | 'calibration_required'
+  | 'velocity_required'
+  | 'velocity_not_positive'
+  | 'velocity_too_small'
+  | 'duplicate_id'
+  | 'sprint_index_order'
+  | 'not_a_sprint_start'
+  | 'team_required'
+  | 'days_per_sprint_required'
+  | 'cost_not_positive';
+
+export function joinPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.');
+}
+
+export function planError(path: readonly PropertyKey[] | string, code: ErrorCode, message: string): PlanError {
+  return { path: typeof path === 'string' ? path : joinPath(path), code, message };
+}
+
+const TYPE_CODES: Record<string, ErrorCode> = {
+  number: 'not_a_number',
+  int: 'not_an_integer',
+  string: 'not_a_string',
+  object: 'not_an_object',
+  array: 'not_an_array',
+};
+
+const KNOWN_CUSTOM = new Set<string>(['invalid_date', 'unknown_currency']);
+
+/** Zod issues -> our errors: one error per field, English message, stable code. */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): PlanError[] {
+  const out: PlanError[] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    switch (issue.code) {
+      case 'invalid_type': {
+        // zod 4 leaves `input` out (or undefined) when the field is missing
+        if (issue.input === undefined && !('received' in issue)) {
+          out.push(planError(path, 'required', 'is required'));
+        } else {
+          const code = TYPE_CODES[issue.expected] ?? 'invalid_type';
+          const what = issue.expected === 'int' ? 'a whole number' : `a finite ${issue.expected}`;
+          out.push(planError(path, code, `must be ${what}`));
+        }
+        break;
+      }
+      case 'too_small': {
+        const min = Number(issue.minimum);
+        if (issue.origin === 'array') {
+          out.push(planError(path, 'too_few', `needs at least ${min} ${min === 1 ? 'entry' : 'entries'}`));
+        } else if (issue.origin === 'string') {
+          out.push(planError(path, 'required', 'must not be empty'));
+        } else if (min === 0 && !issue.inclusive) {
+          out.push(planError(path, 'must_be_positive', 'must be greater than 0'));
+        } else if (min === 0) {
+          out.push(planError(path, 'must_not_be_negative', 'must not be negative'));
+        } else {
+          out.push(planError(path, 'too_small', `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}`));
+        }
+        break;
+      }
+      case 'too_big': {
+        const max = Number(issue.maximum);
+        if (issue.origin === 'array') {
+          out.push(planError(path, 'too_many', `allows at most ${max} entries`));
+        } else {
+          out.push(planError(path, 'too_big', `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}`));
+        }
+        break;
+      }
+      case 'invalid_value':
+        if (issue.input === undefined) out.push(planError(path, 'required', 'is required'));
+        else out.push(planError(path, 'invalid_option', `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`));
+        break;
+      case 'unrecognized_keys':
+        for (const key of issue.keys) out.push(planError([...path, key], 'unknown_field', `unknown field "${key}"`));
+        break;
+      case 'custom': {
+        const code = typeof issue.params?.code === 'string' && KNOWN_CUSTOM.has(issue.params.code) ? issue.params.code : 'invalid';
+        out.push(planError(path, code as ErrorCode, issue.message));
+        break;
+      }
+      default:
+        out.push(planError(path, 'invalid', issue.message));
+    }
+  }
+  return out;
+}
+
+/** Something the user should know about a valid input; the plan is still computed. */
+export type PlanWarning = { code: WarningCode; message: string; path?: string };
+
+export type WarningCode =
+  | 'not_calibrated'
+  | 'assumed_velocity_ignored'
+  | 'unknown_done_item'
+  | 'scope_overdone'
+  | 'no_calendar'
+  | 'range_low_coverage'
+  | 'range_needs_history'
+  | 'monte_carlo_needs_history'
+  | 'monte_carlo_capped'
+  | 'monte_carlo_too_large'
+  | 'budget_overspent'
+  | 'money_overflow'
+  | 'sprints_exceed_budget'
+  | 'sprints_may_exceed_budget';
