@@ -2,6 +2,7 @@
 import { useTranslations } from 'use-intl';
 import { Header } from './components/Header';
 import { CreateWorkshop } from './components/CreateWorkshop';
+import { JoinByCode } from './components/JoinByCode';
 
 export default function Home() {
   const t = useTranslations('home');
@@ -14,6 +15,7 @@ export default function Home() {
           <p className="mt-2 text-slate-700">{t('lead')}</p>
         </div>
         <CreateWorkshop />
+        <JoinByCode />
       </main>
     </>
   );

@@ -2,4 +2,4 @@ export * from './client';
 export * from './queries/workshops';
 export * from './queries/sessions';
 export * from './queries/participants';
-export * from './queries/moves';
+export * from './queries/events';

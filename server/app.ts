@@ -13,6 +13,8 @@ export interface AppOptions {
   /** serve the Next app as well; integration tests run without it */
   next?: { dev: boolean; dir: string };
   now?: () => number;
+  /** socket command rate limit per connection */
+  rate?: { perSecond: number; burst: number };
 }
 
 export interface App {
@@ -27,7 +29,8 @@ export interface App {
 export async function createApp(opts: AppOptions): Promise<App> {
   const db = openDb(opts.databasePath);
   const now = opts.now ?? Date.now;
-  const handleApi = createApi({ db, now, log: opts.log });
+  const boards = createBoardCache(db);
+  const handleApi = createApi({ db, boards, now, log: opts.log });
 
   let nextHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined;
   let nextUpgrade: ((req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => Promise<void>) | undefined;
@@ -64,7 +67,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
     });
   }
-  attachHub(io as never, { db, boards: createBoardCache(db), now, log: opts.log });
+  attachHub(io as never, { db, boards, now, log: opts.log, ...(opts.rate ? { rate: opts.rate } : {}) });
 
   return {
     http,

@@ -5,19 +5,20 @@ import {
   KeyboardSensor,
   PointerSensor,
   TouchSensor,
-  useSensor,
-  useSensors,
   pointerWithin,
   rectIntersection,
+  useSensor,
+  useSensors,
   type Announcements,
   type CollisionDetection,
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { useMemo, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { cardsIn, totals, type BoardState, type Placement } from '../../domain/board';
+import { cardsIn, totals, type BoardState, type Card, type Placement } from '../../domain/board';
 import { DropZone } from './Bucket';
-import { CardView, DraggableCard } from './Card';
+import { CardView, DraggableCard, type CardInfo } from './Card';
+import { bucketJumps } from './keyboard';
 
 export const PILE_ID = 'pile';
 
@@ -27,22 +28,35 @@ const collision: CollisionDetection = (args) => {
   return hits.length > 0 ? hits : rectIntersection(args);
 };
 
-export function Board({ board, canMove, onMove }: { board: BoardState; canMove: boolean; onMove: (cardId: string, to: Placement) => void }) {
+export interface BoardProps {
+  board: BoardState;
+  myId: string | null;
+  /** person id -> card id being dragged */
+  dragging: Record<string, string>;
+  canMove: (cardId: string) => boolean;
+  onMove: (cardId: string, to: Placement) => void;
+  onHover?: (cardId: string | null) => void;
+  onOpen?: (cardId: string) => void;
+}
+
+export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen }: BoardProps) {
   const t = useTranslations('room');
   const [active, setActive] = useState<string | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     // a short press on phones, so scrolling the board still works
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
-    useSensor(KeyboardSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: bucketJumps }),
   );
   const sums = useMemo(() => totals(board), [board]);
+  const draggedBy = useMemo(() => {
+    const m: Record<string, string> = {};
+    for (const [personId, cardId] of Object.entries(dragging)) if (personId !== myId) m[cardId] = board.people[personId]?.name ?? '?';
+    return m;
+  }, [dragging, myId, board.people]);
+
   const titleOf = (id: string | number) => board.cards.find((c) => c.id === id)?.title ?? String(id);
-  const labelOf = (id: string | number | undefined) => {
-    if (id === undefined) return '';
-    if (id === PILE_ID) return t('pile');
-    return board.scale.buckets.find((b) => b.id === id)?.label ?? String(id);
-  };
+  const labelOf = (id: string | number | undefined) => (id === undefined ? '' : id === PILE_ID ? t('pile') : (board.scale.buckets.find((b) => b.id === id)?.label ?? String(id)));
   const announcements: Announcements = {
     onDragStart: ({ active: a }) => t('announce.pickedUp', { card: titleOf(a.id) }),
     onDragOver: ({ active: a, over }) => (over ? t('announce.over', { card: titleOf(a.id), target: labelOf(over.id) }) : undefined),
@@ -50,41 +64,59 @@ export function Board({ board, canMove, onMove }: { board: BoardState; canMove: 
     onDragCancel: ({ active: a }) => t('announce.cancelled', { card: titleOf(a.id) }),
   };
 
-  function onDragEnd(e: DragEndEvent) {
+  const info = (card: Card): CardInfo => {
+    const hand = board.phase === 'sorting' ? board.hands[card.id] : undefined;
+    return {
+      card,
+      moves: board.moveCount[card.id] ?? 0,
+      ...(board.flags[card.id] ? { flag: board.flags[card.id] } : {}),
+      ...(hand !== undefined ? { handOf: hand === myId ? null : (board.people[hand]?.name ?? '?') } : {}),
+      ...(draggedBy[card.id] ? { draggingBy: draggedBy[card.id] } : {}),
+    };
+  };
+
+  function end(e: DragEndEvent) {
     setActive(null);
+    onHover?.(null);
     if (!e.over) return;
     onMove(String(e.active.id), e.over.id === PILE_ID ? null : String(e.over.id));
   }
 
   const activeCard = active ? board.cards.find((c) => c.id === active) : undefined;
-  const pile = cardsIn(board, null);
+  // in sorting my own hand comes first in the pile
+  const pile = cardsIn(board, null).sort((a, b) => Number(board.hands[b.id] === myId) - Number(board.hands[a.id] === myId));
+  const card = (c: Card) => <DraggableCard key={c.id} info={info(c)} disabled={!canMove(c.id)} {...(onOpen ? { onOpen } : {})} />;
 
   return (
     <DndContext
       sensors={sensors}
       collisionDetection={collision}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('announce.instructions') } }}
-      onDragStart={(e) => setActive(String(e.active.id))}
-      onDragCancel={() => setActive(null)}
-      onDragEnd={onDragEnd}
+      onDragStart={(e) => {
+        setActive(String(e.active.id));
+        onHover?.(String(e.active.id));
+      }}
+      onDragCancel={() => {
+        setActive(null);
+        onHover?.(null);
+      }}
+      onDragEnd={end}
     >
-      <div className="flex flex-col gap-3 lg:flex-row">
+      <div className="flex flex-col gap-2 lg:flex-row">
         <DropZone
           id={PILE_ID}
           label={t('pile')}
-          className="lg:w-64 lg:shrink-0"
+          className="lg:w-56 lg:shrink-0"
           header={
-            <h2 className="flex items-baseline justify-between font-semibold">
+            <h2 className="flex items-baseline justify-between px-1 font-semibold">
               {t('pile')} <span className="text-sm font-normal text-slate-600">{t('count', { count: pile.length })}</span>
             </h2>
           }
         >
-          {pile.length === 0 && <li className="text-sm text-slate-500">{t('pileEmpty')}</li>}
-          {pile.map((c) => (
-            <DraggableCard key={c.id} card={c} moves={board.moveCount[c.id] ?? 0} disabled={!canMove} />
-          ))}
+          {pile.length === 0 && <li className="px-1 text-sm text-slate-500">{t('pileEmpty')}</li>}
+          {pile.map(card)}
         </DropZone>
-        <div className="grid flex-1 grid-cols-2 gap-2 sm:grid-cols-3 md:grid-cols-5 xl:grid-cols-10">
+        <div className="grid flex-1 grid-cols-2 gap-1.5 sm:grid-cols-3 md:grid-cols-5 xl:grid-cols-10">
           {board.scale.buckets.map((b) => {
             const tot = sums.byBucket[b.id] ?? { count: 0, sum: 0 };
             return (
@@ -101,15 +133,13 @@ export function Board({ board, canMove, onMove }: { board: BoardState; canMove: 
                   </div>
                 }
               >
-                {cardsIn(board, b.id).map((c) => (
-                  <DraggableCard key={c.id} card={c} moves={board.moveCount[c.id] ?? 0} disabled={!canMove} />
-                ))}
+                {cardsIn(board, b.id).map(card)}
               </DropZone>
             );
           })}
         </div>
       </div>
-      <DragOverlay>{activeCard ? <CardView card={activeCard} moves={board.moveCount[activeCard.id] ?? 0} dragging /> : null}</DragOverlay>
+      <DragOverlay>{activeCard ? <CardView info={info(activeCard)} dragging /> : null}</DragOverlay>
     </DndContext>
   );
 }

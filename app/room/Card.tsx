@@ -1,31 +1,66 @@
 'use client';
 import { useDraggable } from '@dnd-kit/core';
-import type { Card as CardModel } from '../../domain/board';
+import { useTranslations } from 'use-intl';
+import type { Card as CardModel, FlagReason } from '../../domain/board';
 
-export function CardView({ card, moves, dragging }: { card: CardModel; moves: number; dragging?: boolean }) {
+export interface CardInfo {
+  card: CardModel;
+  moves: number;
+  flag?: FlagReason;
+  /** name of the person whose hand it is in (sorting), or null for mine */
+  handOf?: string | null;
+  draggingBy?: string;
+}
+
+export function CardView({ info, dragging, big }: { info: CardInfo; dragging?: boolean; big?: boolean }) {
+  const t = useTranslations('room');
+  const { card, flag, handOf, draggingBy } = info;
+  const mine = handOf === null;
   return (
     <div
-      className={`rounded-md border bg-white px-3 py-2 text-left text-sm shadow-sm ${dragging ? 'border-indigo-500 shadow-lg ring-2 ring-indigo-300' : 'border-slate-300'}`}
+      className={`relative rounded-md border-2 bg-white text-left shadow-sm ${big ? 'px-3 py-2 text-xl leading-snug' : 'px-2 py-1.5 text-sm'} ${
+        dragging ? 'border-indigo-500 shadow-lg ring-2 ring-indigo-300' : flag ? 'border-rose-500' : mine ? 'border-indigo-400' : 'border-slate-300'
+      } ${handOf ? 'opacity-60' : ''}`}
     >
+      {flag && (
+        <span className="absolute -top-2 -right-2 flex h-5 w-5 items-center justify-center rounded-full bg-rose-600 text-xs font-bold text-white" title={t(`flagReason.${flag}`)} aria-label={`${t('flagged')}: ${t(`flagReason.${flag}`)}`}>
+          !
+        </span>
+      )}
       {card.key && <span className="mr-1 font-mono text-xs text-slate-500">{card.key}</span>}
       <span className="hyphens-auto break-words">{card.title}</span>
-      {moves > 1 && <span className="ml-1 text-xs text-slate-400" aria-hidden="true">↻{moves}</span>}
+      {handOf && <span className="block text-xs text-slate-500">{t('handOf', { name: handOf })}</span>}
+      {draggingBy && <span className="block text-xs font-medium text-amber-700">{t('draggingBy', { name: draggingBy })}</span>}
     </div>
   );
 }
 
-export function DraggableCard({ card, moves, disabled }: { card: CardModel; moves: number; disabled: boolean }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, disabled });
+export function DraggableCard({ info, disabled, onOpen }: { info: CardInfo; disabled: boolean; onOpen?: (cardId: string) => void }) {
+  const t = useTranslations('room');
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: info.card.id, disabled });
   return (
     <li
       ref={setNodeRef}
       {...attributes}
       {...listeners}
-      data-card-id={card.id}
-      aria-label={card.title}
-      className={`cursor-grab touch-none list-none select-none ${isDragging ? 'opacity-30' : ''}`}
+      data-card-id={info.card.id}
+      data-flagged={info.flag ? 'true' : undefined}
+      aria-label={info.card.title + (info.flag ? ` (${t('flagged')})` : '')}
+      className={`group relative list-none select-none ${disabled ? '' : 'cursor-grab touch-none'} ${isDragging ? 'opacity-30' : ''}`}
     >
-      <CardView card={card} moves={moves} />
+      <CardView info={info} />
+      {onOpen && (
+        <button
+          type="button"
+          className="absolute right-0.5 bottom-0.5 rounded px-1 text-xs text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus:text-slate-700"
+          aria-label={t('historyOf', { card: info.card.title })}
+          onPointerDown={(e) => e.stopPropagation()}
+          onKeyDown={(e) => e.stopPropagation()}
+          onClick={() => onOpen(info.card.id)}
+        >
+          ⋯
+        </button>
+      )}
     </li>
   );
 }

@@ -1,21 +1,48 @@
 'use client';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { totals } from '../../domain/board';
+import { movePermission, totals } from '../../domain/board';
 import { Header } from '../components/Header';
 import { Board } from './Board';
+import { CardHistory } from './CardHistory';
+import { Dialog } from './Dialog';
+import { DiscussionPanel } from './DiscussionPanel';
+import { EventList, useDescribe } from './EventLine';
 import { JoinForm } from './JoinForm';
+import { PeoplePanel } from './PeoplePanel';
+import { PhaseBar } from './PhaseBar';
+import { SetupPanel } from './SetupPanel';
 import { useRoom } from './useRoom';
+import type { VersionedEvent } from '../../domain/board';
+
+function Notice({ tone, children, onClose }: { tone: 'warn' | 'error'; children: React.ReactNode; onClose?: () => void }) {
+  const t = useTranslations('room');
+  return (
+    <p role={tone === 'error' ? 'alert' : 'status'} className={`flex items-center justify-between gap-2 rounded px-3 py-2 ${tone === 'error' ? 'bg-red-50 text-red-800' : 'bg-amber-100 text-amber-900'}`}>
+      {children}
+      {onClose && (
+        <button type="button" onClick={onClose} className="rounded px-2 hover:bg-black/5">
+          {t('ok')}
+        </button>
+      )}
+    </p>
+  );
+}
 
 export function Room({ sessionId }: { sessionId: string }) {
   const t = useTranslations('room');
-  const { state, board, join, move, dismissError } = useRoom(sessionId);
+  const api = useRoom(sessionId);
+  const { state, board } = api;
+  const [open, setOpen] = useState<string | null>(null);
+  const [events, setEvents] = useState<VersionedEvent[] | null>(null);
+  const describe = useDescribe(board ?? ({ people: {}, cards: [], scale: { buckets: [] } } as never));
 
-  if (state.status === 'failed') {
+  if (state.status === 'failed' || state.status === 'removed') {
     return (
       <>
         <Header />
         <p role="alert" className="mx-auto mt-16 max-w-md rounded bg-red-50 p-4 text-red-800">
-          {state.error?.code === 'unknown_session' ? t('unknownSession') : t('joinFailed', { message: state.error?.message ?? '' })}
+          {state.status === 'removed' ? t('removed') : state.error?.code === 'unknown_session' ? t('unknownSession') : t('joinFailed', { message: state.error?.message ?? '' })}
         </p>
       </>
     );
@@ -24,11 +51,11 @@ export function Room({ sessionId }: { sessionId: string }) {
     return (
       <>
         <Header />
-        <JoinForm workshop={state.snapshot?.workshopName ?? ''} onJoin={join} />
+        <JoinForm onJoin={(name, observer) => api.join(name, observer)} />
       </>
     );
   }
-  if (!board || !state.snapshot) {
+  if (!board || !state.meta || !state.me) {
     return (
       <>
         <Header />
@@ -39,49 +66,79 @@ export function Room({ sessionId }: { sessionId: string }) {
     );
   }
 
+  const me = state.me;
+  const role = board.people[me.participantId]?.role ?? me.role;
+  const facilitator = role === 'facilitator';
+  const actor = { personId: me.participantId, role };
   const sum = totals(board);
-  const nameOf = (id: string | null) => state.participants.find((p) => p.id === id)?.name ?? '?';
-  const titleOf = (id: string) => board.cards.find((c) => c.id === id)?.title ?? id;
-  const bucketLabel = (id: string | null) => (id === null ? t('pile') : (board.scale.buckets.find((b) => b.id === id)?.label ?? id));
-  const role = state.me?.role ?? 'participant';
+  const remote = state.remote && state.remote.event.type === 'card.moved' ? describe(state.remote) : '';
 
   return (
     <>
       <Header>
-        <span className="text-sm text-slate-700" data-testid="online">
-          {t('participants', { count: state.online.length })}
-        </span>
+        <a href={`/room/${sessionId}/projector`} target="_blank" rel="noreferrer" className="text-sm text-indigo-700 underline">
+          {t('projector')}
+        </a>
+        {facilitator && (
+          <button type="button" className="text-sm text-indigo-700 underline" onClick={() => void api.timeline().then(setEvents)}>
+            {t('timeline')}
+          </button>
+        )}
       </Header>
-      <main className="flex flex-col gap-3 p-3">
+      <main className="flex flex-col gap-2 p-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-xl font-semibold">
-            {state.snapshot.workshopName} <span className="font-normal text-slate-500">· {state.snapshot.sessionName}</span>
+            {state.meta.workshopName} <span className="font-normal text-slate-500">· {state.meta.sessionName}</span>
           </h1>
-          <p className="flex gap-4 text-sm">
-            <span>{t(role)}: {state.me?.name}</span>
+          <p className="flex flex-wrap gap-4 text-sm">
+            <span data-testid="me">
+              {t(role)}: {board.people[me.participantId]?.name ?? me.name}
+            </span>
             <span data-testid="placed">{t('placedOf', { placed: sum.placed, all: board.cards.length })}</span>
+            <span data-testid="flagged-count">{t('flaggedCount', { count: sum.flagged })}</span>
             <strong data-testid="total">{t('total', { total: sum.total })}</strong>
           </p>
         </div>
-        {state.status === 'offline' && (
-          <p role="status" className="rounded bg-amber-100 px-3 py-2 text-amber-900">
-            {t('offline')}
-          </p>
+        <PhaseBar board={board} facilitator={facilitator} api={api} />
+        {state.status === 'offline' && <Notice tone="warn">{t('offline')}</Notice>}
+        {state.discarded.length > 0 && (
+          <Notice tone="warn" onClose={api.dismissDiscarded}>
+            {t('discarded', { count: state.discarded.length })}
+          </Notice>
         )}
         {state.error && (
-          <p role="alert" className="flex justify-between rounded bg-red-50 px-3 py-2 text-red-800">
+          <Notice tone="error" onClose={api.dismissError}>
             {t('moveFailed', { message: state.error.message })}
-            <button type="button" onClick={dismissError} aria-label="×" className="px-2">
-              ×
-            </button>
-          </p>
+          </Notice>
         )}
-        <p className="text-sm text-slate-600">{t('dragHint')}</p>
-        <Board board={board} canMove={role !== 'observer' && board.phase !== 'locked'} onMove={move} />
+        <div className="flex flex-col gap-2 xl:flex-row">
+          <div className="min-w-0 flex-1">
+            <Board
+              board={board}
+              myId={me.participantId}
+              dragging={state.dragging}
+              canMove={(cardId) => movePermission(board, actor, cardId) === null}
+              onMove={api.move}
+              onHover={api.hover}
+              onOpen={setOpen}
+            />
+          </div>
+          <aside className="flex flex-col gap-2 xl:w-80 xl:shrink-0">
+            {facilitator && board.phase === 'setup' && <SetupPanel board={board} api={api} />}
+            {(board.phase === 'discussion' || sum.flagged > 0) && <DiscussionPanel board={board} api={api} facilitator={facilitator} onOpen={setOpen} />}
+            <PeoplePanel board={board} online={state.online} myId={me.participantId} facilitator={facilitator} api={api} />
+          </aside>
+        </div>
         <p className="sr-only" aria-live="polite">
-          {state.remote ? t('announce.remoteMove', { name: nameOf(state.remote.by), card: titleOf(state.remote.cardId), target: bucketLabel(state.remote.to) }) : ''}
+          {remote}
         </p>
       </main>
+      {open && <CardHistory board={board} cardId={open} api={api} facilitator={facilitator} onClose={() => setOpen(null)} />}
+      {events && (
+        <Dialog title={t('timeline')} onClose={() => setEvents(null)}>
+          <EventList board={board} events={events.filter((e) => e.event.type !== 'card.added' && e.event.type !== 'session.created')} empty={t('historyEmpty')} />
+        </Dialog>
+      )}
     </>
   );
 }

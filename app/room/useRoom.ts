@@ -5,108 +5,149 @@ import type { Placement, VersionedEvent } from '../../domain/board';
 import {
   boardFromSnapshot,
   type ClientToServerEvents,
+  type CommandAck,
+  type CommandMessage,
+  type EventsAck,
   type JoinAck,
   type Me,
-  type ParticipantView,
   type RoomSnapshot,
   type ServerToClientEvents,
   type WireError,
 } from '../../domain/protocol';
-import { addPending, receive, replicaOf, resync, settle, view, type PendingMove, type Replica } from '../../domain/sync';
+import { addPending, reconcile, receive, replicaOf, resync, settle, view, type PendingMove, type Replica } from '../../domain/sync';
 import { facilitatorSecretFor, loadIdentity, saveIdentity } from './identity';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export type RoomStatus = 'connecting' | 'needName' | 'joined' | 'offline' | 'failed';
+export type RoomStatus = 'connecting' | 'needName' | 'joined' | 'offline' | 'failed' | 'removed';
+export type Mode = 'member' | 'watch';
+
+export interface RoomMeta {
+  workshopName: string;
+  sessionName: string;
+  joinCode: string;
+}
 
 export interface RoomState {
   status: RoomStatus;
   me: Me | null;
-  snapshot: RoomSnapshot | null;
+  meta: RoomMeta | null;
   replica: Replica | null;
-  participants: ParticipantView[];
   online: string[];
   error: WireError | null;
-  /** last move by someone else, for the live region */
-  remote: { by: string | null; cardId: string; to: Placement } | null;
+  /** offline moves the server's board made pointless */
+  discarded: PendingMove[];
+  /** the latest event by someone else, for the live region */
+  remote: VersionedEvent | null;
+  /** who is dragging which card right now */
+  dragging: Record<string, string>;
+  /** server clock minus this clock, for timers */
+  clockOffset: number;
 }
 
-const initial: RoomState = { status: 'connecting', me: null, snapshot: null, replica: null, participants: [], online: [], error: null, remote: null };
+const initial: RoomState = { status: 'connecting', me: null, meta: null, replica: null, online: [], error: null, discarded: [], remote: null, dragging: {}, clockOffset: 0 };
 
 let moveSeq = 0;
+const metaOf = (s: RoomSnapshot): RoomMeta => ({ workshopName: s.workshopName, sessionName: s.sessionName, joinCode: s.joinCode });
 
-export function useRoom(sessionId: string) {
+export function useRoom(sessionId: string, mode: Mode = 'member') {
   const [state, setState] = useState<RoomState>(initial);
   const socketRef = useRef<Sock | null>(null);
   const stateRef = useRef(state);
-  stateRef.current = state;
-  const update = useCallback((f: (s: RoomState) => RoomState) => setState((s) => (stateRef.current = f(s))), []);
+  const update = useCallback((f: (s: RoomState) => RoomState) => {
+    stateRef.current = f(stateRef.current);
+    setState(stateRef.current);
+  }, []);
 
   const send = useCallback(
     (m: PendingMove) => {
       socketRef.current?.emit('card:move', { cardId: m.cardId, to: m.to, clientMoveId: m.clientMoveId }, (ack) => {
-        update((s) => (s.replica ? { ...s, replica: settle(s.replica, m.clientMoveId), error: ack.ok ? s.error : ack.error } : s));
+        const quiet = !ack.ok && ack.error.code === 'no_change';
+        update((s) => (s.replica ? { ...s, replica: settle(s.replica, m.clientMoveId), error: ack.ok || quiet ? s.error : ack.error } : s));
       });
     },
     [update],
   );
 
+  const adopt = useCallback(
+    (snapshot: RoomSnapshot, me: Me | null) => {
+      const board = boardFromSnapshot(snapshot);
+      update((s) => {
+        const replica = s.replica ? resync(s.replica, board) : replicaOf(board);
+        const { replica: kept, resend, discarded } = reconcile(replica);
+        // offline moves go out now, in the order they were made
+        queueMicrotask(() => resend.forEach(send));
+        return {
+          ...s,
+          status: 'joined',
+          me,
+          meta: metaOf(snapshot),
+          replica: kept,
+          online: snapshot.online,
+          error: null,
+          discarded: [...s.discarded, ...discarded],
+          clockOffset: snapshot.serverNow - Date.now(),
+        };
+      });
+    },
+    [send, update],
+  );
+
   const join = useCallback(
-    (name?: string) => {
+    (name?: string, observer?: boolean) => {
       const socket = socketRef.current;
       if (!socket) return;
+      if (mode === 'watch') {
+        socket.emit('room:watch', { sessionId }, (ack) => (ack.ok ? adopt(ack.snapshot, null) : update((s) => ({ ...s, status: 'failed', error: ack.error }))));
+        return;
+      }
       const stored = loadIdentity(sessionId);
       const secret = facilitatorSecretFor(sessionId);
+      const chosen = name ?? stored?.name;
+      if (!chosen) return update((s) => ({ ...s, status: 'needName' }));
       const msg = {
         sessionId,
-        ...(name ? { name } : stored ? { name: stored.name } : {}),
+        name: chosen,
+        ...(observer ? { observer } : {}),
         ...(stored ? { participantId: stored.participantId, participantToken: stored.participantToken } : {}),
         ...(secret ? { facilitatorSecret: secret } : {}),
       };
-      if (!msg.name && !stored) return update((s) => ({ ...s, status: 'needName' }));
       socket.emit('room:join', msg, (ack: JoinAck) => {
-        if (!ack.ok) {
-          return update((s) => ({ ...s, status: ack.error.code === 'bad_request' ? 'needName' : 'failed', error: ack.error }));
-        }
+        if (!ack.ok) return update((s) => ({ ...s, status: ack.error.code === 'bad_request' ? 'needName' : 'failed', error: ack.error }));
         saveIdentity(sessionId, ack.me);
-        const board = boardFromSnapshot(ack.snapshot);
-        const pending = stateRef.current.replica?.pending ?? [];
-        update((s) => ({
-          ...s,
-          status: 'joined',
-          me: ack.me,
-          snapshot: ack.snapshot,
-          replica: s.replica ? resync(s.replica, board) : replicaOf(board),
-          participants: ack.snapshot.participants,
-          online: ack.snapshot.online,
-          error: null,
-        }));
-        // moves made while offline go out now, in the order they were made
-        pending.forEach(send);
+        adopt(ack.snapshot, ack.me);
       });
     },
-    [sessionId, send, update],
+    [adopt, mode, sessionId, update],
   );
 
   useEffect(() => {
     const socket: Sock = io({ transports: ['websocket'] });
     socketRef.current = socket;
+    const resyncNow = () =>
+      socket.emit('room:sync', {}, (ack) => {
+        if (ack.ok) update((s) => ({ ...s, replica: s.replica ? resync(s.replica, boardFromSnapshot(ack.snapshot)) : s.replica }));
+      });
     socket.on('connect', () => join());
-    socket.on('disconnect', () => update((s) => ({ ...s, status: s.status === 'joined' ? 'offline' : s.status })));
+    socket.on('disconnect', () => update((s) => ({ ...s, status: s.status === 'joined' ? 'offline' : s.status, dragging: {} })));
     socket.on('room:event', (ve: VersionedEvent) => {
       const r = stateRef.current.replica;
       if (!r) return;
       const { replica, gap } = receive(r, ve);
-      if (gap) {
-        socket.emit('room:sync', {}, (ack) => {
-          if (ack.ok) update((s) => ({ ...s, replica: s.replica ? resync(s.replica, boardFromSnapshot(ack.snapshot)) : s.replica }));
-        });
-        return;
-      }
-      const mine = ve.event.by === stateRef.current.me?.participantId;
-      update((s) => ({ ...s, replica, remote: mine ? s.remote : { by: ve.event.by, cardId: ve.event.cardId, to: ve.event.to } }));
+      if (gap) return resyncNow();
+      const mine = ve.by !== null && ve.by === stateRef.current.me?.participantId;
+      update((s) => ({ ...s, replica, remote: mine ? s.remote : ve }));
     });
-    socket.on('room:presence', (p) => update((s) => ({ ...s, participants: p.participants, online: p.online })));
+    socket.on('room:presence', (p) => update((s) => ({ ...s, online: p.online })));
+    socket.on('room:dragging', (d) =>
+      update((s) => {
+        const dragging = { ...s.dragging };
+        if (d.cardId) dragging[d.personId] = d.cardId;
+        else delete dragging[d.personId];
+        return { ...s, dragging };
+      }),
+    );
+    socket.on('room:removed', () => update((s) => ({ ...s, status: 'removed' })));
     return () => {
       socket.disconnect();
       socketRef.current = null;
@@ -116,14 +157,61 @@ export function useRoom(sessionId: string) {
   const move = useCallback(
     (cardId: string, to: Placement) => {
       const s = stateRef.current;
-      if (!s.replica || (view(s.replica).placement[cardId] ?? null) === to) return;
-      const m: PendingMove = { clientMoveId: `m${Date.now().toString(36)}${(moveSeq++).toString(36)}`, cardId, to };
+      if (!s.replica) return;
+      const from = view(s.replica).placement[cardId] ?? null;
+      if (from === to) return;
+      const m: PendingMove = { clientMoveId: `m${Date.now().toString(36)}${(moveSeq++).toString(36)}`, cardId, from, to };
       update((st) => (st.replica ? { ...st, replica: addPending(st.replica, m) } : st));
       if (s.status === 'joined' && socketRef.current?.connected) send(m);
     },
     [send, update],
   );
 
+  const command = useCallback(
+    (cmd: CommandMessage) =>
+      new Promise<CommandAck>((resolve) => {
+        const socket = socketRef.current;
+        if (!socket?.connected) return resolve({ ok: false, error: { code: 'internal', message: 'Not connected.' } });
+        socket.emit('room:command', cmd, (ack) => {
+          if (!ack.ok) update((s) => ({ ...s, error: ack.error }));
+          resolve(ack);
+        });
+      }),
+    [update],
+  );
+
+  const history = useCallback(
+    (cardId: string) =>
+      new Promise<VersionedEvent[]>((resolve) => socketRef.current?.emit('card:history', { cardId }, (a: EventsAck) => resolve(a.ok ? a.events : []))),
+    [],
+  );
+  const timeline = useCallback(
+    () => new Promise<VersionedEvent[]>((resolve) => socketRef.current?.emit('room:timeline', {}, (a: EventsAck) => resolve(a.ok ? a.events : []))),
+    [],
+  );
+
+  const lastHover = useRef(0);
+  const hover = useCallback((cardId: string | null) => {
+    // previews are sampled: at most a few per second, and always the final "let go"
+    const now = Date.now();
+    if (cardId !== null && now - lastHover.current < 250) return;
+    lastHover.current = now;
+    socketRef.current?.emit('drag:hover', { cardId });
+  }, []);
+
   const board = state.replica ? view(state.replica) : null;
-  return { state, board, join, move, dismissError: () => update((s) => ({ ...s, error: null })) };
+  return {
+    state,
+    board,
+    join,
+    move,
+    command,
+    history,
+    timeline,
+    hover,
+    dismissError: () => update((s) => ({ ...s, error: null })),
+    dismissDiscarded: () => update((s) => ({ ...s, discarded: [] })),
+  };
 }
+
+export type RoomApi = ReturnType<typeof useRoom>;

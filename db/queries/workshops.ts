@@ -31,3 +31,7 @@ export function insertItems(db: Db, workshopId: string, list: NewItem[], created
     .values(list.map((i) => ({ ...i, description: i.description ?? '', workshopId, createdAt })))
     .run();
 }
+
+export function renameItem(db: Db, id: string, title: string) {
+  db.update(items).set({ title }).where(eq(items.id, id)).run();
+}

@@ -1,6 +1,10 @@
 import type { Scale } from './scale';
+import type { SessionSettings } from './settings';
 
-export type Phase = 'setup' | 'sorting' | 'review' | 'discussion' | 'locked';
+export const PHASES = ['setup', 'sorting', 'review', 'discussion', 'locked'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export type Role = 'facilitator' | 'participant' | 'observer';
 
 export interface Card {
   id: string;
@@ -13,24 +17,60 @@ export interface Card {
 /** null = the unsorted pile */
 export type Placement = string | null;
 
+export type FlagReason = 'returned' | 'tooManyMoves' | 'unsure' | 'manual';
+
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Timer {
+  phase: Phase;
+  seconds: number;
+  endsAt: number;
+}
+
 export interface BoardState {
   sessionId: string;
   /** bumped by one for every accepted event; clients use it to detect gaps */
   version: number;
   phase: Phase;
   scale: Scale;
+  settings: SessionSettings;
   /** in priority order */
   cards: Card[];
   placement: Record<string, Placement>;
   moveCount: Record<string, number>;
+  /** flagged cards: the discussion queue */
+  flags: Record<string, FlagReason>;
+  /** placements a card has had since review began, for back-and-forth detection */
+  trail: Record<string, Placement[]>;
+  reviewMoves: Record<string, number>;
+  /** whose hand a card was dealt to for silent sorting */
+  hands: Record<string, string>;
+  people: Record<string, Person>;
+  timer: Timer | null;
 }
 
-export function emptyBoard(sessionId: string, scale: Scale, cards: Card[], phase: Phase = 'sorting'): BoardState {
-  const placement: Record<string, Placement> = {};
-  const moveCount: Record<string, number> = {};
-  for (const c of cards) {
-    placement[c.id] = null;
-    moveCount[c.id] = 0;
-  }
-  return { sessionId, version: 0, phase, scale, cards, placement, moveCount };
+export function emptyBoard(sessionId: string, scale: Scale, settings: SessionSettings, phase: Phase = 'setup'): BoardState {
+  return {
+    sessionId,
+    version: 0,
+    phase,
+    scale,
+    settings,
+    cards: [],
+    placement: {},
+    moveCount: {},
+    flags: {},
+    trail: {},
+    reviewMoves: {},
+    hands: {},
+    people: {},
+    timer: null,
+  };
 }
+
+export const hasCard = (b: BoardState, cardId: string) => Object.hasOwn(b.placement, cardId);
+export const placementOf = (b: BoardState, cardId: string): Placement => b.placement[cardId] ?? null;

@@ -9,33 +9,36 @@ export interface BoardTotals {
   byBucket: Record<string, BucketTotal>;
   unplaced: number;
   placed: number;
+  flagged: number;
   /** sum of effort points over sized buckets ("?" excluded) */
   total: number;
 }
 
 export function totals(board: BoardState): BoardTotals {
   const byBucket: Record<string, BucketTotal> = {};
-  for (const b of board.scale.buckets) byBucket[b.id] = { count: 0, sum: 0 };
-  const valueOf = new Map(board.scale.buckets.map((b) => [b.id, b.value]));
+  const valueOf = new Map<string, number | null>();
+  for (const b of board.scale.buckets) {
+    byBucket[b.id] = { count: 0, sum: 0 };
+    valueOf.set(b.id, b.value);
+  }
   let unplaced = 0;
   let total = 0;
   for (const card of board.cards) {
     const at = board.placement[card.id] ?? null;
     const t = at === null ? undefined : byBucket[at];
-    if (!t) {
+    if (at === null || !t) {
       unplaced++;
       continue;
     }
     t.count++;
-    const v = valueOf.get(at as string) ?? null;
+    const v = valueOf.get(at) ?? null;
     if (v !== null) {
       t.sum += v;
       total += v;
     }
   }
-  return { byBucket, unplaced, placed: board.cards.length - unplaced, total };
+  const flagged = board.cards.filter((c) => board.flags[c.id]).length;
+  return { byBucket, unplaced, placed: board.cards.length - unplaced, flagged, total };
 }
 
-export function cardsIn(board: BoardState, bucketId: string | null) {
-  return board.cards.filter((c) => (board.placement[c.id] ?? null) === bucketId);
-}
+export const cardsIn = (board: BoardState, bucketId: string | null) => board.cards.filter((c) => (board.placement[c.id] ?? null) === bucketId);

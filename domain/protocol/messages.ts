@@ -1,18 +1,24 @@
 import { z } from 'zod';
+import { PHASES } from '../board/state';
 import { LIMITS } from './limits';
 
 /** Client -> server messages. Every one carries an ack callback; see docs/protocol.md. */
 const id = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const displayName = z.string().trim().min(1, 'a display name is required').max(LIMITS.nameLength);
+const title = z.string().trim().min(1, 'a title is required').max(LIMITS.titleLength);
 
 export const joinMessage = z.strictObject({
   sessionId: id,
   name: displayName.optional(),
+  /** join to watch only (product owner, stakeholder) */
+  observer: z.boolean().optional(),
   /** resume an earlier identity in this session (kept by the client) */
   participantId: id.optional(),
   participantToken: z.string().min(1).max(128).optional(),
   facilitatorSecret: z.string().min(1).max(128).optional(),
 });
+
+export const watchMessage = z.strictObject({ sessionId: id });
 
 export const moveMessage = z.strictObject({
   cardId: id,
@@ -22,17 +28,59 @@ export const moveMessage = z.strictObject({
   clientMoveId: z.string().max(64).optional(),
 });
 
-export const syncMessage = z.strictObject({}).optional();
+const phase = z.enum(PHASES);
+const role = z.enum(['facilitator', 'participant', 'observer']);
+
+/** Everything else a person can do, one discriminated union. `card.add` gets its id from the server. */
+export const commandMessage = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('card.flag'), cardId: id }),
+  z.strictObject({ type: z.literal('card.unflag'), cardId: id }),
+  z.strictObject({ type: z.literal('card.add'), title, key: z.string().trim().min(1).max(64).nullable().default(null) }),
+  z.strictObject({ type: z.literal('card.edit'), cardId: id, title }),
+  z.strictObject({ type: z.literal('card.remove'), cardId: id }),
+  z.strictObject({
+    type: z.literal('scale.set'),
+    scale: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('effort') }),
+      z.strictObject({ kind: z.literal('tshirt') }),
+      z.strictObject({ kind: z.literal('custom'), values: z.array(z.number().finite().positive().max(10_000)).min(2).max(20) }),
+    ]),
+  }),
+  z.strictObject({
+    type: z.literal('settings.set'),
+    pingPong: z.strictObject({ backAndForth: z.boolean(), maxMoves: z.number().int().min(1).max(50) }),
+    timebox: z.partialRecord(phase, z.number().int().min(10).max(7200)).optional(),
+  }),
+  z.strictObject({ type: z.literal('phase.set'), phase }),
+  z.strictObject({ type: z.literal('cards.deal') }),
+  z.strictObject({ type: z.literal('person.rename'), personId: id, name: displayName }),
+  z.strictObject({ type: z.literal('person.setRole'), personId: id, role }),
+  z.strictObject({ type: z.literal('person.remove'), personId: id }),
+  z.strictObject({ type: z.literal('timer.start'), seconds: z.number().int().min(10).max(7200) }),
+  z.strictObject({ type: z.literal('timer.stop') }),
+]);
+
+export const hoverMessage = z.strictObject({ cardId: id.nullable() });
+export const historyMessage = z.strictObject({ cardId: id });
+export const emptyMessage = z.strictObject({});
 
 export const clientMessages = {
   'room:join': joinMessage,
+  'room:watch': watchMessage,
   'card:move': moveMessage,
-  'room:sync': syncMessage,
+  'room:command': commandMessage,
+  'room:sync': emptyMessage,
+  'drag:hover': hoverMessage,
+  'card:history': historyMessage,
+  'room:timeline': emptyMessage,
 } as const;
 
 export type ClientEventName = keyof typeof clientMessages;
 export type JoinMessage = z.infer<typeof joinMessage>;
+export type WatchMessage = z.infer<typeof watchMessage>;
 export type MoveMessage = z.infer<typeof moveMessage>;
+export type CommandMessage = z.input<typeof commandMessage>;
+export type HoverMessage = z.infer<typeof hoverMessage>;
 
 export function isClientEventName(name: string): name is ClientEventName {
   return Object.hasOwn(clientMessages, name);

@@ -1,28 +1,17 @@
-import type { BoardState, Scale, Phase, Card, Placement } from '../board';
-import type { VersionedEvent } from '../board/events';
+import type { BoardState, Role, VersionedEvent } from '../board';
 import type { DomainErrorCode } from '../board/errors';
-import type { JoinMessage, MoveMessage } from './messages';
+import type { CommandMessage, HoverMessage, JoinMessage, MoveMessage, WatchMessage } from './messages';
 
-export type Role = 'facilitator' | 'participant' | 'observer';
+export type { Role };
 
-export interface ParticipantView {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-export interface RoomSnapshot {
-  sessionId: string;
+export interface RoomSnapshot extends BoardState {
   workshopName: string;
   sessionName: string;
-  version: number;
-  phase: Phase;
-  scale: Scale;
-  cards: Card[];
-  placement: Record<string, Placement>;
-  moveCount: Record<string, number>;
-  participants: ParticipantView[];
+  joinCode: string;
+  /** person ids with an open connection */
   online: string[];
+  /** the server's clock, so clients can show timers without trusting their own */
+  serverNow: number;
 }
 
 export type WireErrorCode =
@@ -32,6 +21,7 @@ export type WireErrorCode =
   | 'unknown_session'
   | 'not_joined'
   | 'forbidden'
+  | 'rate_limited'
   | 'internal';
 
 export interface WireError {
@@ -51,29 +41,32 @@ export interface Me {
 }
 
 export type JoinAck = Ack<{ me: Me; snapshot: RoomSnapshot }>;
+export type WatchAck = Ack<{ snapshot: RoomSnapshot }>;
 export type MoveAck = Ack<{ version: number; clientMoveId?: string }>;
+export type CommandAck = Ack<{ version: number }>;
 export type SyncAck = Ack<{ snapshot: RoomSnapshot }>;
+export type EventsAck = Ack<{ events: VersionedEvent[] }>;
 
 export interface ServerToClientEvents {
   'room:event': (e: VersionedEvent) => void;
-  'room:presence': (p: { online: string[]; participants: ParticipantView[] }) => void;
+  'room:presence': (p: { online: string[] }) => void;
+  'room:dragging': (d: { personId: string; cardId: string | null }) => void;
+  'room:removed': (e: { message: string }) => void;
   'protocol:error': (e: WireError & { event?: string }) => void;
 }
 
 export interface ClientToServerEvents {
   'room:join': (m: JoinMessage, ack: (a: JoinAck) => void) => void;
+  'room:watch': (m: WatchMessage, ack: (a: WatchAck) => void) => void;
   'card:move': (m: MoveMessage, ack: (a: MoveAck) => void) => void;
+  'room:command': (m: CommandMessage, ack: (a: CommandAck) => void) => void;
   'room:sync': (m: Record<string, never>, ack: (a: SyncAck) => void) => void;
+  'drag:hover': (m: HoverMessage) => void;
+  'card:history': (m: { cardId: string }, ack: (a: EventsAck) => void) => void;
+  'room:timeline': (m: Record<string, never>, ack: (a: EventsAck) => void) => void;
 }
 
 export function boardFromSnapshot(s: RoomSnapshot): BoardState {
-  return {
-    sessionId: s.sessionId,
-    version: s.version,
-    phase: s.phase,
-    scale: s.scale,
-    cards: s.cards,
-    placement: s.placement,
-    moveCount: s.moveCount,
-  };
+  const { workshopName: _w, sessionName: _s, joinCode: _j, online: _o, serverNow: _n, ...board } = s;
+  return board;
 }

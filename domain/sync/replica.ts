@@ -3,6 +3,8 @@ import { apply, type BoardState, type Placement, type VersionedEvent } from '../
 export interface PendingMove {
   clientMoveId: string;
   cardId: string;
+  /** where the card was (as this client saw it) when the move was made */
+  from: Placement;
   to: Placement;
 }
 
@@ -38,7 +40,29 @@ export const settle = (r: Replica, clientMoveId: string): Replica => ({
 /** A fresh snapshot from the server replaces the confirmed board; pending moves still overlay it. */
 export const resync = (r: Replica, board: BoardState): Replica => ({ ...r, confirmed: board });
 
-export const dropPending = (r: Replica): Replica => ({ ...r, pending: [] });
+/**
+ * After a reconnect: which offline moves still make sense? A move whose card someone else
+ * moved meanwhile is discarded (the server's board wins, and the user is told); a move that
+ * already happened is dropped; the rest is sent again in order.
+ */
+export function reconcile(r: Replica): { replica: Replica; resend: PendingMove[]; discarded: PendingMove[] } {
+  const first = new Map<string, Placement>();
+  const last = new Map<string, Placement>();
+  for (const p of r.pending) {
+    if (!first.has(p.cardId)) first.set(p.cardId, p.from);
+    last.set(p.cardId, p.to);
+  }
+  const resend: PendingMove[] = [];
+  const discarded: PendingMove[] = [];
+  for (const p of r.pending) {
+    const now = r.confirmed.placement[p.cardId];
+    if (now === undefined) discarded.push(p);
+    else if (now === last.get(p.cardId)) continue; // already where this client wanted it
+    else if (now === first.get(p.cardId)) resend.push(p);
+    else discarded.push(p);
+  }
+  return { replica: { ...r, pending: resend }, resend, discarded };
+}
 
 /** What the user sees. */
 export function view(r: Replica): BoardState {

@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WireErrorCode } from '../../domain/protocol';
-import { isReachable, type Db } from '../../db';
+import { isReachable, sessionByJoinCode, type Db } from '../../db';
+import { participantPath } from '../../domain/protocol';
 import type { Logger } from '../log';
+import type { BoardCache } from '../services/boards';
 import { ServiceError } from '../services/errors';
 import { createWorkshop } from '../services/workshops';
 import { BodyError, readJson, sendError, sendJson } from './respond';
 
 export interface ApiDeps {
   db: Db;
+  boards: BoardCache;
   now: () => number;
   log: Logger;
 }
@@ -27,6 +30,13 @@ export function createApi(deps: ApiDeps) {
     if (url.pathname === '/healthz') {
       const ok = isReachable(deps.db);
       sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unreachable' });
+      return true;
+    }
+    const code = /^\/j\/([A-Za-z0-9]{4,12})$/.exec(url.pathname)?.[1];
+    if (code) {
+      // short join links from the projector's QR code
+      const session = sessionByJoinCode(deps.db, code);
+      res.writeHead(302, { location: session ? participantPath(session.id) : '/?unknownCode=1' }).end();
       return true;
     }
     if (!url.pathname.startsWith('/api/')) return false;

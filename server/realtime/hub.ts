@@ -1,93 +1,154 @@
 import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
+import type { BoardCommand, VersionedEvent } from '../../domain/board';
 import {
   clientMessages,
   isClientEventName,
   type ClientToServerEvents,
+  type HoverMessage,
   type JoinMessage,
   type MoveMessage,
   type ServerToClientEvents,
+  type WatchMessage,
   type WireError,
 } from '../../domain/protocol';
 import type { Logger } from '../log';
+import { newId } from '../ids';
 import { badRequest, ServiceError } from '../services/errors';
-import { execute, join, snapshot, type Member, type RoomDeps } from '../services/rooms';
+import { cardHistory, execute, join, snapshot, timeline, type Member, type RoomDeps } from '../services/rooms';
+import { tokenBucket } from './rate-limit';
 
-type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<Member>>;
-type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<Member>>;
+interface SocketData {
+  sessionId?: string;
+  personId?: string;
+  /** read-only viewers (projector) are in the room but are nobody */
+  watcher?: boolean;
+}
+type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Ack = (reply: unknown) => void;
 
 export interface HubDeps extends RoomDeps {
   log: Logger;
+  /** commands per second per connection, and the burst allowed */
+  rate?: { perSecond: number; burst: number };
 }
 
 const roomOf = (sessionId: string) => `session:${sessionId}`;
 
 /** Wires socket events to the room service: validate, authorize, decide+persist, then ack and broadcast. */
 export function attachHub(io: Io, deps: HubDeps) {
+  const rate = deps.rate ?? { perSecond: 20, burst: 40 };
+
   async function onlineIn(sessionId: string): Promise<string[]> {
     const sockets = await io.in(roomOf(sessionId)).fetchSockets();
-    return [...new Set(sockets.map((s) => s.data.participantId).filter((id): id is string => !!id))];
+    return [...new Set(sockets.map((s) => s.data.personId).filter((id): id is string => !!id))];
   }
 
-  async function broadcastPresence(sessionId: string) {
-    const snap = snapshot(deps, sessionId, await onlineIn(sessionId));
-    io.to(roomOf(sessionId)).emit('room:presence', { online: snap.online, participants: snap.participants });
+  const publish = (sessionId: string, events: VersionedEvent[]) => {
+    for (const e of events) io.to(roomOf(sessionId)).emit('room:event', e);
+  };
+
+  async function announcePresence(sessionId: string) {
+    io.to(roomOf(sessionId)).emit('room:presence', { online: await onlineIn(sessionId) });
   }
 
   function member(socket: Sock): Member {
-    const { sessionId, participantId, role } = socket.data;
-    if (!sessionId || !participantId || !role) throw new ServiceError('not_joined', 'Join a session before sending this.');
-    return { sessionId, participantId, role };
+    const { sessionId, personId } = socket.data;
+    if (!sessionId || !personId) throw new ServiceError('not_joined', 'Join a session before sending this.');
+    return { sessionId, personId };
   }
 
-  const handlers: Record<string, (socket: Sock, payload: never) => Promise<object>> = {
+  async function enter(socket: Sock, sessionId: string) {
+    if (socket.data.sessionId && socket.data.sessionId !== sessionId) await socket.leave(roomOf(socket.data.sessionId));
+    await socket.join(roomOf(sessionId));
+  }
+
+  /** People removed by the facilitator lose their connections to the room at once. */
+  async function evictRemoved(sessionId: string, events: VersionedEvent[]) {
+    const removed = new Set(events.flatMap((e) => (e.event.type === 'person.removed' ? [e.event.personId] : [])));
+    if (removed.size === 0) return;
+    for (const s of await io.in(roomOf(sessionId)).fetchSockets()) {
+      if (s.data.personId && removed.has(s.data.personId)) {
+        s.emit('room:removed', { message: 'The facilitator removed you from this session.' });
+        s.disconnect(true);
+      }
+    }
+    await announcePresence(sessionId);
+  }
+
+  const handlers: { [K in keyof typeof clientMessages]: (socket: Sock, payload: never) => Promise<object | void> } = {
     'room:join': async (socket, msg: JoinMessage) => {
-      const me = join(deps, msg);
-      if (socket.data.sessionId && socket.data.sessionId !== msg.sessionId) await socket.leave(roomOf(socket.data.sessionId));
-      socket.data = { sessionId: msg.sessionId, participantId: me.participantId, role: me.role };
-      await socket.join(roomOf(msg.sessionId));
-      deps.log.info({ sessionId: msg.sessionId, participantId: me.participantId, role: me.role }, 'room join');
-      void broadcastPresence(msg.sessionId).catch((err: unknown) => deps.log.error({ err }, 'presence failed'));
+      const { me, events } = join(deps, msg);
+      await enter(socket, msg.sessionId);
+      socket.data = { sessionId: msg.sessionId, personId: me.participantId };
+      deps.log.info({ sessionId: msg.sessionId, personId: me.participantId, role: me.role }, 'room join');
+      publish(msg.sessionId, events);
+      void announcePresence(msg.sessionId);
       return { me, snapshot: snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId)) };
+    },
+    'room:watch': async (socket, msg: WatchMessage) => {
+      const snap = snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId));
+      await enter(socket, msg.sessionId);
+      socket.data = { sessionId: msg.sessionId, watcher: true };
+      return { snapshot: snap };
     },
     'card:move': async (socket, msg: MoveMessage) => {
       const m = member(socket);
-      const ve = execute(deps, m, { type: 'card.move', cardId: msg.cardId, to: msg.to });
-      io.to(roomOf(m.sessionId)).emit('room:event', ve);
-      return msg.clientMoveId === undefined ? { version: ve.version } : { version: ve.version, clientMoveId: msg.clientMoveId };
+      const events = execute(deps, m, { type: 'card.move', cardId: msg.cardId, to: msg.to }, await onlineIn(m.sessionId));
+      publish(m.sessionId, events);
+      const version = events.at(-1)?.version ?? 0;
+      return msg.clientMoveId === undefined ? { version } : { version, clientMoveId: msg.clientMoveId };
+    },
+    'room:command': async (socket, msg: BoardCommand) => {
+      const m = member(socket);
+      const cmd: BoardCommand = msg.type === 'card.add' ? { ...msg, cardId: newId() } : msg;
+      const events = execute(deps, m, cmd, await onlineIn(m.sessionId));
+      publish(m.sessionId, events);
+      await evictRemoved(m.sessionId, events);
+      return { version: events.at(-1)?.version ?? 0 };
     },
     'room:sync': async (socket) => {
-      const m = member(socket);
-      return { snapshot: snapshot(deps, m.sessionId, await onlineIn(m.sessionId)) };
+      const sessionId = socket.data.sessionId;
+      if (!sessionId) throw new ServiceError('not_joined', 'Join a session before sending this.');
+      return { snapshot: snapshot(deps, sessionId, await onlineIn(sessionId)) };
     },
+    'drag:hover': async (socket, msg: HoverMessage) => {
+      const m = member(socket);
+      socket.volatile.to(roomOf(m.sessionId)).emit('room:dragging', { personId: m.personId, cardId: msg.cardId });
+    },
+    'card:history': async (socket, msg: { cardId: string }) => ({ events: cardHistory(deps, member(socket).sessionId, msg.cardId) }),
+    'room:timeline': async (socket) => ({ events: timeline(deps, member(socket).sessionId) }),
   };
 
   io.on('connection', (socket: Sock) => {
+    const allow = tokenBucket(rate.perSecond, rate.burst);
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
-      void handle(socket, event, args, ack);
+      void handle(socket, event, args, ack, allow);
     });
     socket.on('disconnect', () => {
       const sessionId = socket.data.sessionId;
-      if (sessionId) void broadcastPresence(sessionId).catch((err: unknown) => deps.log.error({ err }, 'presence failed'));
+      if (sessionId && socket.data.personId) void announcePresence(sessionId).catch((err: unknown) => deps.log.error({ err }, 'presence failed'));
     });
   });
 
-  async function handle(socket: Sock, event: string, args: unknown[], ack: Ack | undefined) {
-    const reply = (r: object) => (ack ? ack(r) : undefined);
-    const refuse = (error: WireError) => (ack ? ack({ ok: false, error }) : socket.emit('protocol:error', { ...error, event }));
+  async function handle(socket: Sock, event: string, args: unknown[], ack: Ack | undefined, allow: () => boolean) {
+    const refuse = (error: WireError) => (ack ? ack({ ok: false, error }) : socket.emit('protocol:error', { ...error, event: String(event).slice(0, 40) }));
     try {
-      if (!isClientEventName(event)) {
-        return refuse({ code: 'unknown_event', message: `Unknown event "${String(event).slice(0, 40)}".` });
+      if (!allow()) {
+        // hover previews are cheap and sampled by clients: drop them silently when over the limit
+        if (event === 'drag:hover') return;
+        return refuse({ code: 'rate_limited', message: 'Too many messages; slow down. Nothing was changed.' });
       }
+      if (!isClientEventName(event)) return refuse({ code: 'unknown_event', message: `Unknown event "${String(event).slice(0, 40)}".` });
       if (args.length > 1) return refuse({ code: 'bad_request', message: `"${event}" takes one payload.` });
       const schema: ZodType = clientMessages[event];
       const parsed = schema.safeParse(args[0]);
       if (!parsed.success) return refuse(badRequest(parsed.error, `"${event}" payload`).toWire());
-      const handler = handlers[event] as (s: Sock, p: unknown) => Promise<object>;
+      const handler = handlers[event] as (s: Sock, p: unknown) => Promise<object | void>;
       const result = await handler(socket, parsed.data);
-      reply({ ok: true, ...result });
+      if (ack) ack({ ok: true, ...(result ?? {}) });
     } catch (err) {
       if (err instanceof ServiceError) return refuse(err.toWire());
       deps.log.error({ err, event }, 'handler failed');

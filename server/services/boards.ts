@@ -1,11 +1,11 @@
-import { apply, type BoardState } from '../../domain/board';
-import type { BoardEvent } from '../../domain/board';
-import { getSessionVersion, loadBoard, type Db } from '../../db';
+import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replay, type BoardState } from '../../domain/board';
+import { eventsSince, getSessionVersion, type Db } from '../../db';
 
 /**
- * A read-through cache of boards. It is never the truth: every read checks the
- * version stored in the database (one indexed lookup) and reloads on mismatch,
- * so another process writing the same session is picked up.
+ * Boards are replays of the event log. This cache keeps the last replay per session and,
+ * on every read, checks the version in the database (one indexed lookup) and replays only
+ * the events it has not seen, so a write by another process is picked up and the database
+ * stays the only truth.
  */
 export function createBoardCache(db: Db) {
   const boards = new Map<string, BoardState>();
@@ -13,20 +13,19 @@ export function createBoardCache(db: Db) {
     current(sessionId: string): BoardState | undefined {
       const version = getSessionVersion(db, sessionId);
       if (version === undefined) return undefined;
-      const cached = boards.get(sessionId);
-      if (cached && cached.version === version) return cached;
-      const fresh = loadBoard(db, sessionId);
-      if (fresh) boards.set(sessionId, fresh);
-      return fresh;
+      let board = boards.get(sessionId);
+      if (board?.version === version) return board;
+      if (!board || board.version > version) board = emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS);
+      board = replay(
+        board,
+        eventsSince(db, sessionId, board.version).map((v) => v.event),
+      );
+      boards.set(sessionId, board);
+      return board;
     },
-    /** after commit: advance the cached board by the event just persisted */
-    advance(board: BoardState, event: BoardEvent): BoardState {
-      const next = apply(board, event);
-      boards.set(board.sessionId, next);
-      return next;
-    },
-    forget(sessionId: string) {
-      boards.delete(sessionId);
+    /** after an append: keep the replay that already includes the new events */
+    set(board: BoardState) {
+      boards.set(board.sessionId, board);
     },
   };
 }

@@ -1,19 +1,10 @@
-import { decide, type BoardCommand } from '../../domain/board';
-import type { VersionedEvent } from '../../domain/board';
-import { LIMITS, type JoinMessage, type Me, type Role, type RoomSnapshot } from '../../domain/protocol';
-import {
-  appendMove,
-  countParticipants,
-  getParticipant,
-  getSessionMeta,
-  insertParticipant,
-  listParticipants,
-  renameParticipant,
-  type Db,
-} from '../../db';
+import { decide, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
+import { LIMITS, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
+import { cardEvents, eventsSince, getCredential, getSessionMeta, insertCredential, insertItems, renameItem, type Db } from '../../db';
 import { newId, newSecret, secretMatches, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
+import { commit } from './log';
 
 export interface RoomDeps {
   db: Db;
@@ -23,78 +14,101 @@ export interface RoomDeps {
 
 export interface Member {
   sessionId: string;
-  participantId: string;
-  role: Role;
+  personId: string;
+}
+
+function board(deps: RoomDeps, sessionId: string): BoardState {
+  const b = deps.boards.current(sessionId);
+  if (!b) throw new ServiceError('unknown_session', 'This session does not exist. Check the link.');
+  return b;
 }
 
 export function snapshot(deps: RoomDeps, sessionId: string, online: string[]): RoomSnapshot {
   const meta = getSessionMeta(deps.db, sessionId);
-  const board = deps.boards.current(sessionId);
-  if (!meta || !board) throw new ServiceError('unknown_session', 'This session does not exist.');
-  return {
-    ...board,
-    workshopName: meta.workshopName,
-    sessionName: meta.name,
-    participants: listParticipants(deps.db, sessionId).map((p) => ({ ...p, role: p.role as Role })),
-    online,
-  };
+  if (!meta) throw new ServiceError('unknown_session', 'This session does not exist. Check the link.');
+  return { ...board(deps, sessionId), workshopName: meta.workshopName, sessionName: meta.name, joinCode: meta.joinCode, online, serverNow: deps.now() };
 }
 
-/** Joins (or re-joins) a session; returns who the caller is now. */
-export function join(deps: RoomDeps, msg: JoinMessage): Me {
+export interface Joined {
+  me: Me;
+  events: VersionedEvent[];
+}
+
+/** Joins or re-joins a session. New people and changes of name or role are events like any other. */
+export function join(deps: RoomDeps, msg: JoinMessage): Joined {
   const meta = getSessionMeta(deps.db, msg.sessionId);
   if (!meta) throw new ServiceError('unknown_session', 'This session does not exist. Check the link.');
-  let isFacilitator = false;
-  if (msg.facilitatorSecret !== undefined) {
-    if (!secretMatches(msg.facilitatorSecret, meta.secretHash)) {
-      throw new ServiceError('forbidden', 'The facilitator link is not valid for this session.');
-    }
-    isFacilitator = true;
+  const asFacilitator = msg.facilitatorSecret !== undefined;
+  if (asFacilitator && !secretMatches(msg.facilitatorSecret!, meta.secretHash)) {
+    throw new ServiceError('forbidden', 'The facilitator link is not valid for this session.');
   }
-  return deps.db.transaction(() => {
-    if (msg.participantId && msg.participantToken) {
-      const existing = getParticipant(deps.db, msg.sessionId, msg.participantId);
-      if (existing && secretMatches(msg.participantToken, existing.tokenHash)) {
-        if (msg.name && msg.name !== existing.name) renameParticipant(deps.db, existing.id, msg.name);
-        return {
-          participantId: existing.id,
-          participantToken: msg.participantToken,
-          name: msg.name ?? existing.name,
-          role: isFacilitator ? 'facilitator' : (existing.role as Role),
-        };
-      }
-    }
-    if (!msg.name) throw new ServiceError('bad_request', 'A display name is required to join.', [{ path: 'name', message: 'required' }]);
-    if (countParticipants(deps.db, msg.sessionId) >= LIMITS.participantsPerRoom) {
-      throw new ServiceError('forbidden', `This room is full (${LIMITS.participantsPerRoom} people).`);
-    }
-    const token = newSecret();
-    const me: Me = { participantId: newId(), participantToken: token, name: msg.name, role: isFacilitator ? 'facilitator' : 'participant' };
-    insertParticipant(deps.db, {
-      id: me.participantId,
-      sessionId: msg.sessionId,
-      name: me.name,
-      role: me.role,
-      tokenHash: sha256(token),
-      joinedAt: deps.now(),
-    });
-    return me;
-  });
-}
-
-/** Decide, persist, then report: the event is durable before anyone hears of it. */
-export function execute(deps: RoomDeps, member: Member, cmd: BoardCommand): VersionedEvent {
   return deps.db.transaction(
     () => {
-      const board = deps.boards.current(member.sessionId);
-      if (!board) throw new ServiceError('unknown_session', 'This session no longer exists.');
-      const d = decide(board, cmd, { participantId: member.participantId, canMove: member.role !== 'observer' }, deps.now());
-      if (!d.ok) throw new ServiceError(d.error.code, d.error.message);
-      const version = board.version + 1;
-      appendMove(deps.db, member.sessionId, version, d.value);
-      deps.boards.advance(board, d.value);
-      return { version, event: d.value };
+      const b = board(deps, msg.sessionId);
+      const now = deps.now();
+      const resumed = msg.participantId && msg.participantToken ? resume(deps, b, msg.participantId, msg.participantToken) : undefined;
+      if (resumed) {
+        const events: BoardEvent[] = [];
+        if (msg.name && msg.name !== resumed.name) events.push({ type: 'person.renamed', personId: resumed.id, name: msg.name });
+        if (asFacilitator && resumed.role !== 'facilitator') events.push({ type: 'person.roleChanged', personId: resumed.id, role: 'facilitator' });
+        const stamped = commit(deps.db, deps.boards, b, events, resumed.id, now);
+        const role: Role = asFacilitator ? 'facilitator' : resumed.role;
+        return { me: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role }, events: stamped };
+      }
+      if (!msg.name) throw new ServiceError('bad_request', 'A display name is required to join.', [{ path: 'name', message: 'required' }]);
+      if (Object.keys(b.people).length >= LIMITS.participantsPerRoom) {
+        throw new ServiceError('forbidden', `This room is full (${LIMITS.participantsPerRoom} people).`);
+      }
+      const token = newSecret();
+      const role: Role = asFacilitator ? 'facilitator' : msg.observer ? 'observer' : 'participant';
+      const person = { id: newId(), name: msg.name, role };
+      insertCredential(deps.db, { id: person.id, sessionId: msg.sessionId, tokenHash: sha256(token), createdAt: now });
+      const events = commit(deps.db, deps.boards, b, [{ type: 'person.joined', person }], person.id, now);
+      return { me: { participantId: person.id, participantToken: token, name: person.name, role }, events };
     },
     { behavior: 'immediate' },
   );
 }
+
+function resume(deps: RoomDeps, b: BoardState, id: string, token: string) {
+  const cred = getCredential(deps.db, b.sessionId, id);
+  if (!cred || !secretMatches(token, cred.tokenHash)) return undefined;
+  // removed people keep no identity
+  return b.people[id];
+}
+
+export function roleOf(deps: RoomDeps, m: Member): Role {
+  const person = board(deps, m.sessionId).people[m.personId];
+  if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
+  return person.role;
+}
+
+/** Decide, persist, then report: the events are durable before anyone hears of them. */
+export function execute(deps: RoomDeps, m: Member, cmd: BoardCommand, online: string[]): VersionedEvent[] {
+  return deps.db.transaction(
+    () => {
+      const b = board(deps, m.sessionId);
+      const person = b.people[m.personId];
+      if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
+      const now = deps.now();
+      const d = decide(b, cmd, { personId: person.id, role: person.role }, { now, online });
+      if (!d.ok) throw new ServiceError(d.error.code, d.error.message);
+      projectBacklog(deps, m.sessionId, d.value, now);
+      return commit(deps.db, deps.boards, b, d.value, person.id, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Cards added or renamed in a session are the workshop's backlog items too. */
+function projectBacklog(deps: RoomDeps, sessionId: string, events: BoardEvent[], now: number) {
+  const meta = getSessionMeta(deps.db, sessionId);
+  if (!meta) return;
+  for (const e of events) {
+    if (e.type === 'card.added') insertItems(deps.db, meta.workshopId, [e.card], now);
+    if (e.type === 'card.edited') renameItem(deps.db, e.cardId, e.title);
+  }
+}
+
+export const cardHistory = (deps: RoomDeps, sessionId: string, cardId: string) => cardEvents(deps.db, sessionId, cardId);
+export const timeline = (deps: RoomDeps, sessionId: string) => eventsSince(deps.db, sessionId, 0);

@@ -1,15 +1,18 @@
 import { createWorkshopBody, facilitatorPath, participantPath, type CreateWorkshopResult } from '../../domain/protocol';
-import { defaultScale } from '../../domain/board';
+import { defaultScale, DEFAULT_SETTINGS, emptyBoard, type BoardEvent } from '../../domain/board';
 import { insertItems, insertSession, insertWorkshop, type Db } from '../../db';
 import { newId, newJoinCode, newSecret, sha256 } from '../ids';
+import type { BoardCache } from './boards';
 import { badRequest } from './errors';
+import { commit } from './log';
 
 export interface WorkshopDeps {
   db: Db;
+  boards: BoardCache;
   now: () => number;
 }
 
-/** Creates a workshop, its backlog and a first estimation session, in one transaction. */
+/** Creates a workshop, its backlog and a first estimation session (in setup), in one transaction. */
 export function createWorkshop(deps: WorkshopDeps, body: unknown): CreateWorkshopResult {
   const parsed = createWorkshopBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'workshop');
@@ -19,15 +22,16 @@ export function createWorkshop(deps: WorkshopDeps, body: unknown): CreateWorksho
   const sessionId = newId();
   const secret = newSecret();
   const joinCode = newJoinCode();
-  const itemRows = items.map((title, position) => ({ id: newId(), key: null, title, position }));
+  const cards = items.map((title, position) => ({ id: newId(), key: null, title, position }));
   deps.db.transaction(() => {
     insertWorkshop(deps.db, { id: workshopId, name, secretHash: sha256(secret), createdAt: now });
-    insertItems(deps.db, workshopId, itemRows, now);
-    insertSession(
-      deps.db,
-      { id: sessionId, workshopId, name: 'Session 1', scale: defaultScale(), phase: 'sorting', joinCode, createdAt: now },
-      itemRows.map((i) => i.id),
-    );
+    insertItems(deps.db, workshopId, cards, now);
+    insertSession(deps.db, { id: sessionId, workshopId, name: 'Session 1', joinCode, createdAt: now });
+    const events: BoardEvent[] = [
+      { type: 'session.created', name: 'Session 1', scale: defaultScale(), settings: DEFAULT_SETTINGS, phase: 'setup' },
+      ...cards.map((card): BoardEvent => ({ type: 'card.added', card })),
+    ];
+    commit(deps.db, deps.boards, emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS), events, null, now);
   });
   return {
     workshopId,

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppProcess } from './support/server';
-import { bucket, card, drag, joinAs } from './support/board';
+import { bucket, card, drag, joinAs, setPhase } from './support/board';
 
 const app = new AppProcess();
 test.beforeAll(() => app.start());
@@ -12,6 +12,7 @@ test('two browsers share a live board, and it survives a server restart', async 
   const pat = await (await browser.newContext()).newPage();
   await joinAs(fac, app.url + w.links.facilitator, 'Fay');
   await joinAs(pat, app.url + w.links.participant, 'Pat');
+  await setPhase(fac, 'Silent review');
 
   await drag(fac, 'Product search', 'v5');
   // the other browser sees it in the target bucket, with the bucket's count and sum

@@ -12,7 +12,7 @@ beforeAll(async () => {
   const w = await server.createWorkshop(['Only card']);
   sessionId = w.sessionId;
   c = await server.client();
-  const ack = await request<JoinAck>(c, 'room:join', { sessionId, name: 'Eve' });
+  const ack = await request<JoinAck>(c, 'room:join', { sessionId, name: 'Eve', facilitatorSecret: w.facilitatorSecret });
   if (!ack.ok) throw new Error('join failed');
   cardId = ack.snapshot.cards[0]!.id;
 });
@@ -38,6 +38,14 @@ const cases: [string, string, () => unknown, string][] = [
   ['__proto__ key', 'card:move', () => JSON.parse('{"__proto__": {"x": 1}, "cardId": "a", "to": "v5"}'), 'bad_request'],
   ['inherited property as card id', 'card:move', () => ({ cardId: 'constructor', to: 'v5' }), 'unknown_card'],
   ['inherited property as bucket id', 'card:move', () => ({ cardId, to: 'toString' }), 'unknown_bucket'],
+  ['unknown command type', 'room:command', () => ({ type: 'session.delete' }), 'bad_request'],
+  ['command with a wrong field', 'room:command', () => ({ type: 'timer.start', seconds: -5 }), 'bad_request'],
+  ['negative move limit', 'room:command', () => ({ type: 'settings.set', pingPong: { backAndForth: true, maxMoves: -1 } }), 'bad_request'],
+  ['custom scale with text', 'room:command', () => ({ type: 'scale.set', scale: { kind: 'custom', values: ['a', 'b'] } }), 'bad_request'],
+  ['removing yourself', 'room:command', () => ({ type: 'person.remove', personId: 'x' }), 'unknown_person'],
+  ['history of an unknown card', 'card:history', () => ({ cardId: 'a/b' }), 'bad_request'],
+  ['array payload', 'room:command', () => [1, 2, 3], 'bad_request'],
+  ['null payload', 'card:move', () => null, 'bad_request'],
 ];
 
 describe('bad input on the socket', () => {
@@ -85,5 +93,26 @@ describe('bad input on the socket', () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('rate limit', () => {
+  it('LIMIT-1 a connection that floods commands is told to slow down, and the rest of the room is unaffected', async () => {
+    const limited = await startServer({ rate: { perSecond: 5, burst: 10 } });
+    try {
+      const w = await limited.createWorkshop(['A']);
+      const flooder = await limited.client();
+      const calm = await limited.client();
+      await request<JoinAck>(flooder, 'room:join', { sessionId: w.sessionId, name: 'Flood' });
+      await request<JoinAck>(calm, 'room:join', { sessionId: w.sessionId, name: 'Calm' });
+      const replies = await Promise.all(Array.from({ length: 30 }, () => request<{ ok: boolean; error?: WireError }>(flooder, 'room:sync', {})));
+      const limitedCount = replies.filter((r) => !r.ok && r.error?.code === 'rate_limited').length;
+      expect(limitedCount).toBeGreaterThanOrEqual(15);
+      // the join took one token of the burst of 10
+      expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(9);
+      expect((await request<SyncAck>(calm, 'room:sync', {})).ok).toBe(true);
+    } finally {
+      await limited.stop();
+    }
   });
 });

@@ -20,10 +20,11 @@ export interface TestServer {
 }
 
 /** A real server (API + socket.io, no Next) on port 0 with a SQLite file in a temp dir. */
-export async function startServer(opts: { dir?: string } = {}): Promise<TestServer> {
+export async function startServer(opts: { dir?: string; rate?: { perSecond: number; burst: number } } = {}): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'me-it-'));
   const dbPath = join(dir, 'test.db');
-  const app = await createApp({ databasePath: dbPath, log: pino({ level: 'silent' }) });
+  // tests send far faster than people do; the limiter has its own test
+  const app = await createApp({ databasePath: dbPath, log: pino({ level: 'silent' }), rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 } });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const clients: Client[] = [];

@@ -20,3 +20,18 @@ export async function joinAs(page: Page, url: string, name: string) {
   await page.getByRole('button', { name: /^(join|beitreten)$/i }).click();
   await expect(page.locator('[data-card-id]').first()).toBeVisible();
 }
+
+/** Facilitator: press "Next"/"Back" until the wanted phase is current. */
+export async function setPhase(page: Page, phaseName: string) {
+  for (let i = 0; i < 5; i++) {
+    const current = (await page.getByTestId('current-phase').textContent()) ?? '';
+    if (current === phaseName) return;
+    const forward = page.getByRole('button', { name: new RegExp(`^(Next|Weiter): ${phaseName}$`) });
+    const back = page.getByRole('button', { name: new RegExp(`^(Back to|Zurück zu) ${phaseName}$`) });
+    if (await forward.isVisible()) await forward.click();
+    else if (await back.isVisible()) await back.click();
+    else await page.getByRole('button', { name: /^(Next|Weiter):/ }).click();
+    await expect(page.getByTestId('current-phase')).not.toHaveText(current);
+  }
+  await expect(page.getByTestId('current-phase')).toHaveText(phaseName);
+}

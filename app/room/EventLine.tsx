@@ -1,0 +1,56 @@
+'use client';
+import { useFormatter, useTranslations } from 'use-intl';
+import type { BoardState, Placement, VersionedEvent } from '../../domain/board';
+
+/** One line of the move log or timeline, in the reader's language. */
+export function useDescribe(board: BoardState) {
+  const t = useTranslations('room');
+  const nameOf = (id: string | null) => (id ? (board.people[id]?.name ?? '?') : '—');
+  const cardOf = (id: string) => board.cards.find((c) => c.id === id)?.title ?? '?';
+  const where = (p: Placement) => (p === null ? t('pile') : (board.scale.buckets.find((b) => b.id === p)?.label ?? p));
+  return (ve: VersionedEvent): string => {
+    const e = ve.event;
+    switch (e.type) {
+      case 'card.moved':
+        return t('event.card.moved', { name: nameOf(ve.by), card: cardOf(e.cardId), from: where(e.from), to: where(e.to) });
+      case 'card.added':
+        return t('event.card.added', { card: e.card.title });
+      case 'card.edited':
+      case 'card.removed':
+      case 'card.unflagged':
+        return t(`event.${e.type}`, { card: cardOf(e.cardId) });
+      case 'card.flagged':
+        return t('event.card.flagged', { card: cardOf(e.cardId), reason: t(`flagReason.${e.reason}`) });
+      case 'phase.changed':
+        return t('event.phase.changed', { phase: t(`phase.${e.to}`) });
+      case 'person.joined':
+        return t('event.person.joined', { name: e.person.name });
+      case 'person.renamed':
+        return t('event.person.renamed', { name: e.name });
+      case 'person.roleChanged':
+        return t('event.person.roleChanged', { name: nameOf(e.personId), role: t(e.role) });
+      case 'person.removed':
+        return t('event.person.removed', { name: nameOf(e.personId) });
+      default:
+        return t(`event.${e.type}`);
+    }
+  };
+}
+
+export function EventList({ board, events, empty }: { board: BoardState; events: VersionedEvent[]; empty: string }) {
+  const describe = useDescribe(board);
+  const f = useFormatter();
+  if (events.length === 0) return <p className="text-slate-600">{empty}</p>;
+  return (
+    <ol className="flex flex-col gap-1 text-sm" data-testid="event-list">
+      {events.map((ve) => (
+        <li key={ve.version} className="flex gap-3">
+          <time className="shrink-0 font-mono text-slate-500" dateTime={new Date(ve.at).toISOString()}>
+            {f.dateTime(new Date(ve.at), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+          </time>
+          <span>{describe(ve)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
