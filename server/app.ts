@@ -4,7 +4,8 @@ import { Server } from 'socket.io';
 import { openDb, type Db } from '../db';
 import { createApi } from './http/api';
 import type { Logger } from './log';
-import { attachHub } from './realtime/hub';
+import { attachHub, roomOf } from './realtime/hub';
+import type { VersionedEvent } from '../domain/board';
 import { createBoardCache } from './services/boards';
 
 export interface AppOptions {
@@ -30,7 +31,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const db = openDb(opts.databasePath);
   const now = opts.now ?? Date.now;
   const boards = createBoardCache(db);
-  const handleApi = createApi({ db, boards, now, log: opts.log });
+  // the API and the hub publish through the same socket.io server, created below
+  let io: Server | undefined;
+  const publish = (sessionId: string, events: VersionedEvent[]) => {
+    for (const e of events) io?.to(roomOf(sessionId)).emit('room:event', e);
+  };
+  const online = async (sessionId: string) => {
+    const sockets = io ? await io.in(roomOf(sessionId)).fetchSockets() : [];
+    return [...new Set(sockets.map((s) => (s.data as { personId?: string }).personId).filter((id): id is string => !!id))];
+  };
+  const handleApi = createApi({ db, boards, now, log: opts.log, publish, online });
 
   let nextHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined;
   let nextUpgrade: ((req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => Promise<void>) | undefined;
@@ -55,7 +65,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       });
   });
 
-  const io = new Server(http, {
+  io = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
     // leave other upgrades (Next's hot reload in dev) alone
     destroyUpgrade: false,
@@ -67,16 +77,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
     });
   }
-  attachHub(io as never, { db, boards, now, log: opts.log, ...(opts.rate ? { rate: opts.rate } : {}) });
+  attachHub(io as never, { db, boards, now, log: opts.log, publish, online, ...(opts.rate ? { rate: opts.rate } : {}) });
+  const server = io;
 
   return {
     http,
-    io,
+    io: server,
     db,
     listen: (port, host) =>
       new Promise((resolve) => http.listen(port, host, () => resolve((http.address() as AddressInfo).port))),
     close: async () => {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       db.$client.close();
     },
   };

@@ -22,6 +22,8 @@ export type WireErrorCode =
   | 'not_joined'
   | 'forbidden'
   | 'rate_limited'
+  | 'unauthorized'
+  | 'not_found'
   | 'internal';
 
 export interface WireError {

@@ -1,29 +1,33 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { WireErrorCode } from '../../domain/protocol';
-import { isReachable, sessionByJoinCode, type Db } from '../../db';
-import { participantPath } from '../../domain/protocol';
-import type { Logger } from '../log';
-import type { BoardCache } from '../services/boards';
+import { participantPath, type WireErrorCode } from '../../domain/protocol';
+import { isReachable, sessionByJoinCode } from '../../db';
 import { ServiceError } from '../services/errors';
-import { createWorkshop } from '../services/workshops';
-import { BodyError, readJson, sendError, sendJson } from './respond';
+import { BodyError, sendError, sendJson } from './respond';
+import type { ApiDeps, Route } from './router';
+import { workshopRoutes } from './routes/workshops';
 
-export interface ApiDeps {
-  db: Db;
-  boards: BoardCache;
-  now: () => number;
-  log: Logger;
-}
+export type { ApiDeps };
 
 const STATUS: Partial<Record<WireErrorCode, number>> = {
   bad_request: 400,
-  forbidden: 403,
-  unknown_session: 404,
+  invalid: 400,
+  unauthorized: 401,
   not_joined: 401,
+  forbidden: 403,
+  not_allowed: 403,
+  unknown_session: 404,
+  unknown_card: 404,
+  unknown_person: 404,
+  not_found: 404,
   session_locked: 409,
+  wrong_phase: 409,
+  no_change: 409,
+  rate_limited: 429,
 };
 
-/** Handles /healthz and /api/*; returns false for anything else (Next serves it). */
+const routes: Route[] = [...workshopRoutes];
+
+/** Handles /healthz, /j/<code> and /api/*; returns false for anything else (Next serves it). */
 export function createApi(deps: ApiDeps) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -41,11 +45,14 @@ export function createApi(deps: ApiDeps) {
     }
     if (!url.pathname.startsWith('/api/')) return false;
     try {
-      if (req.method === 'POST' && url.pathname === '/api/workshops') {
-        sendJson(res, 201, createWorkshop(deps, await readJson(req)));
+      const matches = routes.map((r) => ({ r, m: r.path.exec(url.pathname) })).filter((x) => x.m);
+      const hit = matches.find((x) => x.r.method === req.method);
+      if (!hit) {
+        if (matches.length > 0) sendError(res, 405, { code: 'bad_request', message: `${req.method} is not allowed on ${url.pathname}.` });
+        else sendError(res, 404, { code: 'not_found', message: `No endpoint ${req.method} ${url.pathname}.` });
         return true;
       }
-      sendError(res, 404, { code: 'bad_request', message: `No endpoint ${req.method} ${url.pathname}.` });
+      await hit.r.handle({ req, res, url, params: { ...(hit.m?.groups ?? {}) }, deps });
     } catch (err) {
       if (err instanceof BodyError) sendError(res, err.status, { code: 'bad_request', message: err.message });
       else if (err instanceof ServiceError) sendError(res, STATUS[err.code] ?? 400, err.toWire());

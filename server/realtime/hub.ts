@@ -30,24 +30,20 @@ type Ack = (reply: unknown) => void;
 
 export interface HubDeps extends RoomDeps {
   log: Logger;
+  publish: (sessionId: string, events: VersionedEvent[]) => void;
+  online: (sessionId: string) => Promise<string[]>;
   /** commands per second per connection, and the burst allowed */
   rate?: { perSecond: number; burst: number };
 }
 
-const roomOf = (sessionId: string) => `session:${sessionId}`;
+export const roomOf = (sessionId: string) => `session:${sessionId}`;
 
 /** Wires socket events to the room service: validate, authorize, decide+persist, then ack and broadcast. */
 export function attachHub(io: Io, deps: HubDeps) {
   const rate = deps.rate ?? { perSecond: 20, burst: 40 };
 
-  async function onlineIn(sessionId: string): Promise<string[]> {
-    const sockets = await io.in(roomOf(sessionId)).fetchSockets();
-    return [...new Set(sockets.map((s) => s.data.personId).filter((id): id is string => !!id))];
-  }
-
-  const publish = (sessionId: string, events: VersionedEvent[]) => {
-    for (const e of events) io.to(roomOf(sessionId)).emit('room:event', e);
-  };
+  const onlineIn = deps.online;
+  const publish = deps.publish;
 
   async function announcePresence(sessionId: string) {
     io.to(roomOf(sessionId)).emit('room:presence', { online: await onlineIn(sessionId) });

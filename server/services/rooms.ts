@@ -1,4 +1,4 @@
-import { decide, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
+import { decide, type Actor, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
 import { LIMITS, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
 import { cardEvents, eventsSince, getCredential, getSessionMeta, insertCredential, insertItems, renameItem, type Db } from '../../db';
 import { newId, newSecret, secretMatches, sha256 } from '../ids';
@@ -84,20 +84,40 @@ export function roleOf(deps: RoomDeps, m: Member): Role {
 }
 
 /** Decide, persist, then report: the events are durable before anyone hears of them. */
-export function execute(deps: RoomDeps, m: Member, cmd: BoardCommand, online: string[]): VersionedEvent[] {
+function run(deps: RoomDeps, sessionId: string, actorOf: (b: BoardState) => Actor, cmd: BoardCommand, online: string[]): VersionedEvent[] {
   return deps.db.transaction(
     () => {
-      const b = board(deps, m.sessionId);
-      const person = b.people[m.personId];
-      if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
+      const b = board(deps, sessionId);
+      const actor = actorOf(b);
       const now = deps.now();
-      const d = decide(b, cmd, { personId: person.id, role: person.role }, { now, online });
+      const d = decide(b, cmd, actor, { now, online });
       if (!d.ok) throw new ServiceError(d.error.code, d.error.message);
-      projectBacklog(deps, m.sessionId, d.value, now);
-      return commit(deps.db, deps.boards, b, d.value, person.id, now);
+      projectBacklog(deps, sessionId, d.value, now);
+      return commit(deps.db, deps.boards, b, d.value, actor.personId === API_ACTOR ? null : actor.personId, now);
     },
     { behavior: 'immediate' },
   );
+}
+
+const API_ACTOR = 'api';
+
+export function execute(deps: RoomDeps, m: Member, cmd: BoardCommand, online: string[]): VersionedEvent[] {
+  return run(
+    deps,
+    m.sessionId,
+    (b) => {
+      const person = b.people[m.personId];
+      if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
+      return { personId: person.id, role: person.role };
+    },
+    cmd,
+    online,
+  );
+}
+
+/** The HTTP API acts with the facilitator's authority but is nobody in the room. */
+export function executeAsFacilitator(deps: RoomDeps, sessionId: string, cmd: BoardCommand, online: string[]): VersionedEvent[] {
+  return run(deps, sessionId, () => ({ personId: API_ACTOR, role: 'facilitator' }), cmd, online);
 }
 
 /** Cards added or renamed in a session are the workshop's backlog items too. */
