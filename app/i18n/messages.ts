@@ -1,6 +1,9 @@
 import en from '../../messages/en.json';
 import de from '../../messages/de.json';
+import planEn from '../../messages/plan.en.json';
+import planDe from '../../messages/plan.de.json';
 import type { Locale } from './locales';
 
-export type Messages = typeof en;
-export const catalogs: Record<Locale, Messages> = { en, de };
+// one catalog per area, merged per language, so areas can grow without touching each other
+export type Messages = typeof en & typeof planEn;
+export const catalogs: Record<Locale, Messages> = { en: { ...en, ...planEn }, de: { ...de, ...(planDe as typeof planEn) } };

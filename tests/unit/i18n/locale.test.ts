@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickLocale } from '../../../app/i18n/locales';
-import en from '../../../messages/en.json';
-import de from '../../../messages/de.json';
+import { catalogs } from '../../../app/i18n/messages';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -22,6 +21,6 @@ describe('locale', () => {
   });
 
   it('I18N-2 the German and English catalogs have the same keys', () => {
-    expect(keys(de).sort()).toEqual(keys(en).sort());
+    expect(keys(catalogs.de).sort()).toEqual(keys(catalogs.en).sort());
   });
 });
