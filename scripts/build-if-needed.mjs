@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const inputs = ['app', 'domain', 'messages', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
-const stampFile = join(root, '.next', 'source-hash');
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+const stampFile = join(root, distDir, 'source-hash');
 
 function walk(path, hash) {
   if (!existsSync(path)) return;
@@ -29,7 +30,7 @@ export function sourceHash() {
 
 export function buildIfNeeded() {
   const want = sourceHash();
-  const have = existsSync(stampFile) && existsSync(join(root, '.next', 'BUILD_ID')) ? readFileSync(stampFile, 'utf8') : '';
+  const have = existsSync(stampFile) && existsSync(join(root, distDir, 'BUILD_ID')) ? readFileSync(stampFile, 'utf8') : '';
   if (have === want) return false;
   console.log('Building the web app (next build)…');
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
