@@ -45,6 +45,7 @@ export function DraggableCard({ info, disabled, onOpen }: { info: CardInfo; disa
       {...listeners}
       data-card-id={info.card.id}
       data-flagged={info.flag ? 'true' : undefined}
+      data-hand={info.handOf === undefined ? undefined : info.handOf === null ? 'mine' : 'other'}
       aria-label={info.card.title + (info.flag ? ` (${t('flagged')})` : '')}
       className={`group relative list-none select-none ${disabled ? '' : 'cursor-grab touch-none'} ${isDragging ? 'opacity-30' : ''}`}
     >

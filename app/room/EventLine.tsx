@@ -2,6 +2,9 @@
 import { useFormatter, useTranslations } from 'use-intl';
 import type { BoardState, Placement, VersionedEvent } from '../../domain/board';
 
+// message keys cannot contain dots (they mean nesting)
+const key = <T extends string>(type: T) => type.replace('.', '_') as T extends `${infer A}.${infer B}` ? `${A}_${B}` : T;
+
 /** One line of the move log or timeline, in the reader's language. */
 export function useDescribe(board: BoardState) {
   const t = useTranslations('room');
@@ -12,27 +15,27 @@ export function useDescribe(board: BoardState) {
     const e = ve.event;
     switch (e.type) {
       case 'card.moved':
-        return t('event.card.moved', { name: nameOf(ve.by), card: cardOf(e.cardId), from: where(e.from), to: where(e.to) });
+        return t('event.card_moved', { name: nameOf(ve.by), card: cardOf(e.cardId), from: where(e.from), to: where(e.to) });
       case 'card.added':
-        return t('event.card.added', { card: e.card.title });
+        return t('event.card_added', { card: e.card.title });
       case 'card.edited':
       case 'card.removed':
       case 'card.unflagged':
-        return t(`event.${e.type}`, { card: cardOf(e.cardId) });
+        return t(`event.${key(e.type)}`, { card: cardOf(e.cardId) });
       case 'card.flagged':
-        return t('event.card.flagged', { card: cardOf(e.cardId), reason: t(`flagReason.${e.reason}`) });
+        return t('event.card_flagged', { card: cardOf(e.cardId), reason: t(`flagReason.${e.reason}`) });
       case 'phase.changed':
-        return t('event.phase.changed', { phase: t(`phase.${e.to}`) });
+        return t('event.phase_changed', { phase: t(`phase.${e.to}`) });
       case 'person.joined':
-        return t('event.person.joined', { name: e.person.name });
+        return t('event.person_joined', { name: e.person.name });
       case 'person.renamed':
-        return t('event.person.renamed', { name: e.name });
+        return t('event.person_renamed', { name: e.name });
       case 'person.roleChanged':
-        return t('event.person.roleChanged', { name: nameOf(e.personId), role: t(e.role) });
+        return t('event.person_roleChanged', { name: nameOf(e.personId), role: t(e.role) });
       case 'person.removed':
-        return t('event.person.removed', { name: nameOf(e.personId) });
+        return t('event.person_removed', { name: nameOf(e.personId) });
       default:
-        return t(`event.${e.type}`);
+        return t(`event.${key(e.type)}`);
     }
   };
 }

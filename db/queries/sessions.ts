@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { sessions, workshops } from '../schema';
 
@@ -37,4 +37,14 @@ export function getSessionVersion(db: Db, sessionId: string): number | undefined
 
 export function sessionByJoinCode(db: Db, code: string) {
   return db.select({ id: sessions.id }).from(sessions).where(eq(sessions.joinCode, code.toUpperCase())).get();
+}
+
+/** A workshop's sessions, oldest first. */
+export function listSessions(db: Db, workshopId: string) {
+  return db
+    .select({ id: sessions.id, name: sessions.name, joinCode: sessions.joinCode, version: sessions.version, createdAt: sessions.createdAt })
+    .from(sessions)
+    .where(eq(sessions.workshopId, workshopId))
+    .orderBy(asc(sessions.createdAt), asc(sql`rowid`))
+    .all();
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { items, workshops } from '../schema';
 
@@ -34,4 +34,50 @@ export function insertItems(db: Db, workshopId: string, list: NewItem[], created
 
 export function renameItem(db: Db, id: string, title: string) {
   db.update(items).set({ title }).where(eq(items.id, id)).run();
+}
+
+/** An item that is already in the workshop is not inserted again (a card re-added in a later session). */
+export function hasItem(db: Db, id: string): boolean {
+  return db.select({ id: items.id }).from(items).where(eq(items.id, id)).get() !== undefined;
+}
+
+export type Item = typeof items.$inferSelect;
+
+/** The workshop's backlog in priority order (ties: oldest first). */
+export function listItems(db: Db, workshopId: string): Item[] {
+  return db.select().from(items).where(eq(items.workshopId, workshopId)).orderBy(asc(items.position), asc(items.createdAt), asc(sql`rowid`)).all();
+}
+
+export function itemsByIds(db: Db, ids: string[]): Item[] {
+  if (ids.length === 0) return [];
+  return db.select().from(items).where(inArray(items.id, ids)).all();
+}
+
+export function getItem(db: Db, workshopId: string, id: string): Item | undefined {
+  return db
+    .select()
+    .from(items)
+    .where(and(eq(items.workshopId, workshopId), eq(items.id, id)))
+    .get();
+}
+
+/** Keys are unique per workshop. */
+export function itemByKey(db: Db, workshopId: string, key: string): Item | undefined {
+  return db
+    .select()
+    .from(items)
+    .where(and(eq(items.workshopId, workshopId), eq(items.key, key)))
+    .get();
+}
+
+export interface ItemPatch {
+  title?: string;
+  description?: string;
+  storyPoints?: number | null;
+}
+
+export function updateItem(db: Db, id: string, patch: ItemPatch) {
+  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as ItemPatch;
+  if (Object.keys(set).length === 0) return;
+  db.update(items).set(set).where(eq(items.id, id)).run();
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Phase, VersionedEvent } from '../board';
+import { BACKLOG_LIMITS } from '../backlog/limits';
 import { LIMITS } from './limits';
 
 const title = z.string().trim().min(1, 'an item needs a title').max(LIMITS.titleLength, `at most ${LIMITS.titleLength} characters`);
@@ -28,3 +30,101 @@ export function parseBacklogLines(text: string): string[] {
 
 export const participantPath = (sessionId: string) => `/room/${sessionId}`;
 export const facilitatorPath = (sessionId: string, secret: string) => `/room/${sessionId}#facilitator=${secret}`;
+
+// ---- HTTP API bodies and answers (docs/api.md) ----
+
+const itemId = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const itemKey = z.string().trim().min(1, 'an empty key: leave it out').max(BACKLOG_LIMITS.keyLength, `at most ${BACKLOG_LIMITS.keyLength} characters`);
+
+/** POST /api/workshops/:workshopId/sessions: a new estimation session over (some of) the workshop's items. */
+export const createSessionBody = z.strictObject({
+  name: z.string().trim().min(1, 'a session name must not be empty').max(LIMITS.nameLength).optional(),
+  /** default: every item of the workshop; the session keeps the backlog order */
+  itemIds: z
+    .array(itemId)
+    .max(LIMITS.itemsPerSession, `at most ${LIMITS.itemsPerSession} items per session`)
+    .refine((ids) => new Set(ids).size === ids.length, 'an item id is listed twice')
+    .optional(),
+});
+
+/** POST /api/sessions/:sessionId/items */
+export const addItemsBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        title,
+        key: itemKey.nullable().optional(),
+        description: z.string().trim().max(BACKLOG_LIMITS.descriptionLength, `at most ${BACKLOG_LIMITS.descriptionLength} characters`).optional(),
+      }),
+    )
+    .min(1, 'send at least one item')
+    .max(LIMITS.itemsPerSession, `at most ${LIMITS.itemsPerSession} items per session`)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((item, i) => {
+        if (!item.key) return;
+        if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate key ${item.key} in this request` });
+        seen.add(item.key);
+      });
+    }),
+});
+
+/** PUT /api/workshops/:workshopId/items/:itemId/story-points: a reference item for calibration (or null to unmark). */
+export const storyPointsBody = z.strictObject({
+  storyPoints: z.number().finite().min(0, 'must not be negative').max(BACKLOG_LIMITS.storyPointsMax, `at most ${BACKLOG_LIMITS.storyPointsMax}`).nullable(),
+});
+
+export const exportFormatQuery = z.enum(['json', 'csv']);
+
+export type CreateSessionBody = z.input<typeof createSessionBody>;
+export type AddItemsBody = z.input<typeof addItemsBody>;
+export type StoryPointsBody = z.input<typeof storyPointsBody>;
+
+export interface SessionLinks {
+  participant: string;
+  facilitator: string;
+}
+
+export interface CreateSessionResult {
+  sessionId: string;
+  joinCode: string;
+  links: SessionLinks;
+}
+
+export interface WorkshopItem {
+  id: string;
+  key: string | null;
+  title: string;
+  description: string;
+  position: number;
+  storyPoints: number | null;
+}
+
+export interface SessionSummary {
+  id: string;
+  name: string;
+  joinCode: string;
+  phase: Phase;
+  version: number;
+  createdAt: number;
+  totals: { cards: number; placed: number; unplaced: number; flagged: number; /** effort points (AP) over sized buckets */ total: number };
+}
+
+export interface WorkshopOverview {
+  id: string;
+  name: string;
+  createdAt: number;
+  sessions: SessionSummary[];
+  items: WorkshopItem[];
+}
+
+/** The answer of every endpoint that changes a board: the events, already sent to the open room. */
+export interface CommandResult {
+  /** the session version after the change */
+  version: number;
+  events: VersionedEvent[];
+}
+
+export interface AddItemsResult extends CommandResult {
+  items: WorkshopItem[];
+}

@@ -1,6 +1,6 @@
-import { decide, type Actor, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
+import { decide, hasCard, type Actor, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
 import { LIMITS, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
-import { cardEvents, eventsSince, getCredential, getSessionMeta, insertCredential, insertItems, renameItem, type Db } from '../../db';
+import { cardEvents, eventsSince, getCredential, getSessionMeta, hasItem, insertCredential, insertItems, itemByKey, renameItem, type Db } from '../../db';
 import { newId, newSecret, secretMatches, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
@@ -90,8 +90,12 @@ function run(deps: RoomDeps, sessionId: string, actorOf: (b: BoardState) => Acto
       const b = board(deps, sessionId);
       const actor = actorOf(b);
       const now = deps.now();
-      const d = decide(b, cmd, actor, { now, online });
-      if (!d.ok) throw new ServiceError(d.error.code, d.error.message);
+      const { cmd: resolved, keyOnBoard } = withItemIdentity(deps, b, cmd);
+      const d = decide(b, resolved, actor, { now, online });
+      if (!d.ok) {
+        if (keyOnBoard !== undefined && d.error.code === 'invalid') throw new ServiceError('invalid', `An item with the key ${keyOnBoard} is already on this board.`);
+        throw new ServiceError(d.error.code, d.error.message);
+      }
       projectBacklog(deps, sessionId, d.value, now);
       return commit(deps.db, deps.boards, b, d.value, actor.personId === API_ACTOR ? null : actor.personId, now);
     },
@@ -120,12 +124,27 @@ export function executeAsFacilitator(deps: RoomDeps, sessionId: string, cmd: Boa
   return run(deps, sessionId, () => ({ personId: API_ACTOR, role: 'facilitator' }), cmd, online);
 }
 
+/**
+ * A key names one item of the workshop: adding a card with a key the workshop already has puts
+ * that item on the board (a later session re-estimating it) instead of a second item.
+ */
+function withItemIdentity(deps: RoomDeps, b: BoardState, cmd: BoardCommand): { cmd: BoardCommand; keyOnBoard?: string } {
+  if (cmd.type !== 'card.add' || cmd.key === null) return { cmd };
+  const meta = getSessionMeta(deps.db, b.sessionId);
+  const item = meta ? itemByKey(deps.db, meta.workshopId, cmd.key) : undefined;
+  if (!item) return { cmd };
+  return { cmd: { ...cmd, cardId: item.id }, ...(hasCard(b, item.id) ? { keyOnBoard: cmd.key } : {}) };
+}
+
 /** Cards added or renamed in a session are the workshop's backlog items too. */
 function projectBacklog(deps: RoomDeps, sessionId: string, events: BoardEvent[], now: number) {
   const meta = getSessionMeta(deps.db, sessionId);
   if (!meta) return;
   for (const e of events) {
-    if (e.type === 'card.added') insertItems(deps.db, meta.workshopId, [e.card], now);
+    if (e.type === 'card.added') {
+      if (hasItem(deps.db, e.card.id)) renameItem(deps.db, e.card.id, e.card.title);
+      else insertItems(deps.db, meta.workshopId, [e.card], now);
+    }
     if (e.type === 'card.edited') renameItem(deps.db, e.cardId, e.title);
   }
 }
