@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import { openDb, type Db } from '../db';
 import { createApi } from './http/api';
 import type { Logger } from './log';
-import { attachHub, roomOf } from './realtime/hub';
+import { attachHub, evictRemoved, roomOf } from './realtime/hub';
 import type { VersionedEvent } from '../domain/board';
 import { createBoardCache } from './services/boards';
 
@@ -32,15 +32,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const now = opts.now ?? Date.now;
   const boards = createBoardCache(db);
   // the API and the hub publish through the same socket.io server, created below
-  let io: Server | undefined;
+  const hub: { io?: Server } = {};
   const publish = (sessionId: string, events: VersionedEvent[]) => {
-    for (const e of events) io?.to(roomOf(sessionId)).emit('room:event', e);
+    for (const e of events) hub.io?.to(roomOf(sessionId)).emit('room:event', e);
   };
   const online = async (sessionId: string) => {
-    const sockets = io ? await io.in(roomOf(sessionId)).fetchSockets() : [];
+    const sockets = hub.io ? await hub.io.in(roomOf(sessionId)).fetchSockets() : [];
     return [...new Set(sockets.map((s) => (s.data as { personId?: string }).personId).filter((id): id is string => !!id))];
   };
-  const handleApi = createApi({ db, boards, now, log: opts.log, publish, online });
+  const evict = async (sessionId: string, events: VersionedEvent[]) => {
+    if (hub.io) await evictRemoved(hub.io as never, sessionId, events, online);
+  };
+  const handleApi = createApi({ db, boards, now, log: opts.log, publish, online, evict });
 
   let nextHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined;
   let nextUpgrade: ((req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => Promise<void>) | undefined;
@@ -65,12 +68,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       });
   });
 
-  io = new Server(http, {
+  const io = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
     // leave other upgrades (Next's hot reload in dev) alone
     destroyUpgrade: false,
     connectionStateRecovery: undefined,
   });
+  hub.io = io;
   if (nextUpgrade) {
     const upgrade = nextUpgrade;
     http.on('upgrade', (req, socket, head) => {
@@ -78,16 +82,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     });
   }
   attachHub(io as never, { db, boards, now, log: opts.log, publish, online, ...(opts.rate ? { rate: opts.rate } : {}) });
-  const server = io;
-
   return {
     http,
-    io: server,
+    io,
     db,
     listen: (port, host) =>
       new Promise((resolve) => http.listen(port, host, () => resolve((http.address() as AddressInfo).port))),
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => io.close(() => resolve()));
       db.$client.close();
     },
   };

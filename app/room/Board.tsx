@@ -102,11 +102,11 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen 
       }}
       onDragEnd={end}
     >
-      <div className="flex flex-col gap-2 lg:flex-row">
+      <div className="flex flex-col gap-2 select-none lg:flex-row">
         <DropZone
           id={PILE_ID}
           label={t('pile')}
-          className="lg:w-56 lg:shrink-0"
+          className="lg:w-48 lg:shrink-0"
           header={
             <h2 className="flex items-baseline justify-between px-1 font-semibold">
               {t('pile')} <span className="text-sm font-normal text-slate-600">{t('count', { count: pile.length })}</span>

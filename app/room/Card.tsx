@@ -18,6 +18,7 @@ export function CardView({ info, dragging, big }: { info: CardInfo; dragging?: b
   const mine = handOf === null;
   return (
     <div
+      data-overlay={dragging ? 'true' : undefined}
       className={`relative rounded-md border-2 bg-white text-left shadow-sm ${big ? 'px-3 py-2 text-xl leading-snug' : 'px-2 py-1.5 text-sm'} ${
         dragging ? 'border-indigo-500 shadow-lg ring-2 ring-indigo-300' : flag ? 'border-rose-500' : mine ? 'border-indigo-400' : 'border-slate-300'
       } ${handOf ? 'opacity-60' : ''}`}

@@ -111,7 +111,7 @@ export function Room({ sessionId }: { sessionId: string }) {
             {t('moveFailed', { message: state.error.message })}
           </Notice>
         )}
-        <div className="flex flex-col gap-2 xl:flex-row">
+        <div className="flex flex-col gap-2 2xl:flex-row">
           <div className="min-w-0 flex-1">
             <Board
               board={board}
@@ -123,7 +123,7 @@ export function Room({ sessionId }: { sessionId: string }) {
               onOpen={setOpen}
             />
           </div>
-          <aside className="flex flex-col gap-2 xl:w-80 xl:shrink-0">
+          <aside className="grid gap-2 md:grid-cols-2 2xl:flex 2xl:w-80 2xl:shrink-0 2xl:flex-col">
             {facilitator && board.phase === 'setup' && <SetupPanel board={board} api={api} />}
             {(board.phase === 'discussion' || sum.flagged > 0) && <DiscussionPanel board={board} api={api} facilitator={facilitator} onOpen={setOpen} />}
             <PeoplePanel board={board} online={state.online} myId={me.participantId} facilitator={facilitator} api={api} />

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Phase, VersionedEvent } from '../board';
 import { BACKLOG_LIMITS } from '../backlog/limits';
 import { LIMITS } from './limits';
+import { commandMessage } from './messages';
 
 const title = z.string().trim().min(1, 'an item needs a title').max(LIMITS.titleLength, `at most ${LIMITS.titleLength} characters`);
 
@@ -74,11 +75,21 @@ export const storyPointsBody = z.strictObject({
   storyPoints: z.number().finite().min(0, 'must not be negative').max(BACKLOG_LIMITS.storyPointsMax, `at most ${BACKLOG_LIMITS.storyPointsMax}`).nullable(),
 });
 
+/**
+ * POST /api/sessions/:sessionId/commands: the socket's `room:command` union plus `card.move`
+ * (which sockets send as `card:move`), so everything a facilitator does has an endpoint.
+ */
+export const apiCommandBody = z.discriminatedUnion('type', [
+  ...commandMessage.options,
+  z.strictObject({ type: z.literal('card.move'), cardId: itemId, to: itemId.nullable() }),
+]);
+
 export const exportFormatQuery = z.enum(['json', 'csv']);
 
 export type CreateSessionBody = z.input<typeof createSessionBody>;
 export type AddItemsBody = z.input<typeof addItemsBody>;
 export type StoryPointsBody = z.input<typeof storyPointsBody>;
+export type ApiCommandBody = z.input<typeof apiCommandBody>;
 
 export interface SessionLinks {
   participant: string;

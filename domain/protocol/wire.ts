@@ -30,7 +30,7 @@ export interface WireError {
   code: WireErrorCode;
   message: string;
   /** zod issue paths for bad_request */
-  fields?: { path: string; message: string }[];
+  fields?: { path: string; message: string; /** a stable code where the validator has one (plan input) */ code?: string }[];
 }
 
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: WireError };

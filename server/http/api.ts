@@ -4,6 +4,8 @@ import { isReachable, sessionByJoinCode } from '../../db';
 import { ServiceError } from '../services/errors';
 import { BodyError, sendError, sendJson } from './respond';
 import type { ApiDeps, Route } from './router';
+import { planRoutes } from './routes/plan';
+import { sessionRoutes } from './routes/sessions';
 import { workshopRoutes } from './routes/workshops';
 
 export type { ApiDeps };
@@ -25,7 +27,7 @@ const STATUS: Partial<Record<WireErrorCode, number>> = {
   rate_limited: 429,
 };
 
-const routes: Route[] = [...workshopRoutes];
+const routes: Route[] = [...workshopRoutes, ...sessionRoutes, ...planRoutes];
 
 /** Handles /healthz, /j/<code> and /api/*; returns false for anything else (Next serves it). */
 export function createApi(deps: ApiDeps) {

@@ -22,15 +22,22 @@ export class BodyError extends Error {
   }
 }
 
+/** Backlog imports carry a whole file (SPEC IMP-LIM-1: 2 MB). */
+export const IMPORT_BODY_BYTES = 2 * 1024 * 1024;
+
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+
 /** Reads a JSON body, refusing anything over the limit before buffering it all. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJson(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('application/json')) throw new BodyError(415, 'Send the body as application/json.');
+  const tooLarge = () => new BodyError(413, `The body is larger than ${sizeLabel(maxBytes)}.`);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+    if (size > maxBytes) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   try {
@@ -38,4 +45,22 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new BodyError(400, 'The body is not valid JSON.');
   }
+}
+
+/** A file to download: the body as is, with an ASCII fallback name and the full UTF-8 name (RFC 6266). */
+export function sendDownload(res: ServerResponse, contentType: string, filename: string, body: string) {
+  const ascii =
+    filename
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '') || 'export';
+  const utf8 = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  res.writeHead(200, {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
 }

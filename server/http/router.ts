@@ -13,6 +13,8 @@ export interface ApiDeps {
   publish: (sessionId: string, events: VersionedEvent[]) => void;
   /** person ids connected to a session, for decisions that need it (dealing) */
   online: (sessionId: string) => Promise<string[]>;
+  /** disconnect people a command removed (person.removed), as the socket hub does */
+  evict?: (sessionId: string, events: VersionedEvent[]) => Promise<void>;
 }
 
 export interface RouteContext {

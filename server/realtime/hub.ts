@@ -38,6 +38,19 @@ export interface HubDeps extends RoomDeps {
 
 export const roomOf = (sessionId: string) => `session:${sessionId}`;
 
+/** People removed by the facilitator (socket or HTTP API) lose their connections to the room at once. */
+export async function evictRemoved(io: Io, sessionId: string, events: VersionedEvent[], online: (sessionId: string) => Promise<string[]>) {
+  const removed = new Set(events.flatMap((e) => (e.event.type === 'person.removed' ? [e.event.personId] : [])));
+  if (removed.size === 0) return;
+  for (const s of await io.in(roomOf(sessionId)).fetchSockets()) {
+    if (s.data.personId && removed.has(s.data.personId)) {
+      s.emit('room:removed', { message: 'The facilitator removed you from this session.' });
+      s.disconnect(true);
+    }
+  }
+  io.to(roomOf(sessionId)).emit('room:presence', { online: await online(sessionId) });
+}
+
 /** Wires socket events to the room service: validate, authorize, decide+persist, then ack and broadcast. */
 export function attachHub(io: Io, deps: HubDeps) {
   const rate = deps.rate ?? { perSecond: 20, burst: 40 };
@@ -60,18 +73,7 @@ export function attachHub(io: Io, deps: HubDeps) {
     await socket.join(roomOf(sessionId));
   }
 
-  /** People removed by the facilitator lose their connections to the room at once. */
-  async function evictRemoved(sessionId: string, events: VersionedEvent[]) {
-    const removed = new Set(events.flatMap((e) => (e.event.type === 'person.removed' ? [e.event.personId] : [])));
-    if (removed.size === 0) return;
-    for (const s of await io.in(roomOf(sessionId)).fetchSockets()) {
-      if (s.data.personId && removed.has(s.data.personId)) {
-        s.emit('room:removed', { message: 'The facilitator removed you from this session.' });
-        s.disconnect(true);
-      }
-    }
-    await announcePresence(sessionId);
-  }
+  const evict = (sessionId: string, events: VersionedEvent[]) => evictRemoved(io, sessionId, events, onlineIn);
 
   const handlers: { [K in keyof typeof clientMessages]: (socket: Sock, payload: never) => Promise<object | void> } = {
     'room:join': async (socket, msg: JoinMessage) => {
@@ -101,7 +103,7 @@ export function attachHub(io: Io, deps: HubDeps) {
       const cmd: BoardCommand = msg.type === 'card.add' ? { ...msg, cardId: newId() } : msg;
       const events = execute(deps, m, cmd, await onlineIn(m.sessionId));
       publish(m.sessionId, events);
-      await evictRemoved(m.sessionId, events);
+      await evict(m.sessionId, events);
       return { version: events.at(-1)?.version ?? 0 };
     },
     'room:sync': async (socket) => {

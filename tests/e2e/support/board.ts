@@ -12,6 +12,8 @@ export async function drag(page: Page, title: string, bucketId: string) {
   await page.mouse.down();
   await page.mouse.move(to.x + to.width / 2, to.y + Math.min(80, to.height / 2), { steps: 8 });
   await page.mouse.up();
+  // the dragged copy stays until the drop animation ends; the next drag must start after it
+  await expect(page.locator('[data-overlay]')).toHaveCount(0);
 }
 
 export async function joinAs(page: Page, url: string, name: string) {

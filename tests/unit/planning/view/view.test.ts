@@ -163,7 +163,8 @@ describe('plan view: display rounding', () => {
     expect(moneyForDisplay(38_400_049, 'EUR')).toEqual({ decimal: '384000', digits: 0 });
     expect(moneyForDisplay(1250, 'EUR')).toEqual({ decimal: '12.50', digits: 2 });
     expect(moneyForDisplay(5, 'EUR')).toEqual({ decimal: '0.05', digits: 2 });
-    expect(moneyForDisplay(-99_950, 'EUR')).toEqual({ decimal: '-1000', digits: 0 });
+    expect(moneyForDisplay(-99_950, 'EUR')).toEqual({ decimal: '-999.50', digits: 2 });
+    expect(moneyForDisplay(-100_000_050, 'EUR')).toEqual({ decimal: '-1000001', digits: 0 });
     expect(moneyForDisplay(800, 'JPY')).toEqual({ decimal: '800', digits: 0 });
     expect(formatMoneyRounded(2_400_000, 'EUR', 'en')).toBe('€24,000');
     expect(formatMoneyRounded(38_400_000, 'EUR', 'de')).toBe('384.000\u00a0€');

@@ -1,0 +1,381 @@
+'use client';
+import type { ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
+import type { Plan, WarningCode } from '../../domain/planning';
+import { McChart } from './McChart';
+import type { Figures } from './useFigures';
+
+/** A reference item as it went into the plan. */
+export type RefShown = { n: number; title: string; ap: number; sp: number };
+
+export function Panel({ title, children, className, testId }: { title: string; children: ReactNode; className?: string; testId?: string }) {
+  return (
+    <section data-testid={testId} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm 2xl:p-5 print:break-inside-avoid print:p-3 print:shadow-none ${className ?? ''}`}>
+      <h2 className="mb-3 text-lg font-semibold text-slate-900 2xl:text-xl print:mb-1 print:text-base">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Rows({ children }: { children: ReactNode }) {
+  return <dl className="grid grid-cols-[auto_1fr] items-baseline gap-x-4 gap-y-1.5 2xl:text-lg print:gap-y-0.5 print:text-sm">{children}</dl>;
+}
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <>
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="font-semibold tabular-nums" data-testid={testId}>
+        {children}
+      </dd>
+    </>
+  );
+}
+
+function Note({ children }: { children: ReactNode }) {
+  return <p className="mt-3 text-sm text-slate-500 print:mt-1 print:text-xs">{children}</p>;
+}
+
+function Tile({ label, value, sub, testId, tone = 'plain' }: { label: string; value: ReactNode; sub?: ReactNode; testId: string; tone?: 'plain' | 'accent' }) {
+  return (
+    <div className={`flex flex-col gap-1 rounded-lg border p-4 2xl:p-5 print:p-2 ${tone === 'accent' ? 'border-indigo-300 bg-indigo-50' : 'border-slate-200 bg-white'}`}>
+      <span className="text-sm font-semibold tracking-wide text-slate-600 uppercase 2xl:text-base print:text-xs">{label}</span>
+      <span className="text-4xl leading-tight font-bold tabular-nums xl:text-5xl 2xl:text-6xl print:text-2xl" data-testid={testId}>
+        {value}
+      </span>
+      {sub && <span className="text-sm text-slate-600 2xl:text-base print:text-xs">{sub}</span>}
+    </div>
+  );
+}
+
+export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
+  const t = useTranslations('plan.figures');
+  const tf = useTranslations('plan.forecast');
+  const { scope, calibration, forecast, budget, monteCarlo } = plan;
+  const mcAt = (p: number) => monteCarlo?.percentiles.find((x) => x.percent === p)?.sprints ?? null;
+  const p50 = mcAt(50);
+  const p95 = mcAt(95);
+  return (
+    <div className="grid grid-cols-2 gap-3 xl:grid-cols-4 print:grid-cols-4 print:gap-2" data-testid="key-figures">
+      <Tile
+        label={t('size')}
+        testId="figure-size"
+        value={scope.total.sp !== null ? tf('points', { value: fig.points(scope.total.sp), unit: 'SP' }) : tf('points', { value: fig.points(scope.total.ap), unit: 'AP' })}
+        sub={calibration.factor !== null ? t('sizeFrom', { ap: fig.points(scope.total.ap), factor: fig.factor(calibration.factor) }) : t('sizeUncalibrated')}
+      />
+      <Tile
+        label={t('sprintsNeeded')}
+        testId="figure-sprints"
+        tone="accent"
+        value={fig.int(forecast.sprintsNeeded)}
+        sub={
+          <>
+            <span data-testid="figure-sprints-exact">{t('sprintsExact', { exact: fig.exact(forecast.sprintsExact), velocity: fig.points(forecast.velocity), unit: forecast.unit })}</span>
+            {p50 !== null && p95 !== null && <span className="block">{t('sprintsMc', { p50: fig.int(p50), p95: fig.int(p95) })}</span>}
+          </>
+        }
+      />
+      <Tile
+        label={t('targetDate')}
+        testId="figure-date"
+        value={forecast.targetDate !== null ? fig.date(forecast.targetDate, 'medium') : t('noDate')}
+        sub={forecast.targetDate !== null && forecast.finishSprint !== null ? t('targetDateSub', { n: forecast.finishSprint }) : t('noDateSub')}
+      />
+      <Tile
+        label={t('totalCost')}
+        testId="figure-cost"
+        value={budget?.projectedTotalMinor != null ? fig.money(budget.projectedTotalMinor, budget.currency) : t('noCost')}
+        sub={
+          budget?.costPerSprintMinor != null
+            ? t('totalCostSub', { sprints: fig.int(forecast.sprintsNeeded), perSprint: fig.money(budget.costPerSprintMinor, budget.currency) })
+            : t('noCostSub')
+        }
+      />
+    </div>
+  );
+}
+
+export function StatusBanner({ plan }: { plan: Plan }) {
+  const t = useTranslations('plan.status');
+  const s = plan.status;
+  const args = { needed: s.sprintsNeeded, covered: s.sprintsCovered ?? 0, needed85: s.sprintsNeeded85 ?? 0 };
+  const key = s.code === 'at_risk' && s.sprintsNeeded85 === null ? 'at_risk_capped' : s.code;
+  const tone =
+    s.code === 'over_budget'
+      ? 'border-red-300 bg-red-50 text-red-900'
+      : s.code === 'at_risk'
+        ? 'border-amber-300 bg-amber-50 text-amber-900'
+        : s.code === 'ok' || s.code === 'complete'
+          ? 'border-emerald-300 bg-emerald-50 text-emerald-900'
+          : 'border-slate-200 bg-white text-slate-700';
+  return (
+    <p role="status" data-testid="plan-status" data-status={s.code} className={`rounded-lg border px-4 py-2.5 font-medium 2xl:text-lg print:py-1 print:text-sm ${tone}`}>
+      {(s.code === 'over_budget' || s.code === 'at_risk') && <span aria-hidden className="mr-1.5">!</span>}
+      {t(key, args)}
+    </p>
+  );
+}
+
+export function CalibrationPanel({ plan, refs, fig }: { plan: Plan; refs: readonly RefShown[]; fig: Figures }) {
+  const t = useTranslations('plan.calibration');
+  const c = plan.calibration;
+  if (!c.calibrated || c.factor === null) {
+    return (
+      <Panel title={t('title')} testId="panel-calibration">
+        <p className="text-2xl font-bold text-amber-700" data-testid="calibration-factor">
+          {t('notCalibrated')}
+        </p>
+        <Note>{t('notCalibratedBody')}</Note>
+      </Panel>
+    );
+  }
+  return (
+    <Panel title={t('title')} testId="panel-calibration">
+      <p className="text-3xl font-bold tabular-nums 2xl:text-4xl print:text-xl" data-testid="calibration-factor">
+        {t('factorValue', { factor: fig.factor(c.factor) })}
+      </p>
+      <p className="text-sm text-slate-600">{t('from', { count: c.referenceCount, sp: fig.points(c.sumSp), ap: fig.points(c.sumAp) })}</p>
+      <ul className="mt-3 flex flex-col divide-y divide-slate-100 text-sm 2xl:text-base print:mt-1">
+        {refs.map((r) => (
+          <li key={r.n} className="flex items-baseline justify-between gap-3 py-1">
+            <span className="truncate text-slate-700">{r.title || t('itemUnnamed', { n: r.n })}</span>
+            <span className="font-medium whitespace-nowrap tabular-nums">
+              {t('item', { ap: fig.points(r.ap), sp: fig.points(r.sp) })}
+              <span className="ml-2 font-normal text-slate-500">{t('ratio', { ratio: fig.factor(r.sp / r.ap) })}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+export function ForecastPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
+  const t = useTranslations('plan.forecast');
+  const { forecast: f, velocity: v, scope } = plan;
+  const other = f.unit === 'SP' ? { value: scope.remaining.ap, unit: 'AP' } : scope.remaining.sp !== null ? { value: scope.remaining.sp, unit: 'SP' } : null;
+  return (
+    <Panel title={t('title')} testId="panel-forecast">
+      <Rows>
+        <Row label={t('remaining')} testId="forecast-remaining">
+          {t('points', { value: fig.points(f.remaining), unit: f.unit })}
+          {other && <span className="ml-2 font-normal text-slate-500">{t('points', { value: fig.points(other.value), unit: other.unit })}</span>}
+        </Row>
+        <Row label={t('velocity')} testId="forecast-velocity">
+          {v.source === 'assumed'
+            ? t('velocityAssumed', { value: fig.points(v.mean), unit: v.unit })
+            : t('velocityMean', { value: fig.points(v.mean), unit: v.unit, count: v.history.length })}
+        </Row>
+        <Row label={t('sprints')} testId="forecast-sprints">
+          {t('sprintsValue', { needed: fig.int(f.sprintsNeeded), exact: fig.exact(f.sprintsExact) })}
+        </Row>
+        <Row label={t('targetDate')} testId="forecast-date">
+          {f.targetDate !== null ? fig.date(f.targetDate, 'long') : <span className="font-normal text-slate-500">{t('noDate')}</span>}
+        </Row>
+      </Rows>
+      <Note>{t('formula')}</Note>
+    </Panel>
+  );
+}
+
+export function RangePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
+  const t = useTranslations('plan.range');
+  const r = plan.range;
+  if (r === null) {
+    return (
+      <Panel title={t('title')} testId="panel-range">
+        <p className="text-slate-600">{t('needsHistory')}</p>
+      </Panel>
+    );
+  }
+  const sprints = (n: number | null) => (n === null ? t('never') : fig.int(n));
+  const date = (d: string | null, n: number | null) => (n === null ? t('never') : d === null ? '–' : fig.date(d));
+  const coverage = fig.percent(r.coverage);
+  return (
+    <Panel title={t('title')} testId="panel-range">
+      <Rows>
+        <Row label={t('velocities')} testId="range-velocity">
+          {t('velocitiesValue', { low: fig.points(r.low), high: fig.points(r.high), unit: r.unit })}
+        </Row>
+        <Row label={t('sprints')} testId="range-sprints">
+          {t('sprintsValue', { fast: sprints(r.sprintsAtHigh), slow: sprints(r.sprintsAtLow) })}
+        </Row>
+        {(r.dateAtHigh !== null || r.dateAtLow !== null) && (
+          <Row label={t('dates')}>{t('datesValue', { fast: date(r.dateAtHigh, r.sprintsAtHigh), slow: date(r.dateAtLow, r.sprintsAtLow) })}</Row>
+        )}
+        {r.horizon > 0 && (
+          <Row label={t('scope', { horizon: r.horizon })}>{t('scopeValue', { low: fig.points(r.scopeLow), high: fig.points(r.scopeHigh), unit: r.unit })}</Row>
+        )}
+      </Rows>
+      <Note>
+        <span data-testid="range-rule">
+          {r.sufficient
+            ? t('rule', { lowRank: r.lowRank, highRank: r.highRank, n: r.sampleSize, coverage })
+            : t('ruleInsufficient', { n: r.sampleSize, coverage })}
+        </span>
+      </Note>
+    </Panel>
+  );
+}
+
+export function MonteCarloPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
+  const t = useTranslations('plan.monteCarlo');
+  const tw = useTranslations('plan.warnings');
+  const mc = plan.monteCarlo;
+  if (mc === null) {
+    const tooLarge = plan.warnings.some((w) => w.code === 'monte_carlo_too_large');
+    return (
+      <Panel title={t('title')} testId="panel-mc">
+        <p className="text-slate-600">{tooLarge ? tw('monte_carlo_too_large') : t('needsHistory')}</p>
+      </Panel>
+    );
+  }
+  return (
+    <Panel title={t('title')} testId="panel-mc" className="xl:col-span-2">
+      <div className="grid grid-cols-3 gap-3 print:gap-2">
+        {mc.percentiles.map((p) => (
+          <div key={p.percent} className="rounded-md bg-slate-50 p-3 print:p-1.5" data-testid={`mc-p${p.percent}`}>
+            <div className="text-sm font-semibold text-slate-600 2xl:text-base">
+              {t('percent', { percent: p.percent })} <span className="font-normal">{t('within')}</span>
+            </div>
+            <div className="text-3xl font-bold tabular-nums 2xl:text-4xl print:text-xl">{p.sprints === null ? t('beyondCap') : t('sprintsValue', { count: p.sprints })}</div>
+            {p.date !== null && <div className="text-sm text-slate-600 2xl:text-base">{t('by', { date: fig.date(p.date) })}</div>}
+          </div>
+        ))}
+      </div>
+      <div className="mt-3">
+        <McChart mc={mc} fig={fig} />
+      </div>
+      {mc.horizon > 0 && (
+        <p className="mt-1 text-slate-700 2xl:text-lg print:text-sm">
+          {t('scopeAtHorizon', { confidence: mc.scopeAtHorizon.confidence, value: fig.points(mc.scopeAtHorizon.value), unit: mc.unit, horizon: mc.horizon })}
+        </p>
+      )}
+      <Note>
+        <span data-testid="mc-rule">{t('rule', { trials: fig.int(mc.trials), seed: String(mc.seed) })}</span>
+      </Note>
+    </Panel>
+  );
+}
+
+export function DecayPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
+  const t = useTranslations('plan.decay');
+  const d = plan.decay;
+  const sprintNumbers = Array.from({ length: d.sprints }, (_, i) => i + 1);
+  return (
+    <Panel title={t('title')} testId="panel-decay" className="xl:col-span-2">
+      <p className="mb-3 text-sm text-slate-600 print:mb-1 print:text-xs">{t('lead')}</p>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-right tabular-nums 2xl:text-lg print:text-xs" data-testid="decay-table">
+          <thead>
+            <tr className="border-b border-slate-300 text-sm text-slate-600 2xl:text-base print:text-xs">
+              <th scope="col" className="py-1.5 pr-3 text-left font-semibold">
+                {t('rate')}
+              </th>
+              {sprintNumbers.map((n) => (
+                <th key={n} scope="col" className="px-2 py-1.5 font-semibold">
+                  {t('sprint', { n })}
+                </th>
+              ))}
+              <th scope="col" className="px-2 py-1.5 font-semibold">
+                {t('max')}
+              </th>
+              <th scope="col" className="py-1.5 pl-3 font-semibold">
+                {t('needed')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.scenarios.map((s) => (
+              <tr key={s.ratePercent} className="border-b border-slate-100" data-testid={`decay-${s.ratePercent}`}>
+                <th scope="row" className="py-1.5 pr-3 text-left font-semibold">
+                  {t('rateValue', { rate: fig.plain(s.ratePercent) })}
+                </th>
+                {s.velocities.map((v, i) => (
+                  <td key={i} className="px-2 py-1.5">
+                    {fig.points(v)}
+                  </td>
+                ))}
+                <td className="px-2 py-1.5 text-slate-600">{fig.points(s.maxDeliverable)}</td>
+                <td className={`py-1.5 pl-3 font-bold ${s.never ? 'text-red-700' : ''}`} data-testid={`decay-needed-${s.ratePercent}`}>
+                  {s.sprintsNeeded === null ? t('never') : fig.int(s.sprintsNeeded)}
+                  {s.targetDate !== null && <span className="block text-xs font-normal text-slate-500">{fig.date(s.targetDate)}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Note>{t('unitNote', { unit: d.unit, remaining: fig.points(d.remaining) })}</Note>
+    </Panel>
+  );
+}
+
+export function BudgetPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
+  const t = useTranslations('plan.budget');
+  const b = plan.budget;
+  if (b === null || b.costPerSprintMinor === null) {
+    return (
+      <Panel title={t('title')} testId="panel-budget">
+        <p className="text-slate-600">{t('noTeam')}</p>
+      </Panel>
+    );
+  }
+  const money = (m: number) => fig.money(m, b.currency);
+  const line = b.lines.length === 1 ? b.lines[0] : undefined;
+  const over = plan.status.code === 'over_budget';
+  return (
+    <Panel title={t('title')} testId="panel-budget">
+      <Rows>
+        <Row label={t('costPerSprint')} testId="budget-cost-per-sprint">
+          {money(b.costPerSprintMinor)}
+          {line && (
+            <span className="ml-2 text-sm font-normal text-slate-500">
+              {t('formula', { people: fig.int(line.people), rate: money(line.dayRateMinor), days: fig.plain(line.days) })}
+            </span>
+          )}
+        </Row>
+        {b.costOfSprintsNeededMinor !== null && (
+          <Row label={t('totalCost', { sprints: b.sprintsNeeded })} testId="budget-total">
+            {money(b.costOfSprintsNeededMinor)}
+          </Row>
+        )}
+        {b.amountMinor !== null && (
+          <Row label={t('amount')} testId="budget-amount">
+            {money(b.amountMinor)}
+          </Row>
+        )}
+        {b.sprintsCovered !== null && (
+          <Row label={t('covers')} testId="budget-covers">
+            <span className={over ? 'text-red-700' : ''}>{t('coversValue', { count: b.sprintsCovered })}</span>
+          </Row>
+        )}
+        {b.overrunMinor !== null && b.overrunMinor > 0 && (
+          <Row label={t('overrun')} testId="budget-overrun">
+            <span className="text-red-700">{money(b.overrunMinor)}</span>
+          </Row>
+        )}
+      </Rows>
+      {b.amountMinor === null && <Note>{t('noBudget')}</Note>}
+    </Panel>
+  );
+}
+
+/** Warnings that no panel shows by itself. */
+const LISTED: readonly WarningCode[] = ['assumed_velocity_ignored', 'monte_carlo_capped', 'money_overflow', 'budget_overspent', 'scope_overdone', 'unknown_done_item'];
+
+export function Notes({ plan }: { plan: Plan }) {
+  const t = useTranslations('plan.warnings');
+  const codes = [...new Set(plan.warnings.map((w) => w.code))].filter((c) => LISTED.includes(c));
+  if (codes.length === 0) return null;
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm" data-testid="plan-notes">
+      <h2 className="font-semibold">{t('title')}</h2>
+      <ul className="list-disc pl-5 text-slate-700">
+        {codes.map((c) => (
+          <li key={c}>{t(c)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { computePlan } from '../../../domain/planning';
+import { readJson, sendError, sendJson } from '../respond';
+import type { Route } from '../router';
+
+/** A plan input can list up to 10,000 backlog items. */
+const PLAN_BODY_BYTES = 1024 * 1024;
+
+/** POST /api/plan: the planning engine as a pure function; no token, nothing stored. */
+export const planRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: /^\/api\/plan$/,
+    handle: async ({ req, res }) => {
+      const result = computePlan(await readJson(req, PLAN_BODY_BYTES));
+      if (result.ok) return sendJson(res, 200, result);
+      const fields = result.errors.map((e) => ({ path: e.path || '(root)', message: e.message, code: e.code }));
+      const first = fields[0];
+      sendError(res, 400, { code: 'bad_request', message: `Invalid plan input: ${first ? `${first.path}: ${first.message}` : 'malformed'}`, fields });
+    },
+  },
+];

@@ -1,0 +1,66 @@
+import { exportSession, type ExportFormat, type ExportInput } from '../../domain/backlog';
+import { findBucket, type BoardCommand } from '../../domain/board';
+import { apiCommandBody, type CommandResult } from '../../domain/protocol';
+import { getSessionMeta, itemsByIds } from '../../db';
+import { newId } from '../ids';
+import { badRequest, ServiceError } from './errors';
+import { executeAsFacilitator, type RoomDeps } from './rooms';
+
+/** POST /api/sessions/:id/commands: any facilitator command, validated like the socket's `room:command` (plus card.move). */
+export function runCommand(deps: RoomDeps, sessionId: string, body: unknown, online: string[]): CommandResult {
+  const parsed = apiCommandBody.safeParse(body);
+  if (!parsed.success) throw badRequest(parsed.error, 'command');
+  const msg = parsed.data;
+  const cmd: BoardCommand = msg.type === 'card.add' ? { ...msg, cardId: newId() } : msg;
+  const events = executeAsFacilitator(deps, sessionId, cmd, online);
+  return { version: events.at(-1)?.version ?? 0, events };
+}
+
+/**
+ * The session's result for export. Effort points are the bucket's value; the factor (SP per AP)
+ * comes from the reference items: items with story points that sit in a sized bucket,
+ * factor = sum SP / sum AP, or null without any.
+ */
+export function sessionResult(deps: RoomDeps, sessionId: string): ExportInput {
+  const meta = getSessionMeta(deps.db, sessionId);
+  const b = deps.boards.current(sessionId);
+  if (!meta || !b) throw new ServiceError('unknown_session', 'This session does not exist.');
+  const rows = new Map(itemsByIds(deps.db, b.cards.map((c) => c.id)).map((i) => [i.id, i]));
+  let sumSp = 0;
+  let sumAp = 0;
+  const items = b.cards.map((card) => {
+    const at = b.placement[card.id] ?? null;
+    const bucket = at === null ? undefined : findBucket(b.scale, at);
+    const row = rows.get(card.id);
+    const effortPoints = bucket?.value ?? null;
+    if (effortPoints !== null && effortPoints > 0 && row?.storyPoints != null) {
+      sumSp += row.storyPoints;
+      sumAp += effortPoints;
+    }
+    return {
+      key: card.key,
+      title: card.title,
+      description: row?.description ?? '',
+      bucketLabel: bucket?.label ?? null,
+      effortPoints,
+      flagged: b.flags[card.id] !== undefined,
+      moves: b.moveCount[card.id] ?? 0,
+    };
+  });
+  return { workshopName: meta.workshopName, sessionName: meta.name, factor: sumAp > 0 ? sumSp / sumAp : null, items };
+}
+
+export interface ExportFile {
+  contentType: string;
+  filename: string;
+  body: string;
+}
+
+export function exportFile(deps: RoomDeps, sessionId: string, format: ExportFormat): ExportFile {
+  const result = sessionResult(deps, sessionId);
+  return {
+    contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+    filename: `${result.workshopName} - ${result.sessionName}.${format}`,
+    body: exportSession(result, format),
+  };
+}
