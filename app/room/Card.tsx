@@ -1,5 +1,6 @@
 'use client';
 import { useDraggable } from '@dnd-kit/core';
+import { memo } from 'react';
 import { useTranslations } from 'use-intl';
 import type { Card as CardModel, FlagReason } from '../../domain/board';
 
@@ -36,7 +37,19 @@ export function CardView({ info, dragging, big }: { info: CardInfo; dragging?: b
   );
 }
 
-export function DraggableCard({ info, disabled, onOpen }: { info: CardInfo; disabled: boolean; onOpen?: (cardId: string) => void }) {
+type DraggableProps = { info: CardInfo; disabled: boolean; onOpen?: (cardId: string) => void };
+
+const same = (a: DraggableProps, b: DraggableProps) =>
+  a.disabled === b.disabled &&
+  a.onOpen === b.onOpen &&
+  a.info.card === b.info.card &&
+  a.info.moves === b.info.moves &&
+  a.info.flag === b.info.flag &&
+  a.info.handOf === b.info.handOf &&
+  a.info.draggingBy === b.info.draggingBy;
+
+/** Memoized: with 200 cards a move should re-render one card, not the board. */
+export const DraggableCard = memo(function DraggableCard({ info, disabled, onOpen }: DraggableProps) {
   const t = useTranslations('room');
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: info.card.id, disabled });
   return (
@@ -65,4 +78,4 @@ export function DraggableCard({ info, disabled, onOpen }: { info: CardInfo; disa
       )}
     </li>
   );
-}
+}, same);
