@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
 import type { BoardEvent, VersionedEvent } from '../../domain/board';
 import type { Db } from '../client';
 import { events, sessions } from '../schema';
@@ -24,22 +24,16 @@ const toVersioned = (r: { version: number; by: string | null; at: number; payloa
   event: JSON.parse(r.payload) as BoardEvent,
 });
 
-export function eventsSince(db: Db, sessionId: string, version: number): VersionedEvent[] {
+function selectEvents(db: Db, where: SQL | undefined): VersionedEvent[] {
   return db
     .select({ version: events.version, by: events.by, at: events.at, payload: events.payload })
     .from(events)
-    .where(and(eq(events.sessionId, sessionId), gt(events.version, version)))
+    .where(where)
     .orderBy(asc(events.version))
     .all()
     .map(toVersioned);
 }
 
-export function cardEvents(db: Db, sessionId: string, itemId: string): VersionedEvent[] {
-  return db
-    .select({ version: events.version, by: events.by, at: events.at, payload: events.payload })
-    .from(events)
-    .where(and(eq(events.sessionId, sessionId), eq(events.itemId, itemId)))
-    .orderBy(asc(events.version))
-    .all()
-    .map(toVersioned);
-}
+export const eventsSince = (db: Db, sessionId: string, version: number) => selectEvents(db, and(eq(events.sessionId, sessionId), gt(events.version, version)));
+
+export const cardEvents = (db: Db, sessionId: string, itemId: string) => selectEvents(db, and(eq(events.sessionId, sessionId), eq(events.itemId, itemId)));
