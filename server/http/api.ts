@@ -56,7 +56,11 @@ export function createApi(deps: ApiDeps) {
       }
       await hit.r.handle({ req, res, url, params: { ...(hit.m?.groups ?? {}) }, deps });
     } catch (err) {
-      if (err instanceof BodyError) sendError(res, err.status, { code: 'bad_request', message: err.message });
+      if (err instanceof BodyError) {
+        // the rest of an oversized body is not worth reading: end the connection after the answer
+        if (err.status === 413) res.setHeader('connection', 'close');
+        sendError(res, err.status, { code: 'bad_request', message: err.message });
+      }
       else if (err instanceof ServiceError) sendError(res, STATUS[err.code] ?? 400, err.toWire());
       else {
         deps.log.error({ err, path: url.pathname }, 'api failed');

@@ -368,6 +368,22 @@ describe('API bad requests', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ ok: true, rejected: 400 });
 
+    // a chunked body (no content-length) is cut off while it streams
+    const chunk = new TextEncoder().encode(`{"items":[{"title":"A","description":"${'x'.repeat(16 * 1024)}`);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 8; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${server.url}/api/sessions/${w.sessionId}/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${w.facilitatorSecret}` },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+
     const huge = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/import`, { token: w.facilitatorSecret, body: { text: 'z'.repeat(2 * 1024 * 1024 + 1) } });
     expect(huge.status).toBe(413);
     expect(huge.body.error.message).toContain('2 MB');
