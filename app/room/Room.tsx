@@ -8,6 +8,7 @@ import { CardHistory } from './CardHistory';
 import { Dialog } from './Dialog';
 import { DiscussionPanel } from './DiscussionPanel';
 import { EventList, useDescribe } from './EventLine';
+import { ImportPanel } from './ImportPanel';
 import { JoinForm } from './JoinForm';
 import { PeoplePanel } from './PeoplePanel';
 import { PhaseBar } from './PhaseBar';
@@ -125,6 +126,7 @@ export function Room({ sessionId }: { sessionId: string }) {
           </div>
           <aside className="grid gap-2 md:grid-cols-2 2xl:flex 2xl:w-80 2xl:shrink-0 2xl:flex-col">
             {facilitator && board.phase === 'setup' && <SetupPanel board={board} api={api} />}
+            {facilitator && board.phase === 'setup' && <ImportPanel sessionId={sessionId} />}
             {(board.phase === 'discussion' || sum.flagged > 0) && <DiscussionPanel board={board} api={api} facilitator={facilitator} onOpen={setOpen} />}
             <PeoplePanel board={board} online={state.online} myId={me.participantId} facilitator={facilitator} api={api} />
           </aside>
