@@ -19,7 +19,7 @@ export function McChart({ mc, fig }: { mc: MonteCarlo; fig: Figures }) {
   const maxShare = Math.max(...data.map((d) => d.share), 0.01);
 
   return (
-    <figure className="flex flex-col gap-1" aria-label={t('chartLabel')} data-testid="mc-chart">
+    <figure className="plan-chart flex flex-col gap-1 2xl:[&_text]:text-base" aria-label={t('chartLabel')} data-testid="mc-chart">
       <figcaption className="text-sm text-slate-600">{t('chartLabel')}</figcaption>
       <div className="h-64 w-full 2xl:h-80 print:h-56">
         <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 520, height: 256 }}>

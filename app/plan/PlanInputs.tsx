@@ -35,7 +35,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
       </Fieldset>
 
       <Fieldset legend={t('references')}>
-        <p className="text-xs text-slate-500">{t('referencesHint')}</p>
+        <p className="text-xs text-slate-500 2xl:text-sm">{t('referencesHint')}</p>
         <ul className="flex flex-col gap-2">
           {form.references.map((r, i) => {
             const n = i + 1;
@@ -43,7 +43,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
             const spField = `ref.${r.key}.sp` as const;
             const titleField = `ref.${r.key}.title` as const;
             return (
-              <li key={r.key} className="flex flex-col gap-1">
+              <li key={r.key} className="flex flex-col gap-1.5 rounded-md border border-slate-200 bg-slate-50 p-2">
                 <div className="flex items-center gap-1.5">
                   <input
                     aria-label={t('refName', { n })}
@@ -52,36 +52,40 @@ export function PlanInputs({ form, update, errors, history }: Props) {
                     onChange={(e) => setRow(r.key, { title: e.target.value })}
                     className={`${inputClass(false)} min-w-0 flex-1`}
                   />
+                  <button
+                    type="button"
+                    aria-label={t('removeReference', { n })}
+                    title={t('removeReference', { n })}
+                    onClick={() => update({ references: form.references.filter((x) => x.key !== r.key) })}
+                    className="rounded px-2 py-0.5 text-xl leading-none text-slate-500 hover:bg-red-50 hover:text-red-700"
+                  >
+                    ×
+                  </button>
+                </div>
+                <div className="flex items-center gap-1.5">
                   <input
                     aria-label={t('refAp', { n })}
                     value={r.ap}
                     onChange={(e) => setRow(r.key, { ap: e.target.value })}
                     aria-invalid={hasHardError(errors, apField) || undefined}
                     aria-describedby={errors.has(apField) ? errorId(apField) : undefined}
-                    className={`${inputClass(hasHardError(errors, apField))} w-16 text-right`}
+                    className={`${inputClass(hasHardError(errors, apField))} w-20 text-right`}
                     {...num}
                   />
-                  <span className="text-xs text-slate-500">{t('refApShort')}</span>
-                  <span aria-hidden>{t('equals')}</span>
+                  <span className="text-sm text-slate-500">{t('refApShort')}</span>
+                  <span aria-hidden className="px-1 font-semibold">
+                    {t('equals')}
+                  </span>
                   <input
                     aria-label={t('refSp', { n })}
                     value={r.sp}
                     onChange={(e) => setRow(r.key, { sp: e.target.value })}
                     aria-invalid={hasHardError(errors, spField) || undefined}
                     aria-describedby={errors.has(spField) ? errorId(spField) : undefined}
-                    className={`${inputClass(hasHardError(errors, spField))} w-16 text-right`}
+                    className={`${inputClass(hasHardError(errors, spField))} w-20 text-right`}
                     {...num}
                   />
-                  <span className="text-xs text-slate-500">{t('refSpShort')}</span>
-                  <button
-                    type="button"
-                    aria-label={t('removeReference', { n })}
-                    title={t('removeReference', { n })}
-                    onClick={() => update({ references: form.references.filter((x) => x.key !== r.key) })}
-                    className="rounded px-1.5 py-0.5 text-lg leading-none text-slate-500 hover:bg-red-50 hover:text-red-700"
-                  >
-                    ×
-                  </button>
+                  <span className="text-sm text-slate-500">{t('refSpShort')}</span>
                 </div>
                 <FieldMessages field={titleField} errors={errors} />
                 <FieldMessages field={apField} errors={errors} />
@@ -154,7 +158,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
         <div className="grid grid-cols-2 gap-3">
           <TextField field="people" label={t('people')} value={form.people} onChange={(v) => update({ people: v })} errors={errors} {...num} inputMode="numeric" />
           <div className="flex flex-col gap-1">
-            <label htmlFor="in-currency" className="text-sm font-medium text-slate-700">
+            <label htmlFor="in-currency" className="text-sm font-medium text-slate-700 2xl:text-base">
               {t('currency')}
             </label>
             <select id="in-currency" value={form.currency} onChange={(e) => update({ currency: e.target.value })} className={inputClass(hasHardError(errors, 'currency'))}>
@@ -177,7 +181,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
             {...num}
           />
         </div>
-        <p className="text-xs text-slate-500">{t('daysPerSprintHint')}</p>
+        <p className="text-xs text-slate-500 2xl:text-sm">{t('daysPerSprintHint')}</p>
         <FieldMessages field="team" errors={errors} />
       </Fieldset>
 

@@ -57,7 +57,7 @@ export function PlanView({ initialAp, defaultStart }: { initialAp: string; defau
           <h1 className="text-3xl font-bold 2xl:text-4xl print:text-2xl">{t('title')}</h1>
           <p className="mt-1 text-slate-600 2xl:text-lg print:hidden">{t('lead')}</p>
         </div>
-        <div className="grid items-start gap-6 lg:grid-cols-[minmax(340px,390px)_minmax(0,1fr)] 2xl:grid-cols-[420px_minmax(0,1fr)] print:block">
+        <div className="grid items-start gap-6 lg:grid-cols-[340px_minmax(0,1fr)] 2xl:grid-cols-[400px_minmax(0,1fr)] print:block">
           <aside className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto print:hidden" data-testid="plan-inputs">
             <h2 className="mb-3 text-lg font-semibold">{t('inputs.title')}</h2>
             <FieldMessages field="general" errors={errors} />

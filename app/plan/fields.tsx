@@ -6,7 +6,7 @@ import { SOFT_CODES, useErrorText } from './useFigures';
 
 export type FieldErrors = ReadonlyMap<FieldId, readonly PlanError[]>;
 
-const inputBase = 'w-full rounded border bg-white px-2.5 py-1.5 tabular-nums disabled:bg-slate-100';
+const inputBase = 'w-full rounded border bg-white px-2.5 py-1.5 tabular-nums disabled:bg-slate-100 2xl:text-lg';
 
 export function inputClass(invalid: boolean): string {
   return `${inputBase} ${invalid ? 'border-red-500 ring-1 ring-red-300' : 'border-slate-300'}`;
@@ -52,7 +52,7 @@ export function TextField({ field, label, value, onChange, errors, hint, suffix,
   const described = (errors.get(field)?.length ?? 0) > 0 ? errorId(field) : undefined;
   return (
     <div className={`flex flex-col gap-1 ${className ?? ''}`}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700 2xl:text-base">
         {label}
       </label>
       <div className="flex items-center gap-2">
@@ -67,7 +67,7 @@ export function TextField({ field, label, value, onChange, errors, hint, suffix,
         />
         {suffix}
       </div>
-      {hint && <p className="text-xs text-slate-500">{hint}</p>}
+      {hint && <p className="text-xs text-slate-500 2xl:text-sm">{hint}</p>}
       <FieldMessages field={field} errors={errors} />
     </div>
   );
@@ -76,7 +76,7 @@ export function TextField({ field, label, value, onChange, errors, hint, suffix,
 export function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <fieldset className="flex flex-col gap-3 border-t border-slate-200 pt-3 first:border-t-0 first:pt-0">
-      <legend className="float-left mb-1 w-full text-xs font-semibold tracking-wide text-indigo-700 uppercase">{legend}</legend>
+      <legend className="float-left mb-1 w-full text-xs font-semibold tracking-wide text-indigo-700 uppercase 2xl:text-sm">{legend}</legend>
       {children}
     </fieldset>
   );
@@ -86,12 +86,12 @@ export function Fieldset({ legend, children }: { legend: string; children: React
 export function Choice<T extends string>({ name, label, value, options, onChange }: { name: string; label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }) {
   return (
     <div role="radiogroup" aria-label={label} className="flex flex-col gap-1">
-      <span className="text-sm font-medium text-slate-700">{label}</span>
+      <span className="text-sm font-medium text-slate-700 2xl:text-base">{label}</span>
       <div className="flex flex-wrap gap-1">
         {options.map((o) => (
           <label
             key={o.value}
-            className={`cursor-pointer rounded border px-2.5 py-1 text-sm has-focus-visible:outline-3 has-focus-visible:outline-blue-600 ${o.value === value ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 bg-white hover:bg-slate-50'}`}
+            className={`cursor-pointer rounded border px-2.5 py-1 text-sm 2xl:text-base has-focus-visible:outline-3 has-focus-visible:outline-blue-600 ${o.value === value ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 bg-white hover:bg-slate-50'}`}
           >
             <input type="radio" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} className="sr-only" />
             {o.label}

@@ -36,11 +36,15 @@ function Note({ children }: { children: ReactNode }) {
   return <p className="mt-3 text-sm text-slate-500 print:mt-1 print:text-xs">{children}</p>;
 }
 
-function Tile({ label, value, sub, testId, tone = 'plain' }: { label: string; value: ReactNode; sub?: ReactNode; testId: string; tone?: 'plain' | 'accent' }) {
+function Tile({ label, value, sub, testId, hero = false }: { label: string; value: string; sub?: ReactNode; testId: string; hero?: boolean }) {
+  const long = value.length > 9; // "Aug 17, 2025", "€1,384,000": one size smaller on a laptop
   return (
-    <div className={`flex flex-col gap-1 rounded-lg border p-4 2xl:p-5 print:p-2 ${tone === 'accent' ? 'border-indigo-300 bg-indigo-50' : 'border-slate-200 bg-white'}`}>
+    <div className={`flex min-w-0 flex-col gap-1 rounded-lg border p-4 2xl:p-5 print:p-2 ${hero ? 'border-indigo-300 bg-indigo-50' : 'border-slate-200 bg-white'}`}>
       <span className="text-sm font-semibold tracking-wide text-slate-600 uppercase 2xl:text-base print:text-xs">{label}</span>
-      <span className="text-4xl leading-tight font-bold tabular-nums xl:text-5xl 2xl:text-6xl print:text-2xl" data-testid={testId}>
+      <span
+        className={`leading-tight font-bold tabular-nums ${hero ? 'text-5xl 2xl:text-6xl' : long ? 'text-3xl 2xl:text-5xl' : 'text-3xl xl:text-4xl 2xl:text-5xl'} print:text-2xl`}
+        data-testid={testId}
+      >
         {value}
       </span>
       {sub && <span className="text-sm text-slate-600 2xl:text-base print:text-xs">{sub}</span>}
@@ -56,7 +60,7 @@ export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
   const p50 = mcAt(50);
   const p95 = mcAt(95);
   return (
-    <div className="grid grid-cols-2 gap-3 xl:grid-cols-4 print:grid-cols-4 print:gap-2" data-testid="key-figures">
+    <div className="grid grid-cols-2 gap-3 xl:grid-cols-[1fr_1fr_1.2fr_1.1fr] print:grid-cols-4 print:gap-2" data-testid="key-figures">
       <Tile
         label={t('size')}
         testId="figure-size"
@@ -66,7 +70,7 @@ export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
       <Tile
         label={t('sprintsNeeded')}
         testId="figure-sprints"
-        tone="accent"
+        hero
         value={fig.int(forecast.sprintsNeeded)}
         sub={
           <>
@@ -231,7 +235,7 @@ export function MonteCarloPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
     );
   }
   return (
-    <Panel title={t('title')} testId="panel-mc" className="xl:col-span-2">
+    <Panel title={t('title')} testId="panel-mc" className="xl:col-span-2 print:col-span-2">
       <div className="grid grid-cols-3 gap-3 print:gap-2">
         {mc.percentiles.map((p) => (
           <div key={p.percent} className="rounded-md bg-slate-50 p-3 print:p-1.5" data-testid={`mc-p${p.percent}`}>
@@ -263,7 +267,7 @@ export function DecayPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   const d = plan.decay;
   const sprintNumbers = Array.from({ length: d.sprints }, (_, i) => i + 1);
   return (
-    <Panel title={t('title')} testId="panel-decay" className="xl:col-span-2">
+    <Panel title={t('title')} testId="panel-decay" className="xl:col-span-2 print:col-span-2">
       <p className="mb-3 text-sm text-slate-600 print:mb-1 print:text-xs">{t('lead')}</p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-right tabular-nums 2xl:text-lg print:text-xs" data-testid="decay-table">

@@ -38,7 +38,7 @@ export type Figures = ReturnType<typeof useFigures>;
 
 const MONEY_FIELDS: ReadonlySet<FieldId> = new Set(['dayRate', 'budgetAmount']);
 /** Codes that mean "not filled in yet": shown as a calm hint, not as a red error. */
-export const SOFT_CODES: ReadonlySet<string> = new Set(['required', 'one_of_required', 'velocity_required']);
+export const SOFT_CODES: ReadonlySet<string> = new Set(['required', 'one_of_required', 'velocity_required', 'calibration_required']);
 
 /** Plain-language, translated text of a computePlan error. */
 export function useErrorText() {

@@ -77,6 +77,9 @@ export function Room({ sessionId }: { sessionId: string }) {
   return (
     <>
       <Header>
+        <a href={`/plan?ap=${sum.total}`} className="text-sm text-indigo-700 underline" data-testid="plan-link">
+          {t('planLink')}
+        </a>
         <a href={`/room/${sessionId}/projector`} target="_blank" rel="noreferrer" className="text-sm text-indigo-700 underline">
           {t('projector')}
         </a>
