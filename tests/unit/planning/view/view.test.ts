@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../../../../domain/planning';
+import { computePlan, type ErrorCode, type StatusCode, type WarningCode } from '../../../../domain/planning';
+import en from '../../../../messages/plan.en.json';
+import de from '../../../../messages/plan.de.json';
 import {
   boundOf,
   defaultForm,
@@ -185,5 +187,28 @@ describe('plan view: display rounding', () => {
     expect(nextMonday(new Date('2025-01-06T10:00:00Z'))).toBe('2025-01-06');
     expect(nextMonday(new Date('2025-01-07T10:00:00Z'))).toBe('2025-01-13');
     expect(nextMonday(new Date('2025-01-12T23:00:00Z'))).toBe('2025-01-13');
+  });
+});
+
+describe('plan view: catalogs', () => {
+  // Record<Code, true>: the type checker fails here when the engine gains a code
+  const errorCodes: Record<ErrorCode, true> = {
+    required: true, not_a_number: true, not_an_integer: true, not_a_string: true, not_an_object: true, not_an_array: true, invalid_type: true,
+    must_be_positive: true, must_not_be_negative: true, too_small: true, too_big: true, too_few: true, too_many: true, invalid_option: true,
+    invalid_date: true, unknown_currency: true, unknown_field: true, invalid: true, one_of_required: true, conflict: true, calibration_required: true,
+    velocity_required: true, velocity_not_positive: true, velocity_too_small: true, duplicate_id: true, sprint_index_order: true,
+    not_a_sprint_start: true, team_required: true, days_per_sprint_required: true, cost_not_positive: true,
+  };
+  const warningCodes: Record<WarningCode, true> = {
+    not_calibrated: true, assumed_velocity_ignored: true, unknown_done_item: true, scope_overdone: true, no_calendar: true, range_low_coverage: true,
+    range_needs_history: true, monte_carlo_needs_history: true, monte_carlo_capped: true, monte_carlo_too_large: true, budget_overspent: true,
+    money_overflow: true, sprints_exceed_budget: true, sprints_may_exceed_budget: true,
+  };
+  const statusCodes: Record<StatusCode, true> = { complete: true, ok: true, at_risk: true, over_budget: true, no_budget: true };
+
+  it.each([['en', en], ['de', de]] as const)('PLAN-VIEW-8 every error, warning and status code has a %s message', (_lang, catalog) => {
+    for (const code of Object.keys(errorCodes)) expect(catalog.plan.errors).toHaveProperty(code);
+    for (const code of Object.keys(warningCodes)) expect(catalog.plan.warnings).toHaveProperty(code);
+    for (const code of Object.keys(statusCodes)) expect(catalog.plan.status).toHaveProperty(code);
   });
 });
