@@ -45,6 +45,8 @@ try {
     let last = performance.now();
     const tick = (t) => { window.frames_.push(t - last); last = t; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
+    window.long_ = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.long_.push(e.duration); }).observe({ entryTypes: ['longtask'] });
   })()`);
 
   let sent = 0;
@@ -64,6 +66,7 @@ try {
     }),
   );
   const frames = (await page.evaluate('window.frames_.slice(5)')) as number[];
+  const longTasks = (await page.evaluate('window.long_')) as number[];
   const placedInDom = await page.locator('[data-bucket]:not([data-bucket="pile"]) [data-card-id]').count();
   console.log(
     JSON.stringify(
@@ -74,6 +77,8 @@ try {
         movesSent: sent,
         moveAckMs: { p50: +pct(acks, 0.5).toFixed(2), p95: +pct(acks, 0.95).toFixed(2), max: +Math.max(...acks).toFixed(2) },
         browserFrameMs: { frames: frames.length, p50: +pct(frames, 0.5).toFixed(2), p95: +pct(frames, 0.95).toFixed(2), p99: +pct(frames, 0.99).toFixed(2), max: +Math.max(...frames).toFixed(2) },
+        // tasks over 50 ms on the page's main thread (PerformanceObserver 'longtask')
+        longTasks: { count: longTasks.length, totalMs: Math.round(longTasks.reduce((a, b) => a + b, 0)), maxMs: Math.round(Math.max(0, ...longTasks)) },
         cardsPlacedInWatcherDom: placedInDom,
       },
       null,

@@ -13,7 +13,14 @@ export interface CardInfo {
   draggingBy?: string;
 }
 
-export function CardView({ info, dragging, big }: { info: CardInfo; dragging?: boolean; big?: boolean }) {
+const sameInfo = (a: CardInfo, b: CardInfo) => a.card === b.card && a.moves === b.moves && a.flag === b.flag && a.handOf === b.handOf && a.draggingBy === b.draggingBy;
+
+/**
+ * Memoized separately from the draggable shell: dnd-kit re-renders every useDraggable
+ * consumer when any card mounts or unmounts (a move between buckets does both), so the
+ * shell stays tiny and the card's content is skipped when nothing about it changed.
+ */
+export const CardView = memo(function CardView({ info, dragging, big }: { info: CardInfo; dragging?: boolean; big?: boolean }) {
   const t = useTranslations('room');
   const { card, flag, handOf, draggingBy } = info;
   const mine = handOf === null;
@@ -35,18 +42,11 @@ export function CardView({ info, dragging, big }: { info: CardInfo; dragging?: b
       {draggingBy && <span className="block text-xs font-medium text-amber-700">{t('draggingBy', { name: draggingBy })}</span>}
     </div>
   );
-}
+}, (a, b) => a.dragging === b.dragging && a.big === b.big && sameInfo(a.info, b.info));
 
 type DraggableProps = { info: CardInfo; disabled: boolean; onOpen?: (cardId: string) => void };
 
-const same = (a: DraggableProps, b: DraggableProps) =>
-  a.disabled === b.disabled &&
-  a.onOpen === b.onOpen &&
-  a.info.card === b.info.card &&
-  a.info.moves === b.info.moves &&
-  a.info.flag === b.info.flag &&
-  a.info.handOf === b.info.handOf &&
-  a.info.draggingBy === b.info.draggingBy;
+const same = (a: DraggableProps, b: DraggableProps) => a.disabled === b.disabled && a.onOpen === b.onOpen && sameInfo(a.info, b.info);
 
 /** Memoized: with 200 cards a move should re-render one card, not the board. */
 export const DraggableCard = memo(function DraggableCard({ info, disabled, onOpen }: DraggableProps) {
