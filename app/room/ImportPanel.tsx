@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { ImportPreview } from '../../domain/backlog';
+import { MAPPED_FIELDS, type ColumnMapping, type ImportPreview } from '../../domain/backlog';
 import { facilitatorSecretFor } from './identity';
 
 /** Paste or pick a file (lines, CSV incl. Jira exports, JSON), see every row's fate, then import. Uses the HTTP API. */
@@ -10,16 +10,29 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // null: let the server detect the columns; set once the user changes one
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
 
-  async function call(path: string) {
+  async function call(path: string, override: ColumnMapping | null = mapping) {
     const res = await fetch(`/api/sessions/${sessionId}/${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${facilitatorSecretFor(sessionId) ?? ''}` },
-      body: JSON.stringify({ text }),
+      body: JSON.stringify(override ? { text, mapping: override } : { text }),
     });
     const body = (await res.json()) as ImportPreview & { imported?: number; updated?: number; preview?: ImportPreview; error?: { message: string } };
     return { ok: res.ok, body };
   }
+
+  const runPreview = (override: ColumnMapping | null) =>
+    void call('import/preview', override).then(({ ok, body }) => {
+      setMessage(ok ? null : (body.error?.message ?? null));
+      setPreview(ok ? body : (body.preview ?? null));
+    });
+  const reset = (s: string) => {
+    setText(s);
+    setPreview(null);
+    setMapping(null);
+  };
 
   return (
     <details className="rounded-lg border border-indigo-200 bg-white p-3">
@@ -30,20 +43,15 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
           type="file"
           accept=".csv,.txt,.json,text/csv,application/json"
           aria-label={t('file')}
-          onChange={(e) => void e.target.files?.[0]?.text().then((s) => (setText(s), setPreview(null)))}
+          onChange={(e) => void e.target.files?.[0]?.text().then(reset)}
         />
-        <textarea rows={5} aria-label={t('paste')} placeholder={t('paste')} className="rounded border border-slate-300 p-2 font-mono text-xs" value={text} onChange={(e) => (setText(e.target.value), setPreview(null))} />
+        <textarea rows={5} aria-label={t('paste')} placeholder={t('paste')} className="rounded border border-slate-300 p-2 font-mono text-xs" value={text} onChange={(e) => reset(e.target.value)} />
         <div className="flex gap-2">
           <button
             type="button"
             className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
             disabled={!text.trim()}
-            onClick={() =>
-              void call('import/preview').then(({ ok, body }) => {
-                setMessage(ok ? null : (body.error?.message ?? null));
-                setPreview(ok ? body : (body.preview ?? null));
-              })
-            }
+            onClick={() => runPreview(mapping)}
           >
             {t('preview')}
           </button>
@@ -64,6 +72,32 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
         </div>
         {message && <p role="status">{message}</p>}
         {preview && !preview.ok && <p role="alert" className="text-red-800">{preview.error.message}</p>}
+        {preview?.ok && preview.columns.length > 0 && (
+          <fieldset className="grid grid-cols-2 gap-1 sm:grid-cols-3" data-testid="import-mapping">
+            <legend className="font-medium">{t('mapping')}</legend>
+            {MAPPED_FIELDS.map((field) => (
+              <label key={field} className="flex flex-col text-xs">
+                {t(`field.${field}`)}
+                <select
+                  className="rounded border border-slate-300 px-1 py-0.5"
+                  value={preview.mapping[field] ?? ''}
+                  onChange={(e) => {
+                    const next = { ...preview.mapping, [field]: e.target.value === '' ? null : Number(e.target.value) };
+                    setMapping(next);
+                    runPreview(next);
+                  }}
+                >
+                  <option value="">{t('notMapped')}</option>
+                  {preview.columns.map((c, i) => (
+                    <option key={i} value={i}>
+                      {c || `#${i + 1}`}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </fieldset>
+        )}
         {preview?.ok && (
           <table className="w-full text-left text-xs" data-testid="import-preview">
             <caption className="text-left text-slate-700">{t('summary', { accepted: preview.accepted, rejected: preview.rejected, updates: preview.updates })}</caption>

@@ -8,6 +8,7 @@ import { CardHistory } from './CardHistory';
 import { Dialog } from './Dialog';
 import { DiscussionPanel } from './DiscussionPanel';
 import { EventList, useDescribe } from './EventLine';
+import { ExportLinks } from './ExportLinks';
 import { ImportPanel } from './ImportPanel';
 import { JoinForm } from './JoinForm';
 import { PeoplePanel } from './PeoplePanel';
@@ -83,6 +84,7 @@ export function Room({ sessionId }: { sessionId: string }) {
         <a href={`/room/${sessionId}/projector`} target="_blank" rel="noreferrer" className="text-sm text-indigo-700 underline">
           {t('projector')}
         </a>
+        {facilitator && <ExportLinks sessionId={sessionId} />}
         {facilitator && (
           <button type="button" className="text-sm text-indigo-700 underline" onClick={() => void api.timeline().then(setEvents)}>
             {t('timeline')}
