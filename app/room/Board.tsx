@@ -28,6 +28,13 @@ const collision: CollisionDetection = (args) => {
   return hits.length > 0 ? hits : rectIntersection(args);
 };
 
+// module constants: new option objects on every render would give dnd-kit new sensors, a new
+// context value, and so re-render every card on every event
+const POINTER = { activationConstraint: { distance: 4 } };
+// a short press on phones, so scrolling the board still works
+const TOUCH = { activationConstraint: { delay: 150, tolerance: 8 } };
+const KEYBOARD = { coordinateGetter: bucketJumps };
+
 export interface BoardProps {
   board: BoardState;
   myId: string | null;
@@ -42,12 +49,7 @@ export interface BoardProps {
 export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen }: BoardProps) {
   const t = useTranslations('room');
   const [active, setActive] = useState<string | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    // a short press on phones, so scrolling the board still works
-    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: bucketJumps }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(TouchSensor, TOUCH), useSensor(KeyboardSensor, KEYBOARD));
   const sums = useMemo(() => totals(board), [board]);
   const draggedBy = useMemo(() => {
     const m: Record<string, string> = {};
