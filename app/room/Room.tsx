@@ -114,7 +114,7 @@ export function Room({ sessionId }: { sessionId: string }) {
         )}
         {state.error && (
           <Notice tone="error" onClose={api.dismissError}>
-            {t('moveFailed', { message: state.error.message })}
+            {t('moveFailed', { message: t.has(`errors.${state.error.code}`) ? t(`errors.${state.error.code}` as 'errors.internal') : state.error.message })}
           </Notice>
         )}
         <div className="flex flex-col gap-2 2xl:flex-row">
