@@ -31,3 +31,11 @@ export function isReachable(db: Db): boolean {
     return false;
   }
 }
+
+/**
+ * Runs fn in an IMMEDIATE transaction (a savepoint when one is already open) with better-sqlite3's
+ * own transaction, whose BEGIN/COMMIT statements are prepared once: the per-move path.
+ */
+export function immediate<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}

@@ -3,3 +3,4 @@ export * from './queries/workshops';
 export * from './queries/sessions';
 export * from './queries/participants';
 export * from './queries/events';
+export * from './queries/planning';

@@ -68,3 +68,59 @@ export const events = sqliteTable(
   },
   (t) => [uniqueIndex('events_session_version').on(t.sessionId, t.version), index('events_session_item').on(t.sessionId, t.itemId)],
 );
+
+// ---- planning after estimation: calibration per session, plan settings, sprints, share links ----
+
+/** A reference item of one session: its detailed estimate; its AP is its bucket value in that session. */
+export const sessionReferences = sqliteTable(
+  'session_references',
+  {
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    itemId: text('item_id').notNull().references(() => items.id),
+    storyPoints: real('story_points').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('session_references_pk').on(t.sessionId, t.itemId)],
+);
+
+/** The workshop's saved plan inputs (velocity, sprint calendar, team, currency, budget): JSON validated by the planning input schema. */
+export const planSettings = sqliteTable('plan_settings', {
+  workshopId: text('workshop_id').primaryKey().references(() => workshops.id),
+  settings: text('settings').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One finished sprint: what was done, what it cost, how the scope changed. */
+export const sprints = sqliteTable(
+  'sprints',
+  {
+    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    /** 1, 2, 3, ... */
+    sprintIndex: integer('sprint_index').notNull(),
+    doneAp: real('done_ap').notNull(),
+    /** JSON array of item ids finished in the sprint */
+    doneItemIds: text('done_item_ids').notNull().default('[]'),
+    /** null: the planned cost per sprint */
+    costMinor: integer('cost_minor'),
+    scopeAddedAp: real('scope_added_ap').notNull().default(0),
+    scopeRemovedAp: real('scope_removed_ap').notNull().default(0),
+    /** JSON arrays of item ids added to / dropped from the scope in the sprint */
+    addedItemIds: text('added_item_ids').notNull().default('[]'),
+    droppedItemIds: text('dropped_item_ids').notNull().default('[]'),
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('sprints_workshop_index').on(t.workshopId, t.sprintIndex)],
+);
+
+/** Read-only links for stakeholders; only the SHA-256 of the token is stored. */
+export const shareLinks = sqliteTable(
+  'share_links',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('share_links_token').on(t.tokenHash), index('share_links_workshop').on(t.workshopId)],
+);

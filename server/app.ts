@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { openDb, type Db } from '../db';
 import { createApi } from './http/api';
+import { applySecurityHeaders, originAllowed, securityHeaders } from './http/security';
 import type { Logger } from './log';
 import { attachHub, evictRemoved, roomOf } from './realtime/hub';
 import type { VersionedEvent } from '../domain/board';
@@ -16,6 +17,8 @@ export interface AppOptions {
   now?: () => number;
   /** socket command rate limit per connection */
   rate?: { perSecond: number; burst: number };
+  /** origins besides this server's own whose pages may open a socket (ALLOWED_ORIGINS); "*" allows any */
+  allowedOrigins?: string[];
 }
 
 export interface App {
@@ -55,7 +58,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     nextUpgrade = nextApp.getUpgradeHandler();
   }
 
+  const headers = securityHeaders(opts.next?.dev ?? false);
+  const allowedOrigins = opts.allowedOrigins ?? [];
   const http = createServer((req, res) => {
+    applySecurityHeaders(res, headers);
     handleApi(req, res)
       .then((handled) => {
         if (handled) return;
@@ -73,6 +79,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // leave other upgrades (Next's hot reload in dev) alone
     destroyUpgrade: false,
     connectionStateRecovery: undefined,
+    // a page of a foreign origin may not open a socket (docs/hardening.md SEC-ORIGIN)
+    allowRequest: (req, done) => {
+      const ok = originAllowed(req, allowedOrigins);
+      done(ok ? null : 'origin not allowed', ok);
+    },
   });
   hub.io = io;
   if (nextUpgrade) {

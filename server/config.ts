@@ -6,6 +6,36 @@ export interface Config {
   databasePath: string;
   dev: boolean;
   logLevel: string;
+  /** serve the Next app; NO_NEXT=1 runs only the API and socket.io (fault tests, load benchmark) */
+  next: boolean;
+  /** extra origins (scheme://host[:port]) whose pages may open a socket; same-origin is always allowed, "*" allows any */
+  allowedOrigins: string[];
+  /** socket commands per second per connection, and the burst allowed */
+  rate: { perSecond: number; burst: number };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+/** ALLOWED_ORIGINS: comma- or space-separated origins; each is normalised to scheme://host[:port]. */
+export function parseOrigins(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw
+    .split(/[\s,]+/)
+    .filter((o) => o.length > 0)
+    .map((o) => {
+      if (o === '*') return o;
+      try {
+        return new URL(o).origin;
+      } catch {
+        throw new Error(`ALLOWED_ORIGINS: "${o}" is not an origin such as https://estimation.example.com`);
+      }
+    });
 }
 
 /** All configuration comes from the environment; README lists every variable. */
@@ -18,5 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: resolve(env.DATABASE_PATH ?? 'data/magic-estimation.db'),
     dev: env.NODE_ENV === 'development',
     logLevel: env.LOG_LEVEL ?? 'info',
+    next: !(env.NO_NEXT === '1' || env.NO_NEXT === 'true'),
+    allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
+    rate: { perSecond: positiveInt(env, 'SOCKET_RATE_PER_SECOND', 20), burst: positiveInt(env, 'SOCKET_RATE_BURST', 40) },
   };
 }

@@ -7,9 +7,16 @@ const config = readConfig();
 const log = createLogger(config.logLevel);
 const dir = fileURLToPath(new URL('..', import.meta.url));
 
-const app = await createApp({ databasePath: config.databasePath, log, next: { dev: config.dev, dir } });
+const app = await createApp({
+  databasePath: config.databasePath,
+  log,
+  // NO_NEXT=1: API and sockets only (fault tests and the load benchmark need no pages)
+  ...(config.next ? { next: { dev: config.dev, dir } } : {}),
+  allowedOrigins: config.allowedOrigins,
+  rate: config.rate,
+});
 const port = await app.listen(config.port, config.host);
-log.info({ port, database: config.databasePath, dev: config.dev }, 'server started');
+log.info({ port, database: config.databasePath, dev: config.dev, next: config.next }, 'server started');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

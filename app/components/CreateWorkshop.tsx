@@ -43,6 +43,7 @@ export function CreateWorkshop() {
           <CopyField label={t('facilitatorLink')} value={origin + created.links.facilitator} testId="facilitator-link" />
           <p className="mt-1 text-sm text-slate-600">{t('facilitatorHint')}</p>
         </div>
+        <CopyField label={t('workshopLink')} value={origin + created.links.workshop} testId="workshop-link" />
         <p className="text-sm">
           {t('joinCode')}: <span className="font-mono text-lg font-bold tracking-widest">{created.joinCode}</span>
         </p>

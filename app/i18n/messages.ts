@@ -2,8 +2,13 @@ import en from '../../messages/en.json';
 import de from '../../messages/de.json';
 import planEn from '../../messages/plan.en.json';
 import planDe from '../../messages/plan.de.json';
+import workshopEn from '../../messages/workshop.en.json';
+import workshopDe from '../../messages/workshop.de.json';
 import type { Locale } from './locales';
 
 // one catalog per area, merged per language, so areas can grow without touching each other
-export type Messages = typeof en & typeof planEn;
-export const catalogs: Record<Locale, Messages> = { en: { ...en, ...planEn }, de: { ...de, ...(planDe as typeof planEn) } };
+export type Messages = typeof en & typeof planEn & typeof workshopEn;
+export const catalogs: Record<Locale, Messages> = {
+  en: { ...en, ...planEn, ...workshopEn },
+  de: { ...de, ...(planDe as typeof planEn), ...(workshopDe as typeof workshopEn) },
+};

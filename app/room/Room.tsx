@@ -15,6 +15,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { PhaseBar } from './PhaseBar';
 import { SetupPanel } from './SetupPanel';
 import { useRoom } from './useRoom';
+import { workshopLinkFor } from './identity';
 import type { VersionedEvent } from '../../domain/board';
 
 function Notice({ tone, children, onClose }: { tone: 'warn' | 'error'; children: React.ReactNode; onClose?: () => void }) {
@@ -73,6 +74,7 @@ export function Room({ sessionId }: { sessionId: string }) {
   const facilitator = role === 'facilitator';
   const actor = { personId: me.participantId, role };
   const sum = totals(board);
+  const workshopLink = facilitator ? workshopLinkFor(sessionId, state.meta.workshopId) : null;
   const remote = state.remote && state.remote.event.type === 'card.moved' ? describe(state.remote) : '';
 
   return (
@@ -85,6 +87,11 @@ export function Room({ sessionId }: { sessionId: string }) {
           {t('projector')}
         </a>
         {facilitator && <ExportLinks sessionId={sessionId} />}
+        {facilitator && workshopLink && (
+          <a href={workshopLink} className="text-sm text-indigo-700 underline" data-testid="workshop-link">
+            {t('workshopLink')}
+          </a>
+        )}
         {facilitator && (
           <button type="button" className="text-sm text-indigo-700 underline" onClick={() => void api.timeline().then(setEvents)}>
             {t('timeline')}

@@ -26,3 +26,9 @@ export function facilitatorSecretFor(sessionId: string): string | null {
   }
   return localStorage.getItem(facKey(sessionId));
 }
+
+/** The facilitator's link to the workshop's planning pages, built from the secret this browser holds. */
+export function workshopLinkFor(sessionId: string, workshopId: string): string | null {
+  const secret = facilitatorSecretFor(sessionId);
+  return secret ? `/workshop/${workshopId}#facilitator=${secret}` : null;
+}

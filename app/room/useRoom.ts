@@ -23,6 +23,7 @@ export type RoomStatus = 'connecting' | 'needName' | 'joined' | 'offline' | 'fai
 export type Mode = 'member' | 'watch';
 
 export interface RoomMeta {
+  workshopId: string;
   workshopName: string;
   sessionName: string;
   joinCode: string;
@@ -48,7 +49,7 @@ export interface RoomState {
 const initial: RoomState = { status: 'connecting', me: null, meta: null, replica: null, online: [], error: null, discarded: [], remote: null, dragging: {}, clockOffset: 0 };
 
 let moveSeq = 0;
-const metaOf = (s: RoomSnapshot): RoomMeta => ({ workshopName: s.workshopName, sessionName: s.sessionName, joinCode: s.joinCode });
+const metaOf = (s: RoomSnapshot): RoomMeta => ({ workshopId: s.workshopId, workshopName: s.workshopName, sessionName: s.sessionName, joinCode: s.joinCode });
 
 export function useRoom(sessionId: string, mode: Mode = 'member') {
   const [state, setState] = useState<RoomState>(initial);

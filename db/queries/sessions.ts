@@ -31,9 +31,7 @@ export function getSessionMeta(db: Db, sessionId: string) {
     .get();
 }
 
-export function getSessionVersion(db: Db, sessionId: string): number | undefined {
-  return db.select({ v: sessions.version }).from(sessions).where(eq(sessions.id, sessionId)).get()?.v;
-}
+export { sessionVersion as getSessionVersion } from './events';
 
 export function sessionByJoinCode(db: Db, code: string) {
   return db.select({ id: sessions.id }).from(sessions).where(eq(sessions.joinCode, code.toUpperCase())).get();

@@ -5,6 +5,7 @@ import type { BoardEvent } from './events';
 import { flagFor } from './pingpong';
 import { findBucket, scaleFrom } from './scale';
 import { hasCard, placementOf, type BoardState } from './state';
+import { LIMITS } from '../protocol/limits';
 
 type Cmd<T extends BoardCommand['type']> = Extract<BoardCommand, { type: T }>;
 type Rule<T extends BoardCommand['type']> = (b: BoardState, c: Cmd<T>, actor: Actor, ctx: DecideContext) => Decision<BoardEvent[]>;
@@ -79,6 +80,7 @@ const rules: { [T in BoardCommand['type']]: Rule<T> } = {
   'card.unflag': (b, c) => needCard(b, c.cardId) ?? (b.flags[c.cardId] ? accept([{ type: 'card.unflagged', cardId: c.cardId }]) : fail('no_change', 'The card is not flagged.')),
   'card.add': (b, c) => {
     if (hasCard(b, c.cardId)) return fail('invalid', 'A card with this id exists.');
+    if (b.cards.length >= LIMITS.itemsPerSession) return fail('invalid', `A session holds at most ${LIMITS.itemsPerSession} items. Nothing was added.`);
     const position = b.cards.reduce((max, card) => Math.max(max, card.position + 1), 0);
     return accept([{ type: 'card.added', card: { id: c.cardId, title: c.title, key: c.key, position } }]);
   },

@@ -18,7 +18,8 @@ export interface CreateWorkshopResult {
   sessionId: string;
   joinCode: string;
   facilitatorSecret: string;
-  links: { participant: string; facilitator: string };
+  /** workshop: the workshop's planning pages (`/workshop/<id>#facilitator=<secret>`) */
+  links: { participant: string; facilitator: string; workshop: string };
 }
 
 /** Splits pasted text into item titles: one per line, blanks and list bullets dropped. */
@@ -31,6 +32,7 @@ export function parseBacklogLines(text: string): string[] {
 
 export const participantPath = (sessionId: string) => `/room/${sessionId}`;
 export const facilitatorPath = (sessionId: string, secret: string) => `/room/${sessionId}#facilitator=${secret}`;
+export const workshopFacilitatorPath = (workshopId: string, secret: string) => `/workshop/${workshopId}#facilitator=${secret}`;
 
 // ---- HTTP API bodies and answers (docs/api.md) ----
 

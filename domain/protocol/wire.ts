@@ -5,6 +5,7 @@ import type { CommandMessage, HoverMessage, JoinMessage, MoveMessage, WatchMessa
 export type { Role };
 
 export interface RoomSnapshot extends BoardState {
+  workshopId: string;
   workshopName: string;
   sessionName: string;
   joinCode: string;
@@ -69,6 +70,6 @@ export interface ClientToServerEvents {
 }
 
 export function boardFromSnapshot(s: RoomSnapshot): BoardState {
-  const { workshopName: _w, sessionName: _s, joinCode: _j, online: _o, serverNow: _n, ...board } = s;
+  const { workshopId: _i, workshopName: _w, sessionName: _s, joinCode: _j, online: _o, serverNow: _n, ...board } = s;
   return board;
 }

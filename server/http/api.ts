@@ -5,6 +5,7 @@ import { ServiceError } from '../services/errors';
 import { BodyError, sendError, sendJson } from './respond';
 import type { ApiDeps, Route } from './router';
 import { planRoutes } from './routes/plan';
+import { planningRoutes } from './routes/planning';
 import { sessionRoutes } from './routes/sessions';
 import { workshopRoutes } from './routes/workshops';
 
@@ -27,7 +28,7 @@ const STATUS: Partial<Record<WireErrorCode, number>> = {
   rate_limited: 429,
 };
 
-const routes: Route[] = [...workshopRoutes, ...sessionRoutes, ...planRoutes];
+const routes: Route[] = [...workshopRoutes, ...sessionRoutes, ...planRoutes, ...planningRoutes];
 
 /** Handles /healthz, /j/<code> and /api/*; returns false for anything else (Next serves it). */
 export function createApi(deps: ApiDeps) {

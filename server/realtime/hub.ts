@@ -34,6 +34,8 @@ export interface HubDeps extends RoomDeps {
   online: (sessionId: string) => Promise<string[]>;
   /** commands per second per connection, and the burst allowed */
   rate?: { perSecond: number; burst: number };
+  /** drag previews have their own budget, so dragging never eats the budget for moves */
+  hoverRate?: { perSecond: number; burst: number };
 }
 
 export const roomOf = (sessionId: string) => `session:${sessionId}`;
@@ -54,6 +56,7 @@ export async function evictRemoved(io: Io, sessionId: string, events: VersionedE
 /** Wires socket events to the room service: validate, authorize, decide+persist, then ack and broadcast. */
 export function attachHub(io: Io, deps: HubDeps) {
   const rate = deps.rate ?? { perSecond: 20, burst: 40 };
+  const hoverRate = deps.hoverRate ?? { perSecond: 30, burst: 30 };
 
   const onlineIn = deps.online;
   const publish = deps.publish;
@@ -121,10 +124,11 @@ export function attachHub(io: Io, deps: HubDeps) {
   };
 
   io.on('connection', (socket: Sock) => {
-    const allow = tokenBucket(rate.perSecond, rate.burst);
+    const allowCommand = tokenBucket(rate.perSecond, rate.burst);
+    const allowHover = tokenBucket(hoverRate.perSecond, hoverRate.burst);
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
-      void handle(socket, event, args, ack, allow);
+      void handle(socket, event, args, ack, event === 'drag:hover' ? allowHover : allowCommand);
     });
     socket.on('disconnect', () => {
       const sessionId = socket.data.sessionId;
@@ -136,8 +140,9 @@ export function attachHub(io: Io, deps: HubDeps) {
     const refuse = (error: WireError) => (ack ? ack({ ok: false, error }) : socket.emit('protocol:error', { ...error, event: String(event).slice(0, 40) }));
     try {
       if (!allow()) {
-        // hover previews are cheap and sampled by clients: drop them silently when over the limit
-        if (event === 'drag:hover') return;
+        // hover previews are sampled (their own bucket): drop them silently when over the limit,
+        // but a sender that waits for an ack always gets one (FUZZ-1 found a client left waiting)
+        if (event === 'drag:hover' && !ack) return;
         return refuse({ code: 'rate_limited', message: 'Too many messages; slow down. Nothing was changed.' });
       }
       if (!isClientEventName(event)) return refuse({ code: 'unknown_event', message: `Unknown event "${String(event).slice(0, 40)}".` });

@@ -1,6 +1,6 @@
 import { decide, hasCard, type Actor, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
 import { LIMITS, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
-import { cardEvents, eventsSince, getCredential, getSessionMeta, hasItem, insertCredential, insertItems, itemByKey, renameItem, type Db } from '../../db';
+import { cardEvents, eventsSince, getCredential, immediate, getSessionMeta, hasItem, insertCredential, insertItems, itemByKey, renameItem, type Db } from '../../db';
 import { newId, newSecret, secretMatches, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
@@ -26,7 +26,7 @@ function board(deps: RoomDeps, sessionId: string): BoardState {
 export function snapshot(deps: RoomDeps, sessionId: string, online: string[]): RoomSnapshot {
   const meta = getSessionMeta(deps.db, sessionId);
   if (!meta) throw new ServiceError('unknown_session', 'This session does not exist. Check the link.');
-  return { ...board(deps, sessionId), workshopName: meta.workshopName, sessionName: meta.name, joinCode: meta.joinCode, online, serverNow: deps.now() };
+  return { ...board(deps, sessionId), workshopId: meta.workshopId, workshopName: meta.workshopName, sessionName: meta.name, joinCode: meta.joinCode, online, serverNow: deps.now() };
 }
 
 export interface Joined {
@@ -85,7 +85,8 @@ export function roleOf(deps: RoomDeps, m: Member): Role {
 
 /** Decide, persist, then report: the events are durable before anyone hears of them. */
 function run(deps: RoomDeps, sessionId: string, actorOf: (b: BoardState) => Actor, cmd: BoardCommand, online: string[]): VersionedEvent[] {
-  return deps.db.transaction(
+  return immediate(
+    deps.db,
     () => {
       const b = board(deps, sessionId);
       const actor = actorOf(b);
@@ -99,7 +100,6 @@ function run(deps: RoomDeps, sessionId: string, actorOf: (b: BoardState) => Acto
       projectBacklog(deps, sessionId, d.value, now);
       return commit(deps.db, deps.boards, b, d.value, actor.personId === API_ACTOR ? null : actor.personId, now);
     },
-    { behavior: 'immediate' },
   );
 }
 
@@ -138,6 +138,8 @@ function withItemIdentity(deps: RoomDeps, b: BoardState, cmd: BoardCommand): { c
 
 /** Cards added or renamed in a session are the workshop's backlog items too. */
 function projectBacklog(deps: RoomDeps, sessionId: string, events: BoardEvent[], now: number) {
+  // the hot path (moves) touches no item: skip the session lookup
+  if (!events.some((e) => e.type === 'card.added' || e.type === 'card.edited')) return;
   const meta = getSessionMeta(deps.db, sessionId);
   if (!meta) return;
   for (const e of events) {

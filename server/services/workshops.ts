@@ -2,6 +2,7 @@ import {
   createSessionBody,
   createWorkshopBody,
   facilitatorPath,
+  workshopFacilitatorPath,
   participantPath,
   LIMITS,
   type CreateSessionResult,
@@ -36,7 +37,7 @@ export function createWorkshop(deps: WorkshopDeps, body: unknown): CreateWorksho
     insertItems(deps.db, workshopId, cards, now);
     return openSession(deps, workshopId, 'Session 1', cards, now);
   });
-  return { workshopId, ...session, facilitatorSecret: secret, links: links(session.sessionId, secret) };
+  return { workshopId, ...session, facilitatorSecret: secret, links: { ...links(session.sessionId, secret), workshop: workshopFacilitatorPath(workshopId, secret) } };
 }
 
 const links = (sessionId: string, secret: string) => ({ participant: participantPath(sessionId), facilitator: facilitatorPath(sessionId, secret) });

@@ -14,17 +14,20 @@ export interface TestServer {
   dir: string;
   dbPath: string;
   clients: Client[];
-  client(): Promise<Client>;
+  /** a connected socket; `headers` are sent with the websocket handshake (e.g. a browser's Origin) */
+  client(headers?: Record<string, string>): Promise<Client>;
   createWorkshop(items?: string[]): Promise<CreateWorkshopResult>;
   stop(opts?: { keepDir?: boolean }): Promise<void>;
 }
 
 /** A real server (API + socket.io, no Next) on port 0 with a SQLite file in a temp dir. */
-export async function startServer(opts: { dir?: string; rate?: { perSecond: number; burst: number } } = {}): Promise<TestServer> {
+export async function startServer(opts: { dir?: string; rate?: { perSecond: number; burst: number }; allowedOrigins?: string[] } = {}): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'me-it-'));
   const dbPath = join(dir, 'test.db');
   // tests send far faster than people do; the limiter has its own test
-  const app = await createApp({ databasePath: dbPath, log: pino({ level: 'silent' }), rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 } });
+  const app = await createApp({ databasePath: dbPath, log: pino({ level: 'silent' }), rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
+    ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
+  });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const clients: Client[] = [];
@@ -34,8 +37,8 @@ export async function startServer(opts: { dir?: string; rate?: { perSecond: numb
     dir,
     dbPath,
     clients,
-    async client() {
-      const c: Client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    async client(headers) {
+      const c: Client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(headers ? { extraHeaders: headers } : {}) });
       clients.push(c);
       await new Promise<void>((resolve, reject) => {
         c.once('connect', () => resolve());

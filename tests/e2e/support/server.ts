@@ -20,11 +20,19 @@ function freePort(): Promise<number> {
 
 /** The real production server (next build + socket.io + SQLite) as a child process, restartable on the same port and file. */
 export class AppProcess {
+  /** extra environment, e.g. { NO_NEXT: '1' } for the API and sockets only (fault tests, the load benchmark) */
+  constructor(private readonly extraEnv: Record<string, string> = {}) {}
+
   private child: ChildProcess | null = null;
   readonly dir = mkdtempSync(join(tmpdir(), 'me-e2e-'));
   readonly dbPath = join(this.dir, 'e2e.db');
   port = 0;
   log = '';
+
+  /** the server's process id while it runs */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
@@ -34,7 +42,7 @@ export class AppProcess {
     if (!this.port) this.port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath, NEXT_TELEMETRY_DISABLED: '1', ...this.extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { computePlan, type Plan } from '../../../domain/planning';
+import { defaultScale } from '../../../domain/board';
+import {
+  backlogRows,
+  burnUp,
+  calibrationHistory,
+  compareSessions,
+  currentCalibration,
+  deriveSizes,
+  placeReferences,
+  placementsOf,
+  recordFigures,
+  workshopPlanInput,
+  type PlanningSession,
+  type SprintEntry,
+  type WorkshopData,
+} from '../../../domain/workshop';
+
+const p = (value: number | null) => ({ label: value === null ? '?' : String(value), value });
+
+function session(id: string, placements: Record<string, number | null>, opts: Partial<PlanningSession> = {}): PlanningSession {
+  return {
+    id,
+    name: id,
+    createdAt: 0,
+    phase: 'locked',
+    counted: true,
+    joinCode: null,
+    cards: Object.keys(placements).length,
+    placements: Object.fromEntries(Object.entries(placements).map(([k, v]) => [k, p(v)])),
+    references: [],
+    ...opts,
+  };
+}
+
+const items = (ids: string[]) => ids.map((id, position) => ({ id, key: null, title: `Item ${id}`, position, storyPoints: null }));
+
+function sprint(index: number, doneAp: number, doneItemIds: string[], extra: Partial<SprintEntry> = {}): SprintEntry {
+  return { index, doneAp, doneItemIds, costMinor: null, scopeAddedAp: 0, scopeRemovedAp: 0, addedItemIds: [], droppedItemIds: [], recordedAt: index * 1000, ...extra };
+}
+
+const plan = (input: unknown): Plan => {
+  const r = computePlan(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.plan;
+};
+
+describe('sizes', () => {
+  it('WS-SIZE-1 an item is sized by the bucket value of the most recent counted session that placed it', () => {
+    const sizes = deriveSizes([session('s1', { a: 3, b: 5 }), session('s2', { a: 8 })]);
+    expect(sizes.get('a')).toEqual({ sizeAp: 8, sessionId: 's2', label: '8' });
+    expect(sizes.get('b')).toEqual({ sizeAp: 5, sessionId: 's1', label: '5' });
+  });
+
+  it('WS-SIZE-2 "?" in a later session unsizes an item; a later session that leaves it unplaced keeps the size', () => {
+    const sizes = deriveSizes([session('s1', { a: 3, b: 5 }), session('s2', { a: null })]);
+    expect(sizes.get('a')?.sizeAp).toBeNull();
+    expect(sizes.get('b')?.sizeAp).toBe(5);
+  });
+
+  it('WS-SIZE-3 only locked sessions count', () => {
+    const sizes = deriveSizes([session('s1', { a: 3 }), session('s2', { a: 13 }, { phase: 'review', counted: false })]);
+    expect(sizes.get('a')?.sizeAp).toBe(3);
+  });
+
+  it('WS-SIZE-4 a board\'s placements leave out the unsorted pile and keep "?" as null', () => {
+    const scale = defaultScale();
+    const board = {
+      scale,
+      cards: [
+        { id: 'a', title: 'A', key: null, position: 0 },
+        { id: 'b', title: 'B', key: null, position: 1 },
+        { id: 'c', title: 'C', key: null, position: 2 },
+      ],
+      placement: { a: 'v5', b: null, c: 'unsure' },
+    };
+    expect(placementsOf(board)).toEqual({ a: { label: '5', value: 5 }, c: { label: '?', value: null } });
+  });
+});
+
+describe('calibration', () => {
+  it('WS-CAL-1 a reference counts when the item is sized in its session: f = sum SP / sum AP', () => {
+    const s1 = session('s1', { a: 3, b: 5, c: null }, { references: [{ itemId: 'a', storyPoints: 24, updatedAt: 1 }, { itemId: 'c', storyPoints: 10, updatedAt: 1 }] });
+    const [h] = calibrationHistory([s1]);
+    expect(h?.own.factor).toBe(8);
+    expect(h?.own.refs.map((r) => r.itemId)).toEqual(['a']);
+  });
+
+  it('WS-CAL-2 every session keeps its factor; a later reference of the same item replaces the earlier one in the cumulative factor', () => {
+    const s1 = session('s1', { a: 3, b: 5 }, { references: [{ itemId: 'a', storyPoints: 24, updatedAt: 1 }] });
+    const s2 = session('s2', { a: 5, d: 2 }, { references: [{ itemId: 'a', storyPoints: 30, updatedAt: 2 }, { itemId: 'd', storyPoints: 12, updatedAt: 2 }] });
+    const open = session('s3', { a: 1 }, { counted: false, phase: 'review', references: [{ itemId: 'a', storyPoints: 100, updatedAt: 3 }] });
+    const history = calibrationHistory([s1, s2, open]);
+    expect(history.map((h) => h.sessionId)).toEqual(['s1', 's2']);
+    expect(history[0]?.cumulative.factor).toBe(8);
+    expect(history[1]?.own.factor).toBe(6); // (30 + 12) / (5 + 2)
+    expect(history[1]?.cumulative.factor).toBe(6);
+    expect(currentCalibration([s1, s2, open]).factor).toBe(6);
+  });
+
+  it('WS-CAL-3 without references the workshop is not calibrated', () => {
+    expect(currentCalibration([session('s1', { a: 3 })]).factor).toBeNull();
+  });
+});
+
+describe('compare', () => {
+  it('WS-CMP-1 moved items first, biggest change first, then sized/unsized, one-sided and unchanged', () => {
+    const a = session('a', { x: 3, y: 5, z: 8, u: null, only: 2 });
+    const b = session('b', { x: 5, y: 5, z: 2, u: 3, w: 1 });
+    const c = compareSessions(a, b, ['x', 'y', 'z', 'u', 'only', 'w']);
+    expect(c.rows.map((r) => [r.itemId, r.kind, r.delta])).toEqual([
+      ['z', 'down', -6],
+      ['x', 'up', 2],
+      ['u', 'sized', null],
+      ['w', 'onlyB', null],
+      ['only', 'onlyA', null],
+      ['y', 'same', 0],
+    ]);
+    expect(c.moved).toBe(2);
+    expect(c.sumA).toBe(18);
+    expect(c.sumB).toBe(16);
+  });
+});
+
+describe('plan input', () => {
+  const data: WorkshopData = {
+    items: items(['a', 'b', 'c', 'd']),
+    sessions: [session('s1', { a: 3, b: 5, c: 8 }, { references: [{ itemId: 'a', storyPoints: 24, updatedAt: 1 }] })],
+    sprints: [],
+  };
+
+  it('WS-PLAN-1 the backlog is the sized items in priority order, without dropped ones', () => {
+    const input = workshopPlanInput({ ...data, sprints: [sprint(1, 3, ['a'], { droppedItemIds: ['c'], scopeRemovedAp: 8 })] }, { velocity: { unit: 'AP', assumed: 3 } });
+    expect(input.backlog.items?.map((i) => [i.id, i.sizeAp])).toEqual([
+      ['a', 3],
+      ['b', 5],
+    ]);
+    expect(backlogRows(data).find((r) => r.id === 'd')?.size.sizeAp).toBeNull();
+  });
+
+  it('WS-PLAN-2 the worked example: 47 AP, 3 AP = 24 SP, 24 SP per sprint: 376 SP, 16 sprints, 24,000 EUR per sprint', () => {
+    const worked: WorkshopData = {
+      items: items(['ref', 'x', 'y', 'z']),
+      sessions: [session('s1', { ref: 3, x: 20, y: 20, z: 4 }, { references: [{ itemId: 'ref', storyPoints: 24, updatedAt: 1 }] })],
+      sprints: [],
+    };
+    worked.sessions[0]!.placements.z = { label: '4', value: 4 };
+    const result = plan(
+      workshopPlanInput(worked, {
+        velocity: { unit: 'SP', assumed: 24 },
+        sprint: { startDate: '2025-01-06', lengthWeeks: 2 },
+        team: { people: 3, dayRateMinor: 80000, daysPerSprint: 10 },
+        currency: 'EUR',
+      }),
+    );
+    expect(result.scope.total).toEqual({ ap: 47, sp: 376 });
+    expect(result.forecast.sprintsNeeded).toBe(16);
+    expect(result.budget?.costPerSprintMinor).toBe(2_400_000);
+    expect(result.budget?.costOfSprintsNeededMinor).toBe(38_400_000);
+  });
+
+  it('WS-PLAN-3 a reference made after a sprint record re-calibrates in the next record', () => {
+    const refs = [
+      { itemId: 'a', sessionId: 's1', ap: 3, sp: 24, updatedAt: 500 },
+      { itemId: 'b', sessionId: 's2', ap: 5, sp: 30, updatedAt: 1500 },
+      { itemId: 'a', sessionId: 's2', ap: 3, sp: 30, updatedAt: 2500 },
+    ];
+    const placed = placeReferences(refs, [1000, 2000], (id) => id);
+    expect(placed.initial.map((r) => r.id)).toEqual(['a']);
+    expect(placed.perSprint[0]).toEqual([]);
+    expect(placed.perSprint[1]?.map((r) => r.id)).toEqual(['b', 'a']);
+    // no records: everything is initial
+    expect(placeReferences(refs, [], (id) => id).initial).toHaveLength(2);
+  });
+
+  it('WS-PLAN-4 without saved settings the velocity is AP and the engine asks for one', () => {
+    const r = computePlan(workshopPlanInput(data, null));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.code)).toContain('velocity_required');
+  });
+});
+
+describe('tracking', () => {
+  const sizes = deriveSizes([session('s1', { a: 3, b: 5, c: 8 })]);
+
+  it('WS-TRK-1 a record without AP figures takes the sizes of its listed items', () => {
+    expect(recordFigures({ doneItemIds: ['a', 'b'], addedItemIds: ['c'], droppedItemIds: [] }, sizes)).toEqual({ doneAp: 8, scopeAddedAp: 8, scopeRemovedAp: 0 });
+    expect(recordFigures({ doneItemIds: ['a'], doneAp: 4, addedItemIds: [], droppedItemIds: [] }, sizes).doneAp).toBe(4);
+  });
+
+  it('WS-TRK-2 the scope line steps where scope was added or dropped; done accumulates', () => {
+    const data: WorkshopData = {
+      items: items(['a', 'b', 'c', 'd']),
+      sessions: [session('s1', { a: 3, b: 5, c: 8, d: 2 })],
+      sprints: [sprint(1, 3, ['a']), sprint(2, 5, ['b'], { addedItemIds: ['d'], scopeAddedAp: 2 })],
+    };
+    const result = plan(workshopPlanInput(data, { velocity: { unit: 'AP' } }));
+    const points = burnUp(result, data.sprints);
+    expect(points.slice(0, 3).map((x) => [x.sprint, x.done, x.scope])).toEqual([
+      [0, 0, 16],
+      [1, 3, 16],
+      [2, 8, 18],
+    ]);
+  });
+
+  it('WS-TRK-3 the forecast starts at the done scope and reaches the total at the mean, low and high velocity', () => {
+    const data: WorkshopData = {
+      items: items(['a', 'b', 'c', 'd', 'e']),
+      sessions: [session('s1', { a: 4, b: 3, c: 2, d: 8, e: 5 })],
+      sprints: [sprint(1, 4, ['a']), sprint(2, 3, ['b']), sprint(3, 2, ['c'])],
+    };
+    const result = plan(workshopPlanInput(data, { velocity: { unit: 'AP' } }));
+    const points = burnUp(result, data.sprints);
+    const last = points.at(-1)!;
+    expect(points[3]).toMatchObject({ done: 9, mean: 9, low: 9, high: 9 });
+    expect(last.low).toBe(22); // 13 AP left at 2 AP per sprint: 7 sprints ahead
+    expect(last.sprint).toBe(3 + 7);
+    expect(points.find((x) => x.sprint === 5)?.mean).toBe(15);
+  });
+});
+
+describe('velocity', () => {
+  it('WS-PLAN-2 the assumed velocity stands in only until a sprint is recorded', () => {
+    const data: WorkshopData = { items: items(['a', 'b']), sessions: [session('s1', { a: 3, b: 5 })], sprints: [] };
+    expect(workshopPlanInput(data, { velocity: { unit: 'AP', assumed: 3 } }).velocity).toEqual({ unit: 'AP', assumed: 3 });
+    const recorded = { ...data, sprints: [sprint(1, 3, ['a'])] };
+    expect(workshopPlanInput(recorded, { velocity: { unit: 'AP', assumed: 3 } }).velocity).toEqual({ unit: 'AP' });
+    expect(plan(workshopPlanInput(recorded, { velocity: { unit: 'AP', assumed: 3 } })).warnings.map((w) => w.code)).not.toContain('assumed_velocity_ignored');
+  });
+});
