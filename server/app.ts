@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { openDb, type Db } from '../db';
 import { createApi } from './http/api';
-import { applySecurityHeaders, originAllowed, securityHeaders } from './http/security';
+import { randomBytes } from 'node:crypto';
+import { applySecurityHeaders, contentSecurityPolicy, originAllowed, securityHeaders } from './http/security';
 import type { Logger } from './log';
 import { attachHub, evictRemoved, roomOf } from './realtime/hub';
 import type { VersionedEvent } from '../domain/board';
@@ -60,12 +61,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const headers = securityHeaders(opts.next?.dev ?? false);
   const allowedOrigins = opts.allowedOrigins ?? [];
+  const dev = opts.next?.dev ?? false;
   const http = createServer((req, res) => {
     applySecurityHeaders(res, headers);
     handleApi(req, res)
       .then((handled) => {
         if (handled) return;
-        if (nextHandler) return nextHandler(req, res);
+        if (nextHandler) {
+          // a fresh nonce per page; Next takes it from the request header (as it does from middleware)
+          const policy = contentSecurityPolicy(dev, randomBytes(16).toString('base64'));
+          req.headers['content-security-policy'] = policy;
+          res.setHeader('content-security-policy', policy);
+          return nextHandler(req, res);
+        }
         res.writeHead(404).end('not found');
       })
       .catch((err: unknown) => {

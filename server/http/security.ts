@@ -6,16 +6,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 
 /**
- * Next's production pages carry inline bootstrap scripts (self.__next_f.push(...)) without
- * nonces, so scripts need 'unsafe-inline'; everything else is locked to this origin. No
- * third-party script, frame, font or connection is ever allowed, the app cannot be framed
- * (clickjacking), and plugins and <base> rewrites are off. Development (hot reload) also needs
- * eval and the dev websocket.
+ * Scripts run only with this response's nonce: Next reads the nonce from the request's CSP
+ * header (set by the server before it renders) and stamps it on its inline bootstrap scripts
+ * and chunk tags; 'strict-dynamic' lets those load the rest. Without a nonce (API answers,
+ * redirects) no script runs at all. Everything else is locked to this origin: no third-party
+ * script, frame, font or connection, no framing (clickjacking), no plugins or <base> rewrites.
+ * Development (hot reload) also needs eval and the dev websocket.
  */
-export function contentSecurityPolicy(dev: boolean): string {
+export function contentSecurityPolicy(dev: boolean, nonce?: string): string {
+  const scripts = nonce ? `'nonce-${nonce}' 'strict-dynamic'` : "'none'";
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    dev ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : `script-src ${scripts}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
