@@ -23,7 +23,12 @@ interface SocketData {
   personId?: string;
   /** read-only viewers (projector) are in the room but are nobody */
   watcher?: boolean;
+  /** new people this connection has created: a person joins once, not in a loop */
+  created?: number;
 }
+
+/** New identities one connection may create (a tab that re-joins under a new name, a phone that lost its storage). */
+export const NEW_PEOPLE_PER_CONNECTION = 3;
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Ack = (reply: unknown) => void;
@@ -80,9 +85,16 @@ export function attachHub(io: Io, deps: HubDeps) {
 
   const handlers: { [K in keyof typeof clientMessages]: (socket: Sock, payload: never) => Promise<object | void> } = {
     'room:join': async (socket, msg: JoinMessage) => {
+      const created = socket.data.created ?? 0;
+      const resuming = msg.participantId !== undefined && msg.participantToken !== undefined;
+      if (!resuming && created >= NEW_PEOPLE_PER_CONNECTION) {
+        // one connection filling a room with made-up people is not a person joining
+        throw new ServiceError('rate_limited', `This connection has already joined as ${NEW_PEOPLE_PER_CONNECTION} new people. Reload the page to join again.`);
+      }
       const { me, events } = join(deps, msg);
       await enter(socket, msg.sessionId);
-      socket.data = { sessionId: msg.sessionId, personId: me.participantId };
+      const isNew = events.some((e) => e.event.type === 'person.joined');
+      socket.data = { sessionId: msg.sessionId, personId: me.participantId, created: created + (isNew ? 1 : 0) };
       deps.log.info({ sessionId: msg.sessionId, personId: me.participantId, role: me.role }, 'room join');
       publish(msg.sessionId, events);
       void announcePresence(msg.sessionId);
