@@ -1,16 +1,9 @@
 'use client';
 import { useTranslations } from 'use-intl';
-import { CURRENCY_MINOR_DIGITS } from '../../domain/planning';
-import { emptyReferenceRow, type BudgetMode, type PlanForm, type ReferenceRow } from '../../domain/planning/view';
-import { Choice, FieldMessages, Fieldset, TextField, errorId, hasHardError, inputClass, type FieldErrors } from './fields';
+import { emptyReferenceRow, type PlanForm, type ReferenceRow } from '../../domain/planning/view';
+import { FieldMessages, Fieldset, TextField, errorId, hasHardError, inputClass, type FieldErrors } from './fields';
+import { AddRowButton, PlanFieldsets, RemoveRowButton, nextKey, num } from './inputs/fieldsets';
 import { useFigures } from './useFigures';
-
-const CURRENCIES = [...CURRENCY_MINOR_DIGITS.keys()].sort();
-
-function nextKey(rows: readonly ReferenceRow[]): string {
-  const max = rows.reduce((m, r) => Math.max(m, Number(r.key.slice(1)) || 0), 0);
-  return `r${max + 1}`;
-}
 
 type Props = {
   form: PlanForm;
@@ -23,10 +16,8 @@ type Props = {
 export function PlanInputs({ form, update, errors, history }: Props) {
   const t = useTranslations('plan.inputs');
   const fig = useFigures();
-  const num = { inputMode: 'decimal' as const, autoComplete: 'off', spellCheck: false };
   const setRow = (key: string, patch: Partial<ReferenceRow>) => update({ references: form.references.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
   const numbers = history.filter((v): v is number => typeof v === 'number');
-  const derivedDays = Number(form.sprintWeeks) > 0 ? String(Number(form.sprintWeeks) * 5) : '';
 
   return (
     <form className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()} aria-label={t('title')}>
@@ -52,15 +43,11 @@ export function PlanInputs({ form, update, errors, history }: Props) {
                     onChange={(e) => setRow(r.key, { title: e.target.value })}
                     className={`${inputClass(false)} min-w-0 flex-1`}
                   />
-                  <button
-                    type="button"
-                    aria-label={t('removeReference', { n })}
+                  <RemoveRowButton
+                    label={t('removeReference', { n })}
                     title={t('removeReference', { n })}
                     onClick={() => update({ references: form.references.filter((x) => x.key !== r.key) })}
-                    className="rounded px-2 py-0.5 text-xl leading-none text-slate-500 hover:bg-red-50 hover:text-red-700"
-                  >
-                    ×
-                  </button>
+                  />
                 </div>
                 <div className="flex items-center gap-1.5">
                   <input
@@ -94,45 +81,21 @@ export function PlanInputs({ form, update, errors, history }: Props) {
             );
           })}
         </ul>
-        <button
-          type="button"
-          onClick={() => update({ references: [...form.references, emptyReferenceRow(nextKey(form.references))] })}
-          className="self-start rounded border border-indigo-300 bg-white px-2.5 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50"
-        >
+        <AddRowButton onClick={() => update({ references: [...form.references, emptyReferenceRow(nextKey(form.references, 'r'))] })} className="self-start">
           {t('addReference')}
-        </button>
+        </AddRowButton>
         <FieldMessages field="references" errors={errors} />
       </Fieldset>
 
-      <Fieldset legend={t('velocity')}>
-        <Choice
-          name="velocityUnit"
-          label={t('unit')}
-          value={form.velocityUnit}
-          options={[
-            { value: 'SP', label: t('unitSP') },
-            { value: 'AP', label: t('unitAP') },
-          ]}
-          onChange={(v) => update({ velocityUnit: v })}
-        />
-        <FieldMessages field="velocityUnit" errors={errors} />
-        <TextField
-          field="velocityAssumed"
-          label={t('assumed')}
-          value={form.velocityAssumed}
-          onChange={(v) => update({ velocityAssumed: v })}
-          errors={errors}
-          hint={t('assumedHint')}
-          suffix={<span className="text-sm text-slate-500">{form.velocityUnit}</span>}
-          {...num}
-        />
-        <TextField
-          field="velocityHistory"
-          label={t('history')}
-          value={form.velocityHistory}
-          onChange={(v) => update({ velocityHistory: v })}
-          errors={errors}
-          hint={
+      <PlanFieldsets
+        form={form}
+        update={update}
+        errors={errors}
+        velocity={{
+          units: ['SP', 'AP'],
+          assumedHint: t('assumedHint'),
+          historyLabel: t('history'),
+          historyHint: (
             <>
               {t('historyHint')}
               {numbers.length > 0 && (
@@ -141,82 +104,10 @@ export function PlanInputs({ form, update, errors, history }: Props) {
                 </span>
               )}
             </>
-          }
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </Fieldset>
-
-      <Fieldset legend={t('sprints')}>
-        <div className="grid grid-cols-2 gap-3">
-          <TextField field="sprintWeeks" label={t('sprintWeeks')} value={form.sprintWeeks} onChange={(v) => update({ sprintWeeks: v })} errors={errors} {...num} inputMode="numeric" />
-          <TextField field="startDate" label={t('startDate')} type="date" value={form.startDate} onChange={(v) => update({ startDate: v })} errors={errors} />
-        </div>
-      </Fieldset>
-
-      <Fieldset legend={t('team')}>
-        <div className="grid grid-cols-2 gap-3">
-          <TextField field="people" label={t('people')} value={form.people} onChange={(v) => update({ people: v })} errors={errors} {...num} inputMode="numeric" />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="in-currency" className="text-sm font-medium text-slate-700 2xl:text-base">
-              {t('currency')}
-            </label>
-            <select id="in-currency" value={form.currency} onChange={(e) => update({ currency: e.target.value })} className={inputClass(hasHardError(errors, 'currency'))}>
-              {CURRENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-            <FieldMessages field="currency" errors={errors} />
-          </div>
-          <TextField field="dayRate" label={t('dayRate')} value={form.dayRate} onChange={(v) => update({ dayRate: v })} errors={errors} suffix={<span className="text-sm text-slate-500">{form.currency}</span>} {...num} />
-          <TextField
-            field="daysPerSprint"
-            label={t('daysPerSprint')}
-            value={form.daysPerSprint}
-            onChange={(v) => update({ daysPerSprint: v })}
-            errors={errors}
-            placeholder={derivedDays}
-            {...num}
-          />
-        </div>
-        <p className="text-xs text-slate-500 2xl:text-sm">{t('daysPerSprintHint')}</p>
-        <FieldMessages field="team" errors={errors} />
-      </Fieldset>
-
-      <Fieldset legend={t('budget')}>
-        <Choice<BudgetMode>
-          name="budgetMode"
-          label={t('budgetMode')}
-          value={form.budgetMode}
-          options={[
-            { value: 'none', label: t('budgetNone') },
-            { value: 'amount', label: t('budgetAmount') },
-            { value: 'sprints', label: t('budgetSprints') },
-          ]}
-          onChange={(v) => update({ budgetMode: v })}
-        />
-        {form.budgetMode === 'amount' && (
-          <TextField
-            field="budgetAmount"
-            label={t('budgetAmountLabel')}
-            value={form.budgetAmount}
-            onChange={(v) => update({ budgetAmount: v })}
-            errors={errors}
-            suffix={<span className="text-sm text-slate-500">{form.currency}</span>}
-            {...num}
-          />
-        )}
-        {form.budgetMode === 'sprints' && (
-          <TextField field="budgetSprints" label={t('budgetSprintsLabel')} value={form.budgetSprints} onChange={(v) => update({ budgetSprints: v })} errors={errors} {...num} inputMode="numeric" />
-        )}
-        <FieldMessages field="budget" errors={errors} />
-      </Fieldset>
-
-      <Fieldset legend={t('simulation')}>
-        <TextField field="seed" label={t('seed')} value={form.seed} onChange={(v) => update({ seed: v })} errors={errors} hint={t('seedHint')} {...num} inputMode="numeric" />
-      </Fieldset>
+          ),
+        }}
+        team={{ perPerson: true }}
+      />
     </form>
   );
 }

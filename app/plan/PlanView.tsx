@@ -3,9 +3,12 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { computePlan, type Plan, type PlanError, type PlanInput } from '../../domain/planning';
 import { defaultForm, fieldOfError, formToInput, type BuiltInput, type FieldId, type PlanForm } from '../../domain/planning/view';
-import { Header } from '../components/Header';
+import { PlanLayout } from '../components/planning/PlanLayout';
+import { PlanOutput } from '../components/planning/PlanOutput';
+import { PlanningPage } from '../components/planning/PlanningPage';
+import { RoughNote } from '../components/planning/RoughNote';
 import { FieldMessages, type FieldErrors } from './fields';
-import { BudgetPanel, CalibrationPanel, DecayPanel, ForecastPanel, KeyFigures, MonteCarloPanel, Notes, RangePanel, StatusBanner, type RefShown } from './panels';
+import { ForecastFigures, PlanHeadline, type RefShown } from './panels';
 import { PlanInputs } from './PlanInputs';
 import { PrintSummary } from './PrintSummary';
 import { useFigures } from './useFigures';
@@ -44,60 +47,31 @@ export function PlanView({ initialAp, defaultStart }: { initialAp: string; defau
   const stale = !result.ok && shown !== null;
 
   return (
-    <>
-      <div className="print:hidden">
-        <Header>
-          <button type="button" onClick={() => window.print()} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50">
-            {t('print')}
-          </button>
-        </Header>
+    <PlanningPage printLabel={t('print')}>
+      <div>
+        <h1 className="text-3xl font-bold 2xl:text-4xl print:text-2xl">{t('title')}</h1>
+        <p className="mt-1 text-slate-600 2xl:text-lg print:hidden">{t('lead')}</p>
       </div>
-      <main className="mx-auto flex max-w-[1880px] flex-col gap-4 px-4 py-5 lg:px-6 print:max-w-none print:gap-2 print:p-0">
-        <div>
-          <h1 className="text-3xl font-bold 2xl:text-4xl print:text-2xl">{t('title')}</h1>
-          <p className="mt-1 text-slate-600 2xl:text-lg print:hidden">{t('lead')}</p>
-        </div>
-        <div className="grid items-start gap-6 lg:grid-cols-[340px_minmax(0,1fr)] 2xl:grid-cols-[400px_minmax(0,1fr)] print:block">
-          <aside className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto print:hidden" data-testid="plan-inputs">
+      <PlanLayout
+        inputs={
+          <>
             <h2 className="mb-3 text-lg font-semibold">{t('inputs.title')}</h2>
             <FieldMessages field="general" errors={errors} />
             <PlanInputs form={form} update={update} errors={errors} history={built.history} />
-          </aside>
-          <div className="flex min-w-0 flex-col gap-4 print:gap-2">
-            <aside role="note" className="rounded-lg border-2 border-amber-400 bg-amber-50 px-4 py-3 text-amber-950 print:border print:py-1.5" data-testid="rough-note">
-              <p className="font-bold 2xl:text-lg print:text-sm">{t('rough.title')}</p>
-              <p className="text-sm 2xl:text-base print:text-xs">{t('rough.body')}</p>
-            </aside>
-            {shown !== null && <PrintSummary input={shown.input} refs={shown.refs} fig={fig} />}
-            {shown === null ? (
-              <p className="rounded-lg border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center text-lg text-slate-600" data-testid="plan-empty">
-                {t('state.empty')}
-              </p>
-            ) : (
-              <>
-                {stale && (
-                  <p role="status" className="rounded-lg border border-red-300 bg-red-50 px-4 py-2 font-medium text-red-800" data-testid="plan-stale">
-                    {t('state.stale')}
-                  </p>
-                )}
-                <div className={`flex flex-col gap-4 transition-opacity print:gap-2 ${stale ? 'opacity-40' : ''}`} aria-busy={stale || undefined} data-testid="plan-output">
-                  <KeyFigures plan={shown.plan} fig={fig} />
-                  <StatusBanner plan={shown.plan} />
-                  <Notes plan={shown.plan} />
-                  <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
-                    <CalibrationPanel plan={shown.plan} refs={shown.refs} fig={fig} />
-                    <ForecastPanel plan={shown.plan} fig={fig} />
-                    <RangePanel plan={shown.plan} fig={fig} />
-                    <BudgetPanel plan={shown.plan} fig={fig} />
-                    <MonteCarloPanel plan={shown.plan} fig={fig} />
-                    <DecayPanel plan={shown.plan} fig={fig} />
-                  </div>
-                </div>
-              </>
-            )}
-          </div>
-        </div>
-      </main>
-    </>
+          </>
+        }
+      >
+        <RoughNote />
+        {shown !== null && <PrintSummary input={shown.input} refs={shown.refs} fig={fig} />}
+        <PlanOutput shown={shown} stale={stale} emptyText={t('state.empty')} staleText={t('state.stale')} markBusy>
+          {(s) => (
+            <>
+              <PlanHeadline plan={s.plan} fig={fig} />
+              <ForecastFigures plan={s.plan} refs={s.refs} />
+            </>
+          )}
+        </PlanOutput>
+      </PlanLayout>
+    </PlanningPage>
   );
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { Plan, WarningCode } from '../../domain/planning';
 import { McChart } from './McChart';
-import type { Figures } from './useFigures';
+import { useFigures, type Figures } from './useFigures';
 
 /** A reference item as it went into the plan. */
 export type RefShown = { n: number; title: string; ap: number; sp: number };
@@ -141,16 +141,23 @@ export function CalibrationPanel({ plan, refs, fig }: { plan: Plan; refs: readon
       <p className="text-sm text-slate-600">{t('from', { count: c.referenceCount, sp: fig.points(c.sumSp), ap: fig.points(c.sumAp) })}</p>
       <ul className="mt-3 flex flex-col divide-y divide-slate-100 text-sm 2xl:text-base print:mt-1">
         {refs.map((r) => (
-          <li key={r.n} className="flex items-baseline justify-between gap-3 py-1">
-            <span className="truncate text-slate-700">{r.title || t('itemUnnamed', { n: r.n })}</span>
-            <span className="font-medium whitespace-nowrap tabular-nums">
-              {t('item', { ap: fig.points(r.ap), sp: fig.points(r.sp) })}
-              <span className="ml-2 font-normal text-slate-500">{t('ratio', { ratio: fig.factor(r.sp / r.ap) })}</span>
-            </span>
-          </li>
+          <RefLine key={r.n} label={r.title || t('itemUnnamed', { n: r.n })} figures={t('item', { ap: fig.points(r.ap), sp: fig.points(r.sp) })} ratio={t('ratio', { ratio: fig.factor(r.sp / r.ap) })} />
         ))}
       </ul>
     </Panel>
+  );
+}
+
+/** One reference item of a calibration: its name, its AP and SP, and their ratio. */
+export function RefLine({ label, figures, ratio }: { label: ReactNode; figures: string; ratio: string }) {
+  return (
+    <li className="flex items-baseline justify-between gap-3 py-1">
+      <span className="truncate text-slate-700">{label}</span>
+      <span className="font-medium whitespace-nowrap tabular-nums">
+        {figures}
+        <span className="ml-2 font-normal text-slate-500">{ratio}</span>
+      </span>
+    </li>
   );
 }
 
@@ -381,5 +388,31 @@ export function Notes({ plan }: { plan: Plan }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The head of a plan: key figures, status and notes. */
+export function PlanHeadline({ plan, fig }: { plan: Plan; fig: Figures }) {
+  return (
+    <>
+      <KeyFigures plan={plan} fig={fig} />
+      <StatusBanner plan={plan} />
+      <Notes plan={plan} />
+    </>
+  );
+}
+
+/** The figures of a forecast: calibration, forecast, range, budget, Monte Carlo, decay. */
+export function ForecastFigures({ plan, refs }: { plan: Plan; refs: RefShown[] }) {
+  const fig = useFigures();
+  return (
+    <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
+      <CalibrationPanel plan={plan} refs={refs} fig={fig} />
+      <ForecastPanel plan={plan} fig={fig} />
+      <RangePanel plan={plan} fig={fig} />
+      <BudgetPanel plan={plan} fig={fig} />
+      <MonteCarloPanel plan={plan} fig={fig} />
+      <DecayPanel plan={plan} fig={fig} />
+    </div>
   );
 }

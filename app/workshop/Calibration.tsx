@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'use-intl';
 import { parseDecimal } from '../../domain/planning/view';
 import { calibrationHistory, currentCalibration, type PlanningSession, type WorkshopPlanning } from '../../domain/workshop';
 import { inputClass } from '../plan/fields';
-import { Panel } from '../plan/panels';
+import { Panel, RefLine } from '../plan/panels';
 import { useFigures, type Figures } from '../plan/useFigures';
 import type { WorkshopApi } from './client';
 import { Message } from './Shell';
@@ -56,16 +56,17 @@ export function Calibration({ data, api }: { data: WorkshopPlanning; api: Worksh
               <p className="text-sm text-slate-600">{t('from', { count: current.refs.length, sp: fig.points(current.sumSp), ap: fig.points(current.sumAp) })}</p>
               <ul className="mt-3 flex flex-col divide-y divide-slate-100 text-sm 2xl:text-base" data-testid="factor-items">
                 {current.refs.map((r) => (
-                  <li key={r.itemId} className="flex items-baseline justify-between gap-3 py-1">
-                    <span className="truncate text-slate-700">
-                      {titles.get(r.itemId)}
-                      <span className="ml-2 text-xs text-slate-500">{names.get(r.sessionId)}</span>
-                    </span>
-                    <span className="font-medium whitespace-nowrap tabular-nums">
-                      {t('item', { ap: fig.points(r.ap), sp: fig.points(r.sp) })}
-                      <span className="ml-2 font-normal text-slate-500">{t('ratio', { ratio: fig.factor(r.sp / r.ap) })}</span>
-                    </span>
-                  </li>
+                  <RefLine
+                    key={r.itemId}
+                    label={
+                      <>
+                        {titles.get(r.itemId)}
+                        <span className="ml-2 text-xs text-slate-500">{names.get(r.sessionId)}</span>
+                      </>
+                    }
+                    figures={t('item', { ap: fig.points(r.ap), sp: fig.points(r.sp) })}
+                    ratio={t('ratio', { ratio: fig.factor(r.sp / r.ap) })}
+                  />
                 ))}
               </ul>
             </>

@@ -7,6 +7,7 @@ import { CopyField } from '../components/CopyField';
 import { Panel } from '../plan/panels';
 import { useFigures } from '../plan/useFigures';
 import type { WorkshopApi } from './client';
+import { ItemChecks } from './ItemChecks';
 
 function Tile({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
   return (
@@ -156,25 +157,7 @@ function NewSession({ data, api }: { data: WorkshopPlanning; api: WorkshopApi })
         {t('sessionName')}
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('sessionNamePlaceholder', { n: data.sessions.length + 1 })} className="rounded border border-slate-300 bg-white px-2 py-1 font-normal" />
       </label>
-      <fieldset className="flex max-h-64 flex-col gap-0.5 overflow-y-auto rounded border border-slate-200 bg-white p-2">
-        <legend className="text-sm font-medium text-slate-700">{t('sessionItems', { count: chosen.size })}</legend>
-        {rows.map((r) => (
-          <label key={r.id} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={chosen.has(r.id)}
-              onChange={(e) => {
-                const next = new Set(chosen);
-                if (e.target.checked) next.add(r.id);
-                else next.delete(r.id);
-                setChosen(next);
-              }}
-            />
-            <span className="flex-1">{r.title}</span>
-            <span className="text-slate-500 tabular-nums">{r.size.label ?? t('unsized')}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ItemChecks legend={t('sessionItems', { count: chosen.size })} rows={rows} chosen={chosen} onChange={setChosen} sizeOf={(r) => r.size.label ?? t('unsized')} tall />
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}

@@ -4,28 +4,15 @@ import { useLocale, useTranslations } from 'use-intl';
 import type { Plan } from '../../domain/planning';
 import { formToSettings, settingsToForm, unsizedRows, type SettingsForm as Form, type WorkshopPlanning } from '../../domain/workshop';
 import { FieldMessages } from '../plan/fields';
-import { BudgetPanel, CalibrationPanel, DecayPanel, ForecastPanel, KeyFigures, MonteCarloPanel, Notes, RangePanel, StatusBanner, type RefShown } from '../plan/panels';
+import { PlanLayout } from '../components/planning/PlanLayout';
+import { PlanOutput } from '../components/planning/PlanOutput';
+import { RoughNote } from '../components/planning/RoughNote';
+import { BudgetPanel, ForecastFigures, ForecastPanel, PlanHeadline } from '../plan/panels';
 import { useFigures } from '../plan/useFigures';
 import type { WorkshopApi } from './client';
 import { SettingsForm } from './SettingsForm';
-import { RoughNote } from './Shell';
 import { useWorkshopPlan } from './usePlan';
 import { WaterlinePanel } from './WaterlinePanel';
-
-/** The figures of the forecast view (also in the shared view). */
-export function ForecastFigures({ plan, refs }: { plan: Plan; refs: RefShown[] }) {
-  const fig = useFigures();
-  return (
-    <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
-      <CalibrationPanel plan={plan} refs={refs} fig={fig} />
-      <ForecastPanel plan={plan} fig={fig} />
-      <RangePanel plan={plan} fig={fig} />
-      <BudgetPanel plan={plan} fig={fig} />
-      <MonteCarloPanel plan={plan} fig={fig} />
-      <DecayPanel plan={plan} fig={fig} />
-    </div>
-  );
-}
 
 /** The figures of the budget view: cost, budget, waterline. */
 export function BudgetFigures({ plan }: { plan: Plan }) {
@@ -77,51 +64,41 @@ export function PlanView({ data, api, view, defaultStart }: { data: WorkshopPlan
   }
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[340px_minmax(0,1fr)] 2xl:grid-cols-[400px_minmax(0,1fr)] print:block">
-      <aside className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto print:hidden" data-testid="plan-inputs">
-        <h2 className="mb-1 text-lg font-semibold">{t('inputs')}</h2>
-        <p className="mb-3 text-sm text-slate-600">{t('inputsLead')}</p>
-        <FieldMessages field="general" errors={errors} />
-        <SettingsForm form={form} update={update} errors={errors} />
-        <div className="sticky -bottom-4 -mx-4 -mb-4 mt-4 flex flex-col gap-1 border-t border-slate-200 bg-white px-4 pt-3 pb-4">
-          <div className="flex gap-2">
-            <button type="button" onClick={() => void save()} disabled={saveState.status === 'saving'} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50" data-testid="save-settings">
-              {t('save')}
-            </button>
-            {dirty && data.settings !== null && (
-              <button type="button" onClick={() => setForm(saved)} className="rounded border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">
-                {t('reset')}
+    <PlanLayout
+      inputs={
+        <>
+          <h2 className="mb-1 text-lg font-semibold">{t('inputs')}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t('inputsLead')}</p>
+          <FieldMessages field="general" errors={errors} />
+          <SettingsForm form={form} update={update} errors={errors} />
+          <div className="sticky -bottom-4 -mx-4 -mb-4 mt-4 flex flex-col gap-1 border-t border-slate-200 bg-white px-4 pt-3 pb-4">
+            <div className="flex gap-2">
+              <button type="button" onClick={() => void save()} disabled={saveState.status === 'saving'} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50" data-testid="save-settings">
+                {t('save')}
               </button>
-            )}
-          </div>
-          <p className="text-sm text-slate-600" role="status" data-testid="settings-state">
-            {saveState.status === 'failed' ? <span className="text-red-700">{t('saveFailed', { message: saveState.message })}</span> : dirty ? t('unsaved') : t('saved')}
-          </p>
-        </div>
-      </aside>
-      <div className="flex min-w-0 flex-col gap-4 print:gap-2">
-        <RoughNote />
-        <UnsizedNote data={data} />
-        {shown === null ? (
-          <p className="rounded-lg border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center text-lg text-slate-600" data-testid="plan-empty">
-            {t('empty')}
-          </p>
-        ) : (
-          <>
-            {stale && (
-              <p role="status" className="rounded-lg border border-red-300 bg-red-50 px-4 py-2 font-medium text-red-800" data-testid="plan-stale">
-                {t('stale')}
-              </p>
-            )}
-            <div className={`flex flex-col gap-4 transition-opacity print:gap-2 ${stale ? 'opacity-40' : ''}`} data-testid="plan-output">
-              <KeyFigures plan={shown} fig={fig} />
-              <StatusBanner plan={shown} />
-              <Notes plan={shown} />
-              {view === 'forecast' ? <ForecastFigures plan={shown} refs={refs} /> : <BudgetFigures plan={shown} />}
+              {dirty && data.settings !== null && (
+                <button type="button" onClick={() => setForm(saved)} className="rounded border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">
+                  {t('reset')}
+                </button>
+              )}
             </div>
+            <p className="text-sm text-slate-600" role="status" data-testid="settings-state">
+              {saveState.status === 'failed' ? <span className="text-red-700">{t('saveFailed', { message: saveState.message })}</span> : dirty ? t('unsaved') : t('saved')}
+            </p>
+          </div>
+        </>
+      }
+    >
+      <RoughNote />
+      <UnsizedNote data={data} />
+      <PlanOutput shown={shown} stale={stale} emptyText={t('empty')} staleText={t('stale')}>
+        {(p) => (
+          <>
+            <PlanHeadline plan={p} fig={fig} />
+            {view === 'forecast' ? <ForecastFigures plan={p} refs={refs} /> : <BudgetFigures plan={p} />}
           </>
         )}
-      </div>
-    </div>
+      </PlanOutput>
+    </PlanLayout>
   );
 }

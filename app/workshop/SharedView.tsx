@@ -1,12 +1,13 @@
 'use client';
 import { useTranslations } from 'use-intl';
 import type { WorkshopPlanning } from '../../domain/workshop';
-import { Header } from '../components/Header';
-import { KeyFigures, Notes, StatusBanner } from '../plan/panels';
+import { PlanningPage } from '../components/planning/PlanningPage';
+import { RoughNote } from '../components/planning/RoughNote';
+import { ForecastFigures, PlanHeadline } from '../plan/panels';
 import { useFigures } from '../plan/useFigures';
 import { useShared } from './client';
-import { ForecastFigures, UnsizedNote } from './PlanViews';
-import { Message, RoughNote } from './Shell';
+import { UnsizedNote } from './PlanViews';
+import { Message } from './Shell';
 import { BurnUpPanel, ReviewPanel } from './Tracking';
 import { useWorkshopPlan } from './usePlan';
 import { WaterlinePanel } from './WaterlinePanel';
@@ -16,31 +17,22 @@ export function SharedView({ token }: { token: string }) {
   const t = useTranslations('workshop');
   const s = useShared(token);
   return (
-    <>
-      <div className="print:hidden">
-        <Header>
-          <button type="button" onClick={() => window.print()} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50">
-            {t('print')}
-          </button>
-        </Header>
+    <PlanningPage printLabel={t('print')} narrow>
+      <div>
+        <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase print:text-xs">{t('shared.kicker')}</p>
+        <h1 className="text-3xl font-bold 2xl:text-4xl print:text-2xl" data-testid="workshop-name">
+          {s.status === 'ready' ? s.data.name : s.status === 'loading' ? t('loading') : t('state.unavailable')}
+        </h1>
+        <p className="mt-1 text-slate-600 print:hidden">{t('shared.lead')}</p>
       </div>
-      <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-4 py-5 lg:px-6 print:max-w-none print:gap-2 print:p-0">
-        <div>
-          <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase print:text-xs">{t('shared.kicker')}</p>
-          <h1 className="text-3xl font-bold 2xl:text-4xl print:text-2xl" data-testid="workshop-name">
-            {s.status === 'ready' ? s.data.name : s.status === 'loading' ? t('loading') : t('state.unavailable')}
-          </h1>
-          <p className="mt-1 text-slate-600 print:hidden">{t('shared.lead')}</p>
-        </div>
-        {s.status === 'loading' && <Message>{t('state.loading')}</Message>}
-        {s.status === 'failed' && (
-          <Message tone="error" testId="shared-failed">
-            {s.code === 'not_found' ? t('shared.gone') : t('state.failed', { message: s.message })}
-          </Message>
-        )}
-        {s.status === 'ready' && <SharedPlan data={s.data} />}
-      </main>
-    </>
+      {s.status === 'loading' && <Message>{t('state.loading')}</Message>}
+      {s.status === 'failed' && (
+        <Message tone="error" testId="shared-failed">
+          {s.code === 'not_found' ? t('shared.gone') : t('state.failed', { message: s.message })}
+        </Message>
+      )}
+      {s.status === 'ready' && <SharedPlan data={s.data} />}
+    </PlanningPage>
   );
 }
 
@@ -53,9 +45,7 @@ function SharedPlan({ data }: { data: WorkshopPlanning }) {
     <div className="flex flex-col gap-4 print:gap-2" data-testid="plan-output">
       <RoughNote />
       <UnsizedNote data={data} />
-      <KeyFigures plan={plan} fig={fig} />
-      <StatusBanner plan={plan} />
-      <Notes plan={plan} />
+      <PlanHeadline plan={plan} fig={fig} />
       <ForecastFigures plan={plan} refs={refs} />
       <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
         <WaterlinePanel plan={plan} fig={fig} />

@@ -5,11 +5,13 @@ import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import type { Plan } from '../../domain/planning';
 import { currencyDigits, parseDecimal, toMinorUnits } from '../../domain/planning/view';
 import { backlogRows, burnUp, deriveSizes, type BacklogRow, type SprintEntry, type WorkshopPlanning } from '../../domain/workshop';
+import { RoughNote } from '../components/planning/RoughNote';
 import { inputClass } from '../plan/fields';
 import { Panel, StatusBanner } from '../plan/panels';
 import { useFigures, type Figures } from '../plan/useFigures';
 import type { WorkshopApi } from './client';
-import { Message, RoughNote } from './Shell';
+import { ItemChecks } from './ItemChecks';
+import { Message } from './Shell';
 import { useWorkshopPlan } from './usePlan';
 import { WaterlinePanel } from './WaterlinePanel';
 
@@ -137,36 +139,12 @@ export function ReviewPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   );
 }
 
-function ItemChecks({ legend, rows, chosen, onChange, testId }: { legend: string; rows: BacklogRow[]; chosen: Set<string>; onChange: (next: Set<string>) => void; testId: string }) {
-  const fig = useFigures();
-  return (
-    <fieldset className="flex max-h-48 flex-col gap-0.5 overflow-y-auto rounded border border-slate-200 bg-white p-2" data-testid={testId}>
-      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
-      {rows.map((r) => (
-        <label key={r.id} className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={chosen.has(r.id)}
-            onChange={(e) => {
-              const next = new Set(chosen);
-              if (e.target.checked) next.add(r.id);
-              else next.delete(r.id);
-              onChange(next);
-            }}
-          />
-          <span className="flex-1">{r.title}</span>
-          <span className="text-slate-500 tabular-nums">{r.size.sizeAp === null ? '–' : fig.points(r.size.sizeAp)}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 /** After a sprint: what was done, what it cost, what changed in scope. */
 function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: WorkshopApi; plan: Plan | null }) {
   const t = useTranslations('workshop.tracking');
   const locale = useLocale();
   const fig = useFigures();
+  const sizeOf = (r: BacklogRow) => (r.size.sizeAp === null ? '–' : fig.points(r.size.sizeAp));
   const rows = useMemo(() => backlogRows(data), [data]);
   const open = rows.filter((r) => !r.done && !r.dropped && r.size.sizeAp !== null);
   const [done, setDone] = useState<Set<string>>(new Set());
@@ -213,7 +191,7 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
           void submit();
         }}
       >
-        <ItemChecks legend={t('doneItems')} rows={open} chosen={done} onChange={setDone} testId="done-items" />
+        <ItemChecks legend={t('doneItems')} rows={open} chosen={done} onChange={setDone} testId="done-items" sizeOf={sizeOf} />
         <div className="grid grid-cols-2 gap-3">
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             {t('donePoints')}
@@ -230,8 +208,8 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
           <summary className="cursor-pointer text-sm font-medium text-slate-700">{t('scopeChange')}</summary>
           <div className="mt-2 flex flex-col gap-2">
             <p className="text-xs text-slate-500">{t('scopeChangeHint')}</p>
-            <ItemChecks legend={t('addedItems')} rows={open} chosen={added} onChange={setAdded} testId="added-items" />
-            <ItemChecks legend={t('droppedItems')} rows={open.filter((r) => !done.has(r.id))} chosen={dropped} onChange={setDropped} testId="dropped-items" />
+            <ItemChecks legend={t('addedItems')} rows={open} chosen={added} onChange={setAdded} testId="added-items" sizeOf={sizeOf} />
+            <ItemChecks legend={t('droppedItems')} rows={open.filter((r) => !done.has(r.id))} chosen={dropped} onChange={setDropped} testId="dropped-items" sizeOf={sizeOf} />
           </div>
         </details>
         {error && (
