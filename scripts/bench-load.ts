@@ -101,18 +101,19 @@ async function openRoom(app: AppProcess, cards: number, people: number, projecto
 
 const closeAll = (socks: Sock[]) => socks.forEach((s) => s.disconnect());
 
-/** One mover, moves one after another; each move's latency to each of the receivers. */
-async function oneMoverApp(app: AppProcess) {
-  const room = await openRoom(app, 20, RECEIVERS, true);
-  const receivers = [...room.people.map((p) => p.s), room.projector!];
+/**
+ * One mover, moves one after another: the time from each emit to its arrival at every receiver.
+ * The app and the bare relay are measured by this same loop, so their ratio compares like with like.
+ */
+async function fanout(receivers: Sock[], event: string, counts: (payload: unknown) => boolean, send: (n: number) => Promise<void>) {
   const lat: number[] = [];
   let t0 = 0;
   let got = 0;
   let done: () => void = () => {};
   let measuring = false;
   for (const s of receivers) {
-    s.on('room:event', (e: VersionedEvent) => {
-      if (e.event.type !== 'card.moved') return;
+    s.on(event, (payload: unknown) => {
+      if (!counts(payload)) return;
       if (measuring) lat.push(now() - t0);
       if (++got === receivers.length) done();
     });
@@ -122,10 +123,23 @@ async function oneMoverApp(app: AppProcess) {
     got = 0;
     const all = new Promise<void>((r) => (done = r));
     t0 = now();
-    const ack = emit<MoveAck>(room.fac, 'card:move', { cardId: room.cards[n % room.cards.length], to: NUMERIC_BUCKETS[Math.floor(n / room.cards.length) % NUMERIC_BUCKETS.length] });
-    const [a] = await Promise.all([ack, all]);
-    if (!a.ok) throw new Error(`move refused: ${a.error.code}`);
+    await Promise.all([send(n), all]);
   }
+  return lat;
+}
+
+async function oneMoverApp(app: AppProcess) {
+  const room = await openRoom(app, 20, RECEIVERS, true);
+  const receivers = [...room.people.map((p) => p.s), room.projector!];
+  const lat = await fanout(
+    receivers,
+    'room:event',
+    (e) => (e as VersionedEvent).event.type === 'card.moved',
+    async (n) => {
+      const a = await emit<MoveAck>(room.fac, 'card:move', { cardId: room.cards[n % room.cards.length], to: NUMERIC_BUCKETS[Math.floor(n / room.cards.length) % NUMERIC_BUCKETS.length] });
+      if (!a.ok) throw new Error(`move refused: ${a.error.code}`);
+    },
+  );
   closeAll([room.fac, ...receivers]);
   return lat;
 }
@@ -134,24 +148,14 @@ async function oneMoverRelay(url: string) {
   const receivers = await Promise.all(Array.from({ length: RECEIVERS + 1 }, () => connect(url)));
   const mover = await connect(url);
   for (const s of receivers) await emit(s, 'join', 'room');
-  const lat: number[] = [];
-  let t0 = 0;
-  let got = 0;
-  let done: () => void = () => {};
-  let measuring = false;
-  for (const s of receivers) {
-    s.on('moved', () => {
-      if (measuring) lat.push(now() - t0);
-      if (++got === receivers.length) done();
-    });
-  }
-  for (let n = 0; n < WARMUP + ONE_MOVER_MOVES; n++) {
-    measuring = n >= WARMUP;
-    got = 0;
-    const all = new Promise<void>((r) => (done = r));
-    t0 = now();
-    await Promise.all([emit(mover, 'move', { room: 'room', cardId: `card${n % 20}`, to: NUMERIC_BUCKETS[n % 9] }), all]);
-  }
+  const lat = await fanout(
+    receivers,
+    'moved',
+    () => true,
+    async (n) => {
+      await emit(mover, 'move', { room: 'room', cardId: `card${n % 20}`, to: NUMERIC_BUCKETS[n % 9] });
+    },
+  );
   closeAll([mover, ...receivers]);
   return lat;
 }

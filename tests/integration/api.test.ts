@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VersionedEvent } from '../../domain/board';
 import type { AddItemsResult, CommandResult, CreateSessionResult, CreateWorkshopResult, RoomSnapshot, SyncAck, WireError, WorkshopItem, WorkshopOverview } from '../../domain/protocol';
+import { workedExample } from '../unit/planning/fixtures';
 import { call, listen } from '../support/api';
 import { request, startServer, type TestServer } from '../support/server';
 
@@ -398,16 +399,8 @@ describe('API bad requests', () => {
 });
 
 describe('API plan endpoint', () => {
-  // docs/planning.md, example 1: the method's worked example
-  const worked = {
-    backlog: { totalAp: 47 },
-    references: [{ id: 'ref-1', title: 'Login with e-mail', ap: 3, sp: 24 }],
-    velocity: { unit: 'SP', assumed: 24 },
-    sprint: { startDate: '2025-01-06', lengthWeeks: 2 },
-    team: { people: 3, dayRateMinor: 80000, daysPerSprint: 10 },
-    budget: { amountMinor: 39000000 },
-    currency: 'EUR',
-  };
+  // docs/planning.md, example 1: the method's worked example, the same input the engine's own tests use
+  const worked = workedExample;
 
   it('API-9 computes the worked example: 47 AP x 8 = 376 SP, 16 sprints, 24,000 EUR per sprint, 384,000 EUR', async () => {
     const res = await call<{ ok: true; plan: Record<string, Record<string, unknown>> }>(server, 'POST', '/api/plan', { body: worked });
