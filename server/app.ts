@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { openDb, type Db } from '../db';
+import { openStore, type Store } from '../db';
 import { createApi } from './http/api';
 import { randomBytes } from 'node:crypto';
 import { applySecurityHeaders, contentSecurityPolicy, originAllowed, securityHeaders } from './http/security';
@@ -9,9 +9,12 @@ import type { Logger } from './log';
 import { attachHub, evictRemoved, roomOf } from './realtime/hub';
 import type { VersionedEvent } from '../domain/board';
 import { createBoardCache } from './services/boards';
+import { createWriter, type Writer } from './services/writer';
 
 export interface AppOptions {
   databasePath: string;
+  /** postgres://... selects Postgres instead of the SQLite file */
+  databaseUrl?: string;
   log: Logger;
   /** serve the Next app as well; integration tests run without it */
   next?: { dev: boolean; dir: string };
@@ -25,17 +28,18 @@ export interface AppOptions {
 export interface App {
   http: HttpServer;
   io: Server;
-  db: Db;
+  store: Store;
+  writer: Writer;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
 
 /** One process: the HTTP API, socket.io and (optionally) Next on a single server. */
 export async function createApp(opts: AppOptions): Promise<App> {
-  const db = openDb(opts.databasePath);
+  const store = await openStore({ databaseUrl: opts.databaseUrl, databasePath: opts.databasePath });
   const now = opts.now ?? Date.now;
-  const boards = createBoardCache(db);
-  // the API and the hub publish through the same socket.io server, created below
+  const boards = createBoardCache();
+  // the writer publishes through the socket.io server created below
   const hub: { io?: Server } = {};
   const publish = (sessionId: string, events: VersionedEvent[]) => {
     for (const e of events) hub.io?.to(roomOf(sessionId)).emit('room:event', e);
@@ -47,7 +51,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const evict = async (sessionId: string, events: VersionedEvent[]) => {
     if (hub.io) await evictRemoved(hub.io as never, sessionId, events, online);
   };
-  const handleApi = createApi({ db, boards, now, log: opts.log, publish, online, evict });
+  const writer = createWriter({ store, boards, now, publish, evict });
+  const deps = { store, boards, writer, now, log: opts.log, online };
+  const handleApi = createApi(deps);
 
   let nextHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined;
   let nextUpgrade: ((req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => Promise<void>) | undefined;
@@ -100,16 +106,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
     });
   }
-  attachHub(io as never, { db, boards, now, log: opts.log, publish, online, ...(opts.rate ? { rate: opts.rate } : {}) });
+  attachHub(io as never, { ...deps, ...(opts.rate ? { rate: opts.rate } : {}) });
   return {
     http,
     io,
-    db,
+    store,
+    writer,
     listen: (port, host) =>
       new Promise((resolve) => http.listen(port, host, () => resolve((http.address() as AddressInfo).port))),
     close: async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      db.$client.close();
+      await writer.settled();
+      await store.close();
     },
   };
 }

@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** postgres://...: Postgres instead of the SQLite file */
+  databaseUrl: string | undefined;
   dev: boolean;
   logLevel: string;
   /** serve the Next app; NO_NEXT=1 runs only the API and socket.io (fault tests, load benchmark) */
@@ -38,6 +40,12 @@ export function parseOrigins(raw: string | undefined): string[] {
     });
 }
 
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error(`DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file), got "${raw.slice(0, 12)}…"`);
+  return raw;
+}
+
 /** All configuration comes from the environment; README lists every variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -46,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     databasePath: resolve(env.DATABASE_PATH ?? 'data/magic-estimation.db'),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     dev: env.NODE_ENV === 'development',
     logLevel: env.LOG_LEVEL ?? 'info',
     next: !(env.NO_NEXT === '1' || env.NO_NEXT === 'true'),

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { participantPath, type WireErrorCode } from '../../domain/protocol';
-import { isReachable, sessionByJoinCode } from '../../db';
 import { ServiceError } from '../services/errors';
 import { BodyError, sendError, sendJson } from './respond';
 import type { ApiDeps, Route } from './router';
@@ -35,14 +34,14 @@ export function createApi(deps: ApiDeps) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
-      const ok = isReachable(deps.db);
+      const ok = await deps.store.ping();
       sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unreachable' });
       return true;
     }
     const code = /^\/j\/([A-Za-z0-9]{4,12})$/.exec(url.pathname)?.[1];
     if (code) {
       // short join links from the projector's QR code
-      const session = sessionByJoinCode(deps.db, code);
+      const session = await deps.store.read.sessionByJoinCode(code);
       res.writeHead(302, { location: session ? participantPath(session.id) : '/?unknownCode=1' }).end();
       return true;
     }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { getWorkshop, getSessionMeta, type Db } from '../../db';
+import type { Store } from '../../db';
 import { secretMatches } from '../ids';
 import { ServiceError } from '../services/errors';
 
@@ -11,17 +11,17 @@ export function bearer(req: IncomingMessage): string {
   return m[1];
 }
 
-export function authorizeWorkshop(db: Db, req: IncomingMessage, workshopId: string) {
+export async function authorizeWorkshop(store: Store, req: IncomingMessage, workshopId: string) {
   const token = bearer(req);
-  const w = getWorkshop(db, workshopId);
+  const w = await store.read.getWorkshop(workshopId);
   // same answer for "no such workshop" and "wrong secret": ids are not to be probed
   if (!w || !secretMatches(token, w.secretHash)) throw new ServiceError('forbidden', 'This token does not open this workshop.');
   return w;
 }
 
-export function authorizeSession(db: Db, req: IncomingMessage, sessionId: string) {
+export async function authorizeSession(store: Store, req: IncomingMessage, sessionId: string) {
   const token = bearer(req);
-  const s = getSessionMeta(db, sessionId);
+  const s = await store.read.getSessionMeta(sessionId);
   if (!s || !secretMatches(token, s.secretHash)) throw new ServiceError('forbidden', 'This token does not open this session.');
   return s;
 }

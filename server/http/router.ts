@@ -1,20 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { VersionedEvent } from '../../domain/board';
-import type { Db } from '../../db';
 import type { Logger } from '../log';
-import type { BoardCache } from '../services/boards';
+import type { RoomDeps } from '../services/rooms';
 
-export interface ApiDeps {
-  db: Db;
-  boards: BoardCache;
-  now: () => number;
+/** Writes go through deps.writer, which tells the rooms after the commit (the same path as the socket hub). */
+export interface ApiDeps extends RoomDeps {
   log: Logger;
-  /** tell open rooms about events written through HTTP (same path as the socket hub) */
-  publish: (sessionId: string, events: VersionedEvent[]) => void;
   /** person ids connected to a session, for decisions that need it (dealing) */
   online: (sessionId: string) => Promise<string[]>;
-  /** disconnect people a command removed (person.removed), as the socket hub does */
-  evict?: (sessionId: string, events: VersionedEvent[]) => Promise<void>;
 }
 
 export interface RouteContext {

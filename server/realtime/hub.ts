@@ -35,7 +35,6 @@ type Ack = (reply: unknown) => void;
 
 export interface HubDeps extends RoomDeps {
   log: Logger;
-  publish: (sessionId: string, events: VersionedEvent[]) => void;
   online: (sessionId: string) => Promise<string[]>;
   /** commands per second per connection, and the burst allowed */
   rate?: { perSecond: number; burst: number };
@@ -64,7 +63,6 @@ export function attachHub(io: Io, deps: HubDeps) {
   const hoverRate = deps.hoverRate ?? { perSecond: 30, burst: 30 };
 
   const onlineIn = deps.online;
-  const publish = deps.publish;
 
   async function announcePresence(sessionId: string) {
     io.to(roomOf(sessionId)).emit('room:presence', { online: await onlineIn(sessionId) });
@@ -81,8 +79,6 @@ export function attachHub(io: Io, deps: HubDeps) {
     await socket.join(roomOf(sessionId));
   }
 
-  const evict = (sessionId: string, events: VersionedEvent[]) => evictRemoved(io, sessionId, events, onlineIn);
-
   const handlers: { [K in keyof typeof clientMessages]: (socket: Sock, payload: never) => Promise<object | void> } = {
     'room:join': async (socket, msg: JoinMessage) => {
       const created = socket.data.created ?? 0;
@@ -91,17 +87,16 @@ export function attachHub(io: Io, deps: HubDeps) {
         // one connection filling a room with made-up people is not a person joining
         throw new ServiceError('rate_limited', `This connection has already joined as ${NEW_PEOPLE_PER_CONNECTION} new people. Reload the page to join again.`);
       }
-      const { me, events } = join(deps, msg);
+      const { me, events } = await join(deps, msg);
       await enter(socket, msg.sessionId);
       const isNew = events.some((e) => e.event.type === 'person.joined');
       socket.data = { sessionId: msg.sessionId, personId: me.participantId, created: created + (isNew ? 1 : 0) };
       deps.log.info({ sessionId: msg.sessionId, personId: me.participantId, role: me.role }, 'room join');
-      publish(msg.sessionId, events);
       void announcePresence(msg.sessionId);
-      return { me, snapshot: snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId)) };
+      return { me, snapshot: await snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId)) };
     },
     'room:watch': async (socket, msg: WatchMessage) => {
-      const snap = snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId));
+      const snap = await snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId));
       await enter(socket, msg.sessionId);
       socket.data = { sessionId: msg.sessionId, watcher: true };
       return { snapshot: snap };
@@ -109,30 +104,27 @@ export function attachHub(io: Io, deps: HubDeps) {
     'card:move': async (socket, msg: MoveMessage) => {
       const m = member(socket);
       // moves never depend on who is online: skip that lookup on the hot path
-      const events = execute(deps, m, { type: 'card.move', cardId: msg.cardId, to: msg.to }, []);
-      publish(m.sessionId, events);
+      const events = await execute(deps, m, { type: 'card.move', cardId: msg.cardId, to: msg.to }, []);
       const version = events.at(-1)?.version ?? 0;
       return msg.clientMoveId === undefined ? { version } : { version, clientMoveId: msg.clientMoveId };
     },
     'room:command': async (socket, msg: BoardCommand) => {
       const m = member(socket);
       const cmd: BoardCommand = msg.type === 'card.add' ? { ...msg, cardId: newId() } : msg;
-      const events = execute(deps, m, cmd, await onlineIn(m.sessionId));
-      publish(m.sessionId, events);
-      await evict(m.sessionId, events);
+      const events = await execute(deps, m, cmd, await onlineIn(m.sessionId));
       return { version: events.at(-1)?.version ?? 0 };
     },
     'room:sync': async (socket) => {
       const sessionId = socket.data.sessionId;
       if (!sessionId) throw new ServiceError('not_joined', 'Join a session before sending this.');
-      return { snapshot: snapshot(deps, sessionId, await onlineIn(sessionId)) };
+      return { snapshot: await snapshot(deps, sessionId, await onlineIn(sessionId)) };
     },
     'drag:hover': async (socket, msg: HoverMessage) => {
       const m = member(socket);
       socket.volatile.to(roomOf(m.sessionId)).emit('room:dragging', { personId: m.personId, cardId: msg.cardId });
     },
-    'card:history': async (socket, msg: { cardId: string }) => ({ events: cardHistory(deps, member(socket).sessionId, msg.cardId) }),
-    'room:timeline': async (socket) => ({ events: timeline(deps, member(socket).sessionId) }),
+    'card:history': async (socket, msg: { cardId: string }) => ({ events: await cardHistory(deps, member(socket).sessionId, msg.cardId) }),
+    'room:timeline': async (socket) => ({ events: await timeline(deps, member(socket).sessionId) }),
   };
 
   io.on('connection', (socket: Sock) => {

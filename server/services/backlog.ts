@@ -1,69 +1,80 @@
 import { previewImport, previewInputSchema, type ExistingBacklog, type ExistingItem, type ImportPreview, type PreviewInputBody } from '../../domain/backlog';
-import type { BoardState, VersionedEvent } from '../../domain/board';
+import { replay, type BoardCommand, type BoardEvent, type BoardState, type VersionedEvent } from '../../domain/board';
 import { addItemsBody, LIMITS, storyPointsBody, type AddItemsResult, type WorkshopItem } from '../../domain/protocol';
-import { getItem, itemsByIds, updateItem, type ItemPatch } from '../../db';
+import type { ItemPatch, Queries, Tx } from '../../db';
 import { newId } from '../ids';
-import type { BoardCache } from './boards';
 import { badRequest, ServiceError } from './errors';
-import { executeAsFacilitator, type RoomDeps } from './rooms';
+import { API_FACILITATOR, currentBoard, decideIn, type RoomDeps } from './rooms';
+import type { Decided } from './writer';
 import { toWorkshopItem } from './workshops';
 
 /*
- * The backlog through the HTTP API. Every change to a board goes through executeAsFacilitator
- * (the same decide -> persist path as the socket hub), inside one outer transaction, so a request
- * changes all it asks for or nothing. Descriptions and story points live on the workshop's items,
- * not on the board's cards (card id = item id).
+ * The backlog through the HTTP API. A request is one write job: its commands are decided one
+ * after the other against the board (the same decide -> persist path as the socket hub) and
+ * written together, so a request changes all it asks for or nothing. Descriptions and story
+ * points live on the workshop's items, not on the board's cards (card id = item id).
  */
 
-function boardOf(boards: BoardCache, sessionId: string): BoardState {
-  const b = boards.current(sessionId);
-  if (!b) throw new ServiceError('unknown_session', 'This session does not exist.');
-  return b;
+/** Decides commands in order as the API; the board moves on after each. */
+class Script {
+  events: BoardEvent[] = [];
+  constructor(
+    private readonly tx: Tx,
+    public board: BoardState,
+    private readonly now: number,
+    private readonly online: string[],
+  ) {}
+
+  async do(cmd: BoardCommand): Promise<BoardEvent[]> {
+    const events = await decideIn(this.tx, this.board, API_FACILITATOR, cmd, this.now, this.online);
+    this.board = replay(this.board, events);
+    this.events.push(...events);
+    return events;
+  }
+
+  done<T>(result: T): Decided<T> {
+    if (this.board.cards.length > LIMITS.itemsPerSession) {
+      throw new ServiceError('invalid', `A session holds at most ${LIMITS.itemsPerSession} items; this would make ${this.board.cards.length}. Nothing was added.`);
+    }
+    return { events: this.events, by: null, result };
+  }
 }
 
-const addedCardId = (events: VersionedEvent[]): string => {
-  const e = events.find((v) => v.event.type === 'card.added')?.event;
+const addedCardId = (events: BoardEvent[]): string => {
+  const e = events.find((v) => v.type === 'card.added');
   if (e?.type !== 'card.added') throw new Error('card.add produced no card.added event');
   return e.card.id;
 };
 
-function checkCapacity(b: BoardState) {
-  if (b.cards.length > LIMITS.itemsPerSession) {
-    throw new ServiceError('invalid', `A session holds at most ${LIMITS.itemsPerSession} items; this would make ${b.cards.length}. Nothing was added.`);
-  }
-}
-
 /** POST /api/sessions/:id/items: new cards at the end of the board, live in the room. Setup phase only (the domain refuses otherwise). */
-export function addItems(deps: RoomDeps, sessionId: string, body: unknown, online: string[]): AddItemsResult {
+export async function addItems(deps: RoomDeps, sessionId: string, body: unknown, online: string[]): Promise<AddItemsResult> {
   const parsed = addItemsBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'items');
-  return deps.db.transaction(
-    () => {
-      const events: VersionedEvent[] = [];
+  const { result, events } = await deps.writer.submit({
+    sessionId,
+    writes: true,
+    run: async ({ tx, board, now }) => {
+      const s = new Script(tx, board, now, online);
       const ids: string[] = [];
       for (const item of parsed.data.items) {
-        const added = executeAsFacilitator(deps, sessionId, { type: 'card.add', cardId: newId(), title: item.title, key: item.key ?? null }, online);
-        const id = addedCardId(added);
-        if (item.description !== undefined) updateItem(deps.db, id, { description: item.description });
-        events.push(...added);
+        const id = addedCardId(await s.do({ type: 'card.add', cardId: newId(), title: item.title, key: item.key ?? null }));
+        if (item.description !== undefined) await tx.updateItem(id, { description: item.description });
         ids.push(id);
       }
-      checkCapacity(boardOf(deps.boards, sessionId));
-      const byId = new Map(itemsByIds(deps.db, ids).map((i) => [i.id, i]));
-      const b = boardOf(deps.boards, sessionId);
+      const byId = new Map((await tx.itemsByIds(ids)).map((i) => [i.id, i]));
       const items = ids.flatMap((id) => {
         const row = byId.get(id);
-        return row ? [{ ...toWorkshopItem(row), position: b.cards.find((c) => c.id === id)?.position ?? row.position }] : [];
+        return row ? [{ ...toWorkshopItem(row), position: s.board.cards.find((c) => c.id === id)?.position ?? row.position }] : [];
       });
-      return { version: b.version, events, items };
+      return s.done(items);
     },
-    { behavior: 'immediate' },
-  );
+  });
+  return { version: events.at(-1)?.version ?? (await currentBoard(deps, sessionId)).version, events, items: result };
 }
 
 /** What the session holds, for matching a re-import: keys, titles, and the keyed items' current fields. */
-function existingBacklog(deps: RoomDeps, b: BoardState): ExistingBacklog {
-  const rows = new Map(itemsByIds(deps.db, b.cards.map((c) => c.id)).map((i) => [i.id, i]));
+async function existingBacklog(q: Queries, b: BoardState): Promise<ExistingBacklog> {
+  const rows = new Map((await q.itemsByIds(b.cards.map((c) => c.id))).map((i) => [i.id, i]));
   const items: ExistingItem[] = [];
   for (const card of b.cards) {
     if (card.key === null) continue;
@@ -87,14 +98,17 @@ function parsePreviewBody(body: unknown): PreviewInputBody {
 const previewInput = (p: PreviewInputBody) => ({ text: p.text, ...(p.format ? { format: p.format } : {}), ...(p.mapping ? { mapping: p.mapping } : {}) });
 
 /** POST /api/sessions/:id/import/preview: what importing would do; changes nothing. */
-export function previewForSession(deps: RoomDeps, sessionId: string, body: unknown): ImportPreview {
+export async function previewForSession(deps: RoomDeps, sessionId: string, body: unknown): Promise<ImportPreview> {
   const input = parsePreviewBody(body);
-  return previewImport(previewInput(input), existingBacklog(deps, boardOf(deps.boards, sessionId)));
+  const board = await currentBoard(deps, sessionId);
+  return previewImport(previewInput(input), await existingBacklog(deps.store.read, board));
 }
 
 export type ImportOutcome =
   | { ok: true; result: Extract<ImportPreview, { ok: true }> & { imported: number; updated: number; version: number }; events: VersionedEvent[] }
   | { ok: false; preview: Extract<ImportPreview, { ok: false }> };
+
+type Imported = { ok: true; preview: Extract<ImportPreview, { ok: true }>; imported: number; updated: number } | { ok: false; preview: Extract<ImportPreview, { ok: false }> };
 
 /**
  * POST /api/sessions/:id/import: exactly what the preview (computed in the same transaction)
@@ -102,15 +116,16 @@ export type ImportOutcome =
  * that item); 'update' rows overwrite the mapped fields of the item and, if the title changed,
  * edit the card. All or nothing: a refusal by the domain (not in setup: wrong_phase) rolls back.
  */
-export function importIntoSession(deps: RoomDeps, sessionId: string, body: unknown, online: string[]): ImportOutcome {
+export async function importIntoSession(deps: RoomDeps, sessionId: string, body: unknown, online: string[]): Promise<ImportOutcome> {
   const input = parsePreviewBody(body);
-  return deps.db.transaction(
-    (): ImportOutcome => {
-      const before = boardOf(deps.boards, sessionId);
-      const preview = previewImport(previewInput(input), existingBacklog(deps, before));
-      if (!preview.ok) return { ok: false, preview };
+  const { result, events } = await deps.writer.submit({
+    sessionId,
+    writes: true,
+    run: async ({ tx, board, now }): Promise<Decided<Imported>> => {
+      const preview = previewImport(previewInput(input), await existingBacklog(tx, board));
+      if (!preview.ok) return { events: [], by: null, result: { ok: false, preview } };
+      const s = new Script(tx, board, now, online);
       const mapped = preview.mapping;
-      const events: VersionedEvent[] = [];
       let imported = 0;
       let updated = 0;
       for (const row of preview.rows) {
@@ -121,32 +136,32 @@ export function importIntoSession(deps: RoomDeps, sessionId: string, body: unkno
           ...(mapped.storyPoints !== null ? { storyPoints: item.storyPoints } : {}),
         };
         if (row.status === 'new') {
-          const added = executeAsFacilitator(deps, sessionId, { type: 'card.add', cardId: newId(), title: item.title, key: item.key }, online);
-          updateItem(deps.db, addedCardId(added), patch);
-          events.push(...added);
+          const id = addedCardId(await s.do({ type: 'card.add', cardId: newId(), title: item.title, key: item.key }));
+          await tx.updateItem(id, patch);
           imported++;
           continue;
         }
-        const card = boardOf(deps.boards, sessionId).cards.find((c) => c.key === item.key);
+        const card = s.board.cards.find((c) => c.key === item.key);
         if (!card) throw new Error(`preview said update, but no card has key ${item.key}`);
-        if (card.title !== item.title) events.push(...executeAsFacilitator(deps, sessionId, { type: 'card.edit', cardId: card.id, title: item.title }, online));
-        updateItem(deps.db, card.id, { title: item.title, ...patch });
+        if (card.title !== item.title) await s.do({ type: 'card.edit', cardId: card.id, title: item.title });
+        await tx.updateItem(card.id, { title: item.title, ...patch });
         updated++;
       }
-      checkCapacity(boardOf(deps.boards, sessionId));
-      return { ok: true, result: { ...preview, imported, updated, version: boardOf(deps.boards, sessionId).version }, events };
+      return s.done({ ok: true, preview, imported, updated });
     },
-    { behavior: 'immediate' },
-  );
+  });
+  if (!result.ok) return result;
+  const version = events.at(-1)?.version ?? (await currentBoard(deps, sessionId)).version;
+  return { ok: true, result: { ...result.preview, imported: result.imported, updated: result.updated, version }, events };
 }
 
 /** PUT /api/workshops/:id/items/:itemId/story-points: a detailed estimate makes the item a reference for calibration. */
-export function setStoryPoints(deps: RoomDeps, workshopId: string, itemId: string, body: unknown): WorkshopItem {
+export async function setStoryPoints(deps: RoomDeps, workshopId: string, itemId: string, body: unknown): Promise<WorkshopItem> {
   const parsed = storyPointsBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'story points');
-  return deps.db.transaction(() => {
-    if (!getItem(deps.db, workshopId, itemId)) throw new ServiceError('not_found', 'This workshop has no such item.');
-    updateItem(deps.db, itemId, { storyPoints: parsed.data.storyPoints });
-    return toWorkshopItem(getItem(deps.db, workshopId, itemId)!);
+  return deps.store.transaction(async (tx) => {
+    if (!(await tx.getItem(workshopId, itemId))) throw new ServiceError('not_found', 'This workshop has no such item.');
+    await tx.updateItem(itemId, { storyPoints: parsed.data.storyPoints });
+    return toWorkshopItem((await tx.getItem(workshopId, itemId))!);
   });
 }

@@ -1,32 +1,53 @@
 import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replay, type BoardState } from '../../domain/board';
-import { eventsSince, getSessionVersion, type Db } from '../../db';
+import type { Queries } from '../../db';
+
+/** Boards kept in memory at most (least recently used first out); a board evicted is replayed when needed. */
+export const DEFAULT_BOARD_CACHE_SIZE = 2000;
 
 /**
- * Boards are replays of the event log. This cache keeps the last replay per session and,
- * on every read, checks the version in the database (one indexed lookup) and replays only
- * the events it has not seen, so a write by another process is picked up and the database
- * stays the only truth.
+ * Boards are replays of the event log. The cache keeps the last replay per session and brings
+ * it up to the version the database has (replaying only the events it has not seen), so a
+ * write by another process is picked up and the database stays the only truth.
  */
-export function createBoardCache(db: Db) {
+export function createBoardCache(maxBoards = DEFAULT_BOARD_CACHE_SIZE) {
   const boards = new Map<string, BoardState>();
-  return {
-    current(sessionId: string): BoardState | undefined {
-      const version = getSessionVersion(db, sessionId);
-      if (version === undefined) return undefined;
-      let board = boards.get(sessionId);
-      if (board?.version === version) return board;
-      if (!board || board.version > version) board = emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS);
-      board = replay(
-        board,
-        eventsSince(db, sessionId, board.version).map((v) => v.event),
-      );
-      boards.set(sessionId, board);
+
+  const remember = (board: BoardState) => {
+    boards.delete(board.sessionId);
+    boards.set(board.sessionId, board);
+    if (boards.size > maxBoards) boards.delete(boards.keys().next().value as string);
+  };
+
+  /** the board at exactly `version` (read under the session's lock, or just read) */
+  async function at(q: Queries, sessionId: string, version: number): Promise<BoardState> {
+    let board = boards.get(sessionId);
+    if (board?.version === version) {
+      remember(board);
       return board;
+    }
+    if (!board || board.version > version) board = emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS);
+    const missing = await q.eventsSince(sessionId, board.version);
+    board = replay(
+      board,
+      missing.filter((e) => e.version <= version).map((v) => v.event),
+    );
+    remember(board);
+    return board;
+  }
+
+  return {
+    at,
+    /** the current board, or undefined if there is no such session */
+    async current(q: Queries, sessionId: string): Promise<BoardState | undefined> {
+      const version = await q.sessionVersion(sessionId);
+      return version === undefined ? undefined : at(q, sessionId, version);
     },
-    /** after an append: keep the replay that already includes the new events */
-    set(board: BoardState) {
-      boards.set(board.sessionId, board);
+    /** after a commit: keep the replay that already includes the new events */
+    set: remember,
+    get size() {
+      return boards.size;
     },
+    has: (sessionId: string) => boards.has(sessionId),
   };
 }
 

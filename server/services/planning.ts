@@ -13,33 +13,13 @@ import {
   type SprintEntry,
   type WorkshopPlanning,
 } from '../../domain/workshop';
-import {
-  deleteReference,
-  deleteSprint,
-  getItem,
-  getPlanSettings,
-  getWorkshop,
-  insertShareLink,
-  insertSprint,
-  listItems,
-  listSessions,
-  listShareLinks,
-  listSprints,
-  referencesOfSessions,
-  revokeShareLink,
-  savePlanSettings as saveSettingsRow,
-  shareLinkByHash,
-  updateItem,
-  upsertReference,
-  type Db,
-  type SprintRow,
-} from '../../db';
+import type { Queries, SprintRow, Store } from '../../db';
 import { newId, newSecret, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { badRequest, ServiceError } from './errors';
 
 export interface PlanningDeps {
-  db: Db;
+  store: Store;
   boards: BoardCache;
   now: () => number;
 }
@@ -60,15 +40,12 @@ const toSprint = (r: SprintRow): SprintEntry => ({
   recordedAt: r.recordedAt,
 });
 
-function sessionsOf(deps: PlanningDeps, workshopId: string, readOnly: boolean): PlanningSession[] {
-  const list = listSessions(deps.db, workshopId);
-  const refs = referencesOfSessions(
-    deps.db,
-    list.map((s) => s.id),
-  );
-  return list.map((s) => {
-    const board = deps.boards.current(s.id);
-    if (!board) throw new ServiceError('unknown_session', 'A session of this workshop disappeared.');
+async function sessionsOf(deps: PlanningDeps, q: Queries, workshopId: string, readOnly: boolean): Promise<PlanningSession[]> {
+  const list = await q.listSessions(workshopId);
+  const refs = await q.referencesOfSessions(list.map((s) => s.id));
+  const boards = await Promise.all(list.map((s) => deps.boards.at(q, s.id, s.version)));
+  return list.map((s, i) => {
+    const board = boards[i]!;
     return {
       id: s.id,
       name: s.name,
@@ -84,16 +61,16 @@ function sessionsOf(deps: PlanningDeps, workshopId: string, readOnly: boolean): 
 }
 
 /** Everything the planning views compute from (the plan itself is computed by the caller with computePlan). */
-export function planningData(deps: PlanningDeps, w: Workshop, readOnly = false): WorkshopPlanning {
+export async function planningData(deps: PlanningDeps, w: Workshop, readOnly = false, q: Queries = deps.store.read): Promise<WorkshopPlanning> {
   return {
     id: w.id,
     name: w.name,
     createdAt: w.createdAt,
     readOnly,
-    sessions: sessionsOf(deps, w.id, readOnly),
-    items: listItems(deps.db, w.id).map((i) => ({ id: i.id, key: i.key, title: i.title, position: i.position, storyPoints: i.storyPoints })),
-    settings: getPlanSettings(deps.db, w.id) as PlanSettings | null,
-    sprints: listSprints(deps.db, w.id).map(toSprint),
+    sessions: await sessionsOf(deps, q, w.id, readOnly),
+    items: (await q.listItems(w.id)).map((i) => ({ id: i.id, key: i.key, title: i.title, position: i.position, storyPoints: i.storyPoints })),
+    settings: (await q.getPlanSettings(w.id)) as PlanSettings | null,
+    sprints: (await q.listSprints(w.id)).map(toSprint),
   };
 }
 
@@ -101,51 +78,53 @@ export function planningData(deps: PlanningDeps, w: Workshop, readOnly = false):
  * Marks an item of a locked session as a reference item with its detailed story points (null
  * unmarks it). The item's own story points (used by the export) follow its latest reference.
  */
-export function setReference(deps: PlanningDeps, w: Workshop, sessionId: string, itemId: string, body: unknown): WorkshopPlanning {
+export async function setReference(deps: PlanningDeps, w: Workshop, sessionId: string, itemId: string, body: unknown): Promise<WorkshopPlanning> {
   const parsed = referenceBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'reference');
-  deps.db.transaction(
-    () => {
-      if (!listSessions(deps.db, w.id).some((s) => s.id === sessionId)) throw new ServiceError('not_found', 'This workshop has no such session.');
-      if (!getItem(deps.db, w.id, itemId)) throw new ServiceError('not_found', 'This workshop has no such item.');
-      const board = deps.boards.current(sessionId)!;
-      if (board.phase !== 'locked') throw new ServiceError('wrong_phase', 'Reference items are marked in a locked session: lock it first.');
-      const sp = parsed.data.storyPoints;
-      if (sp === null) {
-        deleteReference(deps.db, sessionId, itemId);
-        const sessions = listSessions(deps.db, w.id).map((s) => s.id);
-        const left = referencesOfSessions(deps.db, sessions).filter((r) => r.itemId === itemId);
-        const last = [...left].sort((a, b) => sessions.indexOf(a.sessionId) - sessions.indexOf(b.sessionId)).at(-1);
-        updateItem(deps.db, itemId, { storyPoints: last?.storyPoints ?? null });
-        return;
-      }
+  return deps.store.transaction(async (tx) => {
+    const version = (await tx.lockSessions([sessionId])).get(sessionId);
+    const sessions = await tx.listSessions(w.id);
+    if (version === undefined || !sessions.some((s) => s.id === sessionId)) throw new ServiceError('not_found', 'This workshop has no such session.');
+    if (!(await tx.getItem(w.id, itemId))) throw new ServiceError('not_found', 'This workshop has no such item.');
+    const board = await deps.boards.at(tx, sessionId, version);
+    if (board.phase !== 'locked') throw new ServiceError('wrong_phase', 'Reference items are marked in a locked session: lock it first.');
+    const sp = parsed.data.storyPoints;
+    if (sp === null) {
+      await tx.deleteReference(sessionId, itemId);
+      const order = sessions.map((s) => s.id);
+      const left = (await tx.referencesOfSessions(order)).filter((r) => r.itemId === itemId);
+      const last = [...left].sort((a, b) => order.indexOf(a.sessionId) - order.indexOf(b.sessionId)).at(-1);
+      await tx.updateItem(itemId, { storyPoints: last?.storyPoints ?? null });
+    } else {
       const placed = placementsOf(board)[itemId];
       if (placed?.value === null || placed?.value === undefined) {
         throw new ServiceError('invalid', 'A reference item needs a size in this session (a bucket other than "?").', [{ path: 'itemId', message: 'not sized in this session' }]);
       }
-      upsertReference(deps.db, sessionId, itemId, sp, deps.now());
-      updateItem(deps.db, itemId, { storyPoints: sp });
-    },
-    { behavior: 'immediate' },
-  );
-  return planningData(deps, w);
+      await tx.upsertReference(sessionId, itemId, sp, deps.now());
+      await tx.updateItem(itemId, { storyPoints: sp });
+    }
+    return planningData(deps, w, false, tx);
+  });
 }
 
-export function savePlanSettings(deps: PlanningDeps, w: Workshop, body: unknown): WorkshopPlanning {
+export async function savePlanSettings(deps: PlanningDeps, w: Workshop, body: unknown): Promise<WorkshopPlanning> {
   const parsed = planSettingsBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'plan settings');
-  saveSettingsRow(deps.db, w.id, parsed.data, deps.now());
-  return planningData(deps, w);
+  return deps.store.transaction(async (tx) => {
+    await tx.savePlanSettings(w.id, parsed.data, deps.now());
+    return planningData(deps, w, false, tx);
+  });
 }
 
 /** Records the next sprint (index = recorded + 1). */
-export function recordSprint(deps: PlanningDeps, w: Workshop, body: unknown): WorkshopPlanning {
+export async function recordSprint(deps: PlanningDeps, w: Workshop, body: unknown): Promise<WorkshopPlanning> {
   const parsed = sprintBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'sprint');
   const b = parsed.data;
-  deps.db.transaction(
-    () => {
-      const data = planningData(deps, w);
+  return deps.store.transaction(async (tx) => {
+      // the workshop's row lock keeps sprint numbers consecutive when two requests race
+      await tx.lockWorkshop(w.id);
+      const data = await planningData(deps, w, false, tx);
       const known = new Set(data.items.map((i) => i.id));
       const sizes = deriveSizes(data.sessions);
       const done = new Map(data.sprints.flatMap((s) => s.doneItemIds.map((id) => [id, s.index] as const)));
@@ -163,7 +142,7 @@ export function recordSprint(deps: PlanningDeps, w: Workshop, body: unknown): Wo
       check(b.addedItemIds, 'addedItemIds', () => null);
       if (fields.length > 0) throw new ServiceError('bad_request', `Invalid sprint: ${fields[0]!.path}: ${fields[0]!.message}`, fields);
       const figures = recordFigures(b, sizes);
-      insertSprint(deps.db, {
+      await tx.insertSprint({
         workshopId: w.id,
         sprintIndex: data.sprints.length + 1,
         doneAp: figures.doneAp,
@@ -175,44 +154,43 @@ export function recordSprint(deps: PlanningDeps, w: Workshop, body: unknown): Wo
         droppedItemIds: JSON.stringify(b.droppedItemIds),
         recordedAt: deps.now(),
       });
-    },
-    { behavior: 'immediate' },
-  );
-  return planningData(deps, w);
+      return planningData(deps, w, false, tx);
+  });
 }
 
 /** Removes the last recorded sprint (to correct it); earlier ones stay. */
-export function deleteLastSprint(deps: PlanningDeps, w: Workshop, index: number): WorkshopPlanning {
-  deps.db.transaction(
-    () => {
-      const list = listSprints(deps.db, w.id);
-      if (list.length === 0 || list.at(-1)!.sprintIndex !== index) throw new ServiceError('invalid', 'Only the last recorded sprint can be removed.');
-      deleteSprint(deps.db, w.id, index);
-    },
-    { behavior: 'immediate' },
-  );
-  return planningData(deps, w);
+export async function deleteLastSprint(deps: PlanningDeps, w: Workshop, index: number): Promise<WorkshopPlanning> {
+  return deps.store.transaction(async (tx) => {
+    await tx.lockWorkshop(w.id);
+    const list = await tx.listSprints(w.id);
+    if (list.length === 0 || list.at(-1)!.sprintIndex !== index) throw new ServiceError('invalid', 'Only the last recorded sprint can be removed.');
+    await tx.deleteSprint(w.id, index);
+    return planningData(deps, w, false, tx);
+  });
 }
 
-export function createShareLink(deps: PlanningDeps, w: Workshop): CreatedShareLink {
+export async function createShareLink(deps: PlanningDeps, w: Workshop): Promise<CreatedShareLink> {
   const token = newSecret();
   const id = newId();
   const createdAt = deps.now();
-  insertShareLink(deps.db, { id, workshopId: w.id, tokenHash: sha256(token), createdAt });
+  await deps.store.transaction((tx) => tx.insertShareLink({ id, workshopId: w.id, tokenHash: sha256(token), createdAt }));
   return { id, createdAt, revokedAt: null, token, path: sharePath(token) };
 }
 
-export const shareLinks = (deps: PlanningDeps, w: Workshop): ShareLinkInfo[] => listShareLinks(deps.db, w.id);
+export const shareLinks = (deps: PlanningDeps, w: Workshop): Promise<ShareLinkInfo[]> => deps.store.read.listShareLinks(w.id);
 
-export function revokeShare(deps: PlanningDeps, w: Workshop, id: string): ShareLinkInfo[] {
-  if (!revokeShareLink(deps.db, w.id, id, deps.now())) throw new ServiceError('not_found', 'No such share link, or it is already revoked.');
-  return listShareLinks(deps.db, w.id);
+export async function revokeShare(deps: PlanningDeps, w: Workshop, id: string): Promise<ShareLinkInfo[]> {
+  return deps.store.transaction(async (tx) => {
+    if (!(await tx.revokeShareLink(w.id, id, deps.now()))) throw new ServiceError('not_found', 'No such share link, or it is already revoked.');
+    return tx.listShareLinks(w.id);
+  });
 }
 
 /** The read-only data behind a share link; a revoked or unknown token is the same 404. */
-export function sharedData(deps: PlanningDeps, token: string): WorkshopPlanning {
-  const link = shareLinkByHash(deps.db, sha256(token));
-  const w = link && link.revokedAt === null ? getWorkshop(deps.db, link.workshopId) : undefined;
+export async function sharedData(deps: PlanningDeps, token: string): Promise<WorkshopPlanning> {
+  const q = deps.store.read;
+  const link = await q.shareLinkByHash(sha256(token));
+  const w = link && link.revokedAt === null ? await q.getWorkshop(link.workshopId) : undefined;
   if (!w) throw new ServiceError('not_found', 'This link does not exist or was revoked.');
   return planningData(deps, w, true);
 }

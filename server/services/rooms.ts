@@ -1,14 +1,15 @@
 import { decide, hasCard, type Actor, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
 import { LIMITS, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
-import { cardEvents, eventsSince, getCredential, immediate, getSessionMeta, hasItem, insertCredential, insertItems, itemByKey, renameItem, type Db } from '../../db';
+import type { Store, Tx } from '../../db';
 import { newId, newSecret, secretMatches, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
-import { commit } from './log';
+import type { Decided, Writer } from './writer';
 
 export interface RoomDeps {
-  db: Db;
+  store: Store;
   boards: BoardCache;
+  writer: Writer;
   now: () => number;
 }
 
@@ -17,16 +18,22 @@ export interface Member {
   personId: string;
 }
 
-function board(deps: RoomDeps, sessionId: string): BoardState {
-  const b = deps.boards.current(sessionId);
-  if (!b) throw new ServiceError('unknown_session', 'This session does not exist. Check the link.');
+const noSession = () => new ServiceError('unknown_session', 'This session does not exist. Check the link.');
+
+/** the person, looked up as an own property only (an id like `__proto__` is nobody) */
+export const personIn = (b: BoardState, id: string) => (Object.hasOwn(b.people, id) ? b.people[id] : undefined);
+
+export async function currentBoard(deps: Pick<RoomDeps, 'store' | 'boards'>, sessionId: string): Promise<BoardState> {
+  const b = await deps.boards.current(deps.store.read, sessionId);
+  if (!b) throw noSession();
   return b;
 }
 
-export function snapshot(deps: RoomDeps, sessionId: string, online: string[]): RoomSnapshot {
-  const meta = getSessionMeta(deps.db, sessionId);
-  if (!meta) throw new ServiceError('unknown_session', 'This session does not exist. Check the link.');
-  return { ...board(deps, sessionId), workshopId: meta.workshopId, workshopName: meta.workshopName, sessionName: meta.name, joinCode: meta.joinCode, online, serverNow: deps.now() };
+export async function snapshot(deps: RoomDeps, sessionId: string, online: string[]): Promise<RoomSnapshot> {
+  const meta = await deps.store.read.getSessionMeta(sessionId);
+  if (!meta) throw noSession();
+  const board = await currentBoard(deps, sessionId);
+  return { ...board, workshopId: meta.workshopId, workshopName: meta.workshopName, sessionName: meta.name, joinCode: meta.joinCode, online, serverNow: deps.now() };
 }
 
 export interface Joined {
@@ -35,82 +42,82 @@ export interface Joined {
 }
 
 /** Joins or re-joins a session. New people and changes of name or role are events like any other. */
-export function join(deps: RoomDeps, msg: JoinMessage): Joined {
-  const meta = getSessionMeta(deps.db, msg.sessionId);
-  if (!meta) throw new ServiceError('unknown_session', 'This session does not exist. Check the link.');
+export async function join(deps: RoomDeps, msg: JoinMessage): Promise<Joined> {
+  const meta = await deps.store.read.getSessionMeta(msg.sessionId);
+  if (!meta) throw noSession();
   const asFacilitator = msg.facilitatorSecret !== undefined;
   if (asFacilitator && !secretMatches(msg.facilitatorSecret!, meta.secretHash)) {
     throw new ServiceError('forbidden', 'The facilitator link is not valid for this session.');
   }
-  return deps.db.transaction(
-    () => {
-      const b = board(deps, msg.sessionId);
-      const now = deps.now();
-      const resumed = msg.participantId && msg.participantToken ? resume(deps, b, msg.participantId, msg.participantToken) : undefined;
+  const token = newSecret();
+  const { result, events } = await deps.writer.submit({
+    sessionId: msg.sessionId,
+    writes: true,
+    run: async ({ tx, board, now }): Promise<Decided<Me>> => {
+      const resumed = msg.participantId && msg.participantToken ? await resume(tx, board, msg.participantId, msg.participantToken) : undefined;
       if (resumed) {
         const events: BoardEvent[] = [];
         if (msg.name && msg.name !== resumed.name) events.push({ type: 'person.renamed', personId: resumed.id, name: msg.name });
         if (asFacilitator && resumed.role !== 'facilitator') events.push({ type: 'person.roleChanged', personId: resumed.id, role: 'facilitator' });
-        const stamped = commit(deps.db, deps.boards, b, events, resumed.id, now);
         const role: Role = asFacilitator ? 'facilitator' : resumed.role;
-        return { me: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role }, events: stamped };
+        return { events, by: resumed.id, result: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role } };
       }
       if (!msg.name) throw new ServiceError('bad_request', 'A display name is required to join.', [{ path: 'name', message: 'required' }]);
-      if (Object.keys(b.people).length >= LIMITS.participantsPerRoom) {
+      if (!asFacilitator && Object.keys(board.people).length >= LIMITS.participantsPerRoom) {
         throw new ServiceError('forbidden', `This room is full (${LIMITS.participantsPerRoom} people).`);
       }
-      const token = newSecret();
       const role: Role = asFacilitator ? 'facilitator' : msg.observer ? 'observer' : 'participant';
       const person = { id: newId(), name: msg.name, role };
-      insertCredential(deps.db, { id: person.id, sessionId: msg.sessionId, tokenHash: sha256(token), createdAt: now });
-      const events = commit(deps.db, deps.boards, b, [{ type: 'person.joined', person }], person.id, now);
-      return { me: { participantId: person.id, participantToken: token, name: person.name, role }, events };
+      await tx.insertCredential({ id: person.id, sessionId: msg.sessionId, tokenHash: sha256(token), createdAt: now });
+      return { events: [{ type: 'person.joined', person }], by: person.id, result: { participantId: person.id, participantToken: token, name: person.name, role } };
     },
-    { behavior: 'immediate' },
-  );
+  });
+  return { me: result, events };
 }
 
-function resume(deps: RoomDeps, b: BoardState, id: string, token: string) {
-  const cred = getCredential(deps.db, b.sessionId, id);
+async function resume(tx: Tx, b: BoardState, id: string, token: string) {
+  const cred = await tx.getCredential(b.sessionId, id);
   if (!cred || !secretMatches(token, cred.tokenHash)) return undefined;
   // removed people keep no identity
-  return b.people[id];
+  return personIn(b, id);
 }
 
-export function roleOf(deps: RoomDeps, m: Member): Role {
-  const person = board(deps, m.sessionId).people[m.personId];
-  if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
-  return person.role;
+/** Inside a write job: one command decided against the board, with the workshop's items kept in step. */
+export async function decideIn(tx: Tx, board: BoardState, actor: Actor, cmd: BoardCommand, now: number, online: string[]): Promise<BoardEvent[]> {
+  const { cmd: resolved, keyOnBoard } = await withItemIdentity(tx, board, cmd);
+  const d = decide(board, resolved, actor, { now, online });
+  if (!d.ok) {
+    if (keyOnBoard !== undefined && d.error.code === 'invalid') throw new ServiceError('invalid', `An item with the key ${keyOnBoard} is already on this board.`);
+    throw new ServiceError(d.error.code, d.error.message);
+  }
+  await projectBacklog(tx, board.sessionId, d.value, now);
+  return d.value;
 }
 
 /** Decide, persist, then report: the events are durable before anyone hears of them. */
-function run(deps: RoomDeps, sessionId: string, actorOf: (b: BoardState) => Actor, cmd: BoardCommand, online: string[]): VersionedEvent[] {
-  return immediate(
-    deps.db,
-    () => {
-      const b = board(deps, sessionId);
-      const actor = actorOf(b);
-      const now = deps.now();
-      const { cmd: resolved, keyOnBoard } = withItemIdentity(deps, b, cmd);
-      const d = decide(b, resolved, actor, { now, online });
-      if (!d.ok) {
-        if (keyOnBoard !== undefined && d.error.code === 'invalid') throw new ServiceError('invalid', `An item with the key ${keyOnBoard} is already on this board.`);
-        throw new ServiceError(d.error.code, d.error.message);
-      }
-      projectBacklog(deps, sessionId, d.value, now);
-      return commit(deps.db, deps.boards, b, d.value, actor.personId === API_ACTOR ? null : actor.personId, now);
+async function run(deps: RoomDeps, sessionId: string, actorOf: (b: BoardState) => Actor, cmd: BoardCommand, online: string[]): Promise<VersionedEvent[]> {
+  const { events } = await deps.writer.submit({
+    sessionId,
+    // adding or editing cards writes the workshop's items too
+    writes: cmd.type === 'card.add' || cmd.type === 'card.edit',
+    run: async ({ tx, board, now }): Promise<Decided<null>> => {
+      const actor = actorOf(board);
+      const events = await decideIn(tx, board, actor, cmd, now, online);
+      return { events, by: actor.personId === API_ACTOR ? null : actor.personId, result: null };
     },
-  );
+  });
+  return events;
 }
 
-const API_ACTOR = 'api';
+export const API_ACTOR = 'api';
+export const API_FACILITATOR: Actor = { personId: API_ACTOR, role: 'facilitator' };
 
-export function execute(deps: RoomDeps, m: Member, cmd: BoardCommand, online: string[]): VersionedEvent[] {
+export function execute(deps: RoomDeps, m: Member, cmd: BoardCommand, online: string[]): Promise<VersionedEvent[]> {
   return run(
     deps,
     m.sessionId,
     (b) => {
-      const person = b.people[m.personId];
+      const person = personIn(b, m.personId);
       if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
       return { personId: person.id, role: person.role };
     },
@@ -120,36 +127,36 @@ export function execute(deps: RoomDeps, m: Member, cmd: BoardCommand, online: st
 }
 
 /** The HTTP API acts with the facilitator's authority but is nobody in the room. */
-export function executeAsFacilitator(deps: RoomDeps, sessionId: string, cmd: BoardCommand, online: string[]): VersionedEvent[] {
-  return run(deps, sessionId, () => ({ personId: API_ACTOR, role: 'facilitator' }), cmd, online);
+export function executeAsFacilitator(deps: RoomDeps, sessionId: string, cmd: BoardCommand, online: string[]): Promise<VersionedEvent[]> {
+  return run(deps, sessionId, () => API_FACILITATOR, cmd, online);
 }
 
 /**
  * A key names one item of the workshop: adding a card with a key the workshop already has puts
  * that item on the board (a later session re-estimating it) instead of a second item.
  */
-function withItemIdentity(deps: RoomDeps, b: BoardState, cmd: BoardCommand): { cmd: BoardCommand; keyOnBoard?: string } {
+async function withItemIdentity(tx: Tx, b: BoardState, cmd: BoardCommand): Promise<{ cmd: BoardCommand; keyOnBoard?: string }> {
   if (cmd.type !== 'card.add' || cmd.key === null) return { cmd };
-  const meta = getSessionMeta(deps.db, b.sessionId);
-  const item = meta ? itemByKey(deps.db, meta.workshopId, cmd.key) : undefined;
+  const meta = await tx.getSessionMeta(b.sessionId);
+  const item = meta ? await tx.itemByKey(meta.workshopId, cmd.key) : undefined;
   if (!item) return { cmd };
   return { cmd: { ...cmd, cardId: item.id }, ...(hasCard(b, item.id) ? { keyOnBoard: cmd.key } : {}) };
 }
 
 /** Cards added or renamed in a session are the workshop's backlog items too. */
-function projectBacklog(deps: RoomDeps, sessionId: string, events: BoardEvent[], now: number) {
+async function projectBacklog(tx: Tx, sessionId: string, events: BoardEvent[], now: number) {
   // the hot path (moves) touches no item: skip the session lookup
   if (!events.some((e) => e.type === 'card.added' || e.type === 'card.edited')) return;
-  const meta = getSessionMeta(deps.db, sessionId);
+  const meta = await tx.getSessionMeta(sessionId);
   if (!meta) return;
   for (const e of events) {
     if (e.type === 'card.added') {
-      if (hasItem(deps.db, e.card.id)) renameItem(deps.db, e.card.id, e.card.title);
-      else insertItems(deps.db, meta.workshopId, [e.card], now);
+      if (await tx.hasItem(e.card.id)) await tx.renameItem(e.card.id, e.card.title);
+      else await tx.insertItems(meta.workshopId, [e.card], now);
     }
-    if (e.type === 'card.edited') renameItem(deps.db, e.cardId, e.title);
+    if (e.type === 'card.edited') await tx.renameItem(e.cardId, e.title);
   }
 }
 
-export const cardHistory = (deps: RoomDeps, sessionId: string, cardId: string) => cardEvents(deps.db, sessionId, cardId);
-export const timeline = (deps: RoomDeps, sessionId: string) => eventsSince(deps.db, sessionId, 0);
+export const cardHistory = (deps: RoomDeps, sessionId: string, cardId: string) => deps.store.read.cardEvents(sessionId, cardId);
+export const timeline = (deps: RoomDeps, sessionId: string) => deps.store.read.eventsSince(sessionId, 0);

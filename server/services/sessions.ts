@@ -1,18 +1,17 @@
 import { exportSession, type ExportFormat, type ExportInput } from '../../domain/backlog';
 import { findBucket, type BoardCommand } from '../../domain/board';
 import { apiCommandBody, type CommandResult } from '../../domain/protocol';
-import { getSessionMeta, itemsByIds } from '../../db';
 import { newId } from '../ids';
 import { badRequest, ServiceError } from './errors';
 import { executeAsFacilitator, type RoomDeps } from './rooms';
 
 /** POST /api/sessions/:id/commands: any facilitator command, validated like the socket's `room:command` (plus card.move). */
-export function runCommand(deps: RoomDeps, sessionId: string, body: unknown, online: string[]): CommandResult {
+export async function runCommand(deps: RoomDeps, sessionId: string, body: unknown, online: string[]): Promise<CommandResult> {
   const parsed = apiCommandBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'command');
   const msg = parsed.data;
   const cmd: BoardCommand = msg.type === 'card.add' ? { ...msg, cardId: newId() } : msg;
-  const events = executeAsFacilitator(deps, sessionId, cmd, online);
+  const events = await executeAsFacilitator(deps, sessionId, cmd, online);
   return { version: events.at(-1)?.version ?? 0, events };
 }
 
@@ -21,11 +20,12 @@ export function runCommand(deps: RoomDeps, sessionId: string, body: unknown, onl
  * comes from the reference items: items with story points that sit in a sized bucket,
  * factor = sum SP / sum AP, or null without any.
  */
-export function sessionResult(deps: RoomDeps, sessionId: string): ExportInput {
-  const meta = getSessionMeta(deps.db, sessionId);
-  const b = deps.boards.current(sessionId);
+export async function sessionResult(deps: RoomDeps, sessionId: string): Promise<ExportInput> {
+  const q = deps.store.read;
+  const meta = await q.getSessionMeta(sessionId);
+  const b = meta ? await deps.boards.at(q, sessionId, meta.version) : undefined;
   if (!meta || !b) throw new ServiceError('unknown_session', 'This session does not exist.');
-  const rows = new Map(itemsByIds(deps.db, b.cards.map((c) => c.id)).map((i) => [i.id, i]));
+  const rows = new Map((await q.itemsByIds(b.cards.map((c) => c.id))).map((i) => [i.id, i]));
   let sumSp = 0;
   let sumAp = 0;
   const items = b.cards.map((card) => {
@@ -56,8 +56,8 @@ export interface ExportFile {
   body: string;
 }
 
-export function exportFile(deps: RoomDeps, sessionId: string, format: ExportFormat): ExportFile {
-  const result = sessionResult(deps, sessionId);
+export async function exportFile(deps: RoomDeps, sessionId: string, format: ExportFormat): Promise<ExportFile> {
+  const result = await sessionResult(deps, sessionId);
   return {
     contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
     filename: `${result.workshopName} - ${result.sessionName}.${format}`,

@@ -10,21 +10,20 @@ import {
   type WorkshopItem,
   type WorkshopOverview,
 } from '../../domain/protocol';
-import { defaultScale, DEFAULT_SETTINGS, emptyBoard, totals, type BoardEvent, type Card } from '../../domain/board';
-import { insertItems, insertSession, insertWorkshop, listItems, listSessions, type Db, type Item } from '../../db';
+import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replay, totals, type BoardEvent, type BoardState, type Card } from '../../domain/board';
+import type { Item, Store, Tx } from '../../db';
 import { newId, newJoinCode, newSecret, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { badRequest, ServiceError } from './errors';
-import { commit } from './log';
 
 export interface WorkshopDeps {
-  db: Db;
+  store: Store;
   boards: BoardCache;
   now: () => number;
 }
 
 /** Creates a workshop, its backlog and a first estimation session (in setup), in one transaction. */
-export function createWorkshop(deps: WorkshopDeps, body: unknown): CreateWorkshopResult {
+export async function createWorkshop(deps: WorkshopDeps, body: unknown): Promise<CreateWorkshopResult> {
   const parsed = createWorkshopBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'workshop');
   const { name, items } = parsed.data;
@@ -32,52 +31,67 @@ export function createWorkshop(deps: WorkshopDeps, body: unknown): CreateWorksho
   const workshopId = newId();
   const secret = newSecret();
   const cards = items.map((title, position) => ({ id: newId(), key: null, title, position }));
-  const session = deps.db.transaction(() => {
-    insertWorkshop(deps.db, { id: workshopId, name, secretHash: sha256(secret), createdAt: now });
-    insertItems(deps.db, workshopId, cards, now);
-    return openSession(deps, workshopId, 'Session 1', cards, now);
+  const { board, ...session } = await deps.store.transaction(async (tx) => {
+    await tx.insertWorkshop({ id: workshopId, name, secretHash: sha256(secret), createdAt: now });
+    await tx.insertItems(workshopId, cards, now);
+    return openSession(tx, workshopId, 'Session 1', cards, now);
   });
+  deps.boards.set(board);
   return { workshopId, ...session, facilitatorSecret: secret, links: { ...links(session.sessionId, secret), workshop: workshopFacilitatorPath(workshopId, secret) } };
 }
 
 const links = (sessionId: string, secret: string) => ({ participant: participantPath(sessionId), facilitator: facilitatorPath(sessionId, secret) });
 
-/** A new session in setup with these cards (ids = item ids): `session.created` and one `card.added` each. Call inside a transaction. */
-function openSession(deps: WorkshopDeps, workshopId: string, name: string, cards: Card[], now: number) {
+/** Join codes are short: on the rare collision, draw again. */
+const JOIN_CODE_TRIES = 8;
+
+/** A new session in setup with these cards (ids = item ids): `session.created` and one `card.added` each. */
+async function openSession(tx: Tx, workshopId: string, name: string, cards: Card[], now: number) {
   const sessionId = newId();
-  const joinCode = newJoinCode();
-  insertSession(deps.db, { id: sessionId, workshopId, name, joinCode, createdAt: now });
+  let joinCode = '';
+  for (let i = 0; ; i++) {
+    joinCode = newJoinCode();
+    const code = joinCode;
+    try {
+      await tx.savepoint(() => tx.insertSession({ id: sessionId, workshopId, name, joinCode: code, createdAt: now }));
+      break;
+    } catch (err) {
+      if (i + 1 >= JOIN_CODE_TRIES || !(await tx.sessionByJoinCode(code))) throw err;
+    }
+  }
   const events: BoardEvent[] = [
     { type: 'session.created', name, scale: defaultScale(), settings: DEFAULT_SETTINGS, phase: 'setup' },
     ...cards.map((card): BoardEvent => ({ type: 'card.added', card })),
   ];
-  commit(deps.db, deps.boards, emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS), events, null, now);
-  return { sessionId, joinCode };
+  await tx.lockSessions([sessionId]);
+  await tx.appendEvents([{ sessionId, events: events.map((event, i) => ({ version: i + 1, by: null, at: now, event })) }]);
+  const board: BoardState = replay(emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS), events);
+  return { sessionId, joinCode, board };
 }
 
 /**
  * Another estimation session in the same workshop (a revisit): the chosen items, or all of them,
  * in backlog order. The secret is the caller's bearer token, already checked.
  */
-export function createSession(deps: WorkshopDeps, workshopId: string, secret: string, body: unknown): CreateSessionResult {
+export async function createSession(deps: WorkshopDeps, workshopId: string, secret: string, body: unknown): Promise<CreateSessionResult> {
   const parsed = createSessionBody.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, 'session');
   const now = deps.now();
-  const session = deps.db.transaction(
-    () => {
-      const backlog = listItems(deps.db, workshopId);
-      const chosen = pick(backlog, parsed.data.itemIds);
-      if (chosen.length > LIMITS.itemsPerSession) {
-        throw new ServiceError('bad_request', `The workshop has ${chosen.length} items; a session holds at most ${LIMITS.itemsPerSession}. Choose them with itemIds.`, [
-          { path: 'itemIds', message: `required when the workshop has more than ${LIMITS.itemsPerSession} items` },
-        ]);
-      }
-      const name = parsed.data.name ?? `Session ${listSessions(deps.db, workshopId).length + 1}`;
-      const cards = chosen.map((item, position): Card => ({ id: item.id, key: item.key, title: item.title, position }));
-      return openSession(deps, workshopId, name, cards, now);
-    },
-    { behavior: 'immediate' },
-  );
+  const { board, ...session } = await deps.store.transaction(async (tx) => {
+    // the workshop's row lock makes "Session N" unique when two requests race
+    if (!(await tx.lockWorkshop(workshopId))) throw new ServiceError('not_found', 'This workshop does not exist.');
+    const backlog = await tx.listItems(workshopId);
+    const chosen = pick(backlog, parsed.data.itemIds);
+    if (chosen.length > LIMITS.itemsPerSession) {
+      throw new ServiceError('bad_request', `The workshop has ${chosen.length} items; a session holds at most ${LIMITS.itemsPerSession}. Choose them with itemIds.`, [
+        { path: 'itemIds', message: `required when the workshop has more than ${LIMITS.itemsPerSession} items` },
+      ]);
+    }
+    const name = parsed.data.name ?? `Session ${(await tx.listSessions(workshopId)).length + 1}`;
+    const cards = chosen.map((item, position): Card => ({ id: item.id, key: item.key, title: item.title, position }));
+    return openSession(tx, workshopId, name, cards, now);
+  });
+  deps.boards.set(board);
   return { ...session, links: links(session.sessionId, secret) };
 }
 
@@ -100,20 +114,22 @@ export const toWorkshopItem = (i: Item): WorkshopItem => ({
 });
 
 /** The workshop, its sessions (phase and totals from each board) and its backlog. */
-export function workshopOverview(deps: WorkshopDeps, workshop: { id: string; name: string; createdAt: number }): WorkshopOverview {
-  const sessions = listSessions(deps.db, workshop.id).map((s) => {
-    const board = deps.boards.current(s.id);
-    if (!board) throw new ServiceError('unknown_session', 'A session of this workshop disappeared.');
-    const t = totals(board);
-    return {
-      id: s.id,
-      name: s.name,
-      joinCode: s.joinCode,
-      phase: board.phase,
-      version: board.version,
-      createdAt: s.createdAt,
-      totals: { cards: board.cards.length, placed: t.placed, unplaced: t.unplaced, flagged: t.flagged, total: t.total },
-    };
-  });
-  return { id: workshop.id, name: workshop.name, createdAt: workshop.createdAt, sessions, items: listItems(deps.db, workshop.id).map(toWorkshopItem) };
+export async function workshopOverview(deps: WorkshopDeps, workshop: { id: string; name: string; createdAt: number }): Promise<WorkshopOverview> {
+  const q = deps.store.read;
+  const sessions = await Promise.all(
+    (await q.listSessions(workshop.id)).map(async (s) => {
+      const board = await deps.boards.at(q, s.id, s.version);
+      const t = totals(board);
+      return {
+        id: s.id,
+        name: s.name,
+        joinCode: s.joinCode,
+        phase: board.phase,
+        version: board.version,
+        createdAt: s.createdAt,
+        totals: { cards: board.cards.length, placed: t.placed, unplaced: t.unplaced, flagged: t.flagged, total: t.total },
+      };
+    }),
+  );
+  return { id: workshop.id, name: workshop.name, createdAt: workshop.createdAt, sessions, items: (await q.listItems(workshop.id)).map(toWorkshopItem) };
 }

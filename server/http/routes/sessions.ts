@@ -10,8 +10,8 @@ import type { Route, RouteContext } from '../router';
 const session = (pattern = '') => new RegExp(`^/api/sessions/(?<sessionId>[A-Za-z0-9_-]{1,64})${pattern}$`);
 
 /** Every session endpoint needs the workshop's facilitator secret as the bearer token. */
-function authorized(ctx: RouteContext): string {
-  return authorizeSession(ctx.deps.db, ctx.req, ctx.params.sessionId!).id;
+async function authorized(ctx: RouteContext): Promise<string> {
+  return (await authorizeSession(ctx.deps.store, ctx.req, ctx.params.sessionId!)).id;
 }
 
 export const sessionRoutes: Route[] = [
@@ -19,18 +19,17 @@ export const sessionRoutes: Route[] = [
     method: 'GET',
     path: session(),
     handle: async (ctx) => {
-      const id = authorized(ctx);
-      sendJson(ctx.res, 200, snapshot(ctx.deps, id, await ctx.deps.online(id)));
+      const id = await authorized(ctx);
+      sendJson(ctx.res, 200, await snapshot(ctx.deps, id, await ctx.deps.online(id)));
     },
   },
   {
     method: 'POST',
     path: session('/items'),
     handle: async (ctx) => {
-      const id = authorized(ctx);
+      const id = await authorized(ctx);
       const body = await readJson(ctx.req);
-      const result = addItems(ctx.deps, id, body, await ctx.deps.online(id));
-      ctx.deps.publish(id, result.events);
+      const result = await addItems(ctx.deps, id, body, await ctx.deps.online(id));
       sendJson(ctx.res, 201, result);
     },
   },
@@ -38,23 +37,22 @@ export const sessionRoutes: Route[] = [
     method: 'POST',
     path: session('/import/preview'),
     handle: async (ctx) => {
-      const id = authorized(ctx);
-      sendJson(ctx.res, 200, previewForSession(ctx.deps, id, await readJson(ctx.req, IMPORT_BODY_BYTES)));
+      const id = await authorized(ctx);
+      sendJson(ctx.res, 200, await previewForSession(ctx.deps, id, await readJson(ctx.req, IMPORT_BODY_BYTES)));
     },
   },
   {
     method: 'POST',
     path: session('/import'),
     handle: async (ctx) => {
-      const id = authorized(ctx);
+      const id = await authorized(ctx);
       const body = await readJson(ctx.req, IMPORT_BODY_BYTES);
-      const outcome = importIntoSession(ctx.deps, id, body, await ctx.deps.online(id));
+      const outcome = await importIntoSession(ctx.deps, id, body, await ctx.deps.online(id));
       if (!outcome.ok) {
         // the file cannot be read: nothing was imported; the preview says why
         sendJson(ctx.res, 422, { error: { code: 'invalid', message: `The file cannot be imported: ${outcome.preview.error.message}.` }, preview: outcome.preview });
         return;
       }
-      ctx.deps.publish(id, outcome.events);
       sendJson(ctx.res, 200, outcome.result);
     },
   },
@@ -62,10 +60,10 @@ export const sessionRoutes: Route[] = [
     method: 'GET',
     path: session('/result'),
     handle: async (ctx) => {
-      const id = authorized(ctx);
+      const id = await authorized(ctx);
       const format = exportFormatQuery.safeParse(ctx.url.searchParams.get('format') ?? 'json');
       if (!format.success) throw badRequest(format.error, 'format (json or csv)');
-      const file = exportFile(ctx.deps, id, format.data);
+      const file = await exportFile(ctx.deps, id, format.data);
       sendDownload(ctx.res, file.contentType, file.filename, file.body);
     },
   },
@@ -73,11 +71,9 @@ export const sessionRoutes: Route[] = [
     method: 'POST',
     path: session('/commands'),
     handle: async (ctx) => {
-      const id = authorized(ctx);
+      const id = await authorized(ctx);
       const body = await readJson(ctx.req);
-      const result = runCommand(ctx.deps, id, body, await ctx.deps.online(id));
-      ctx.deps.publish(id, result.events);
-      await ctx.deps.evict?.(id, result.events);
+      const result = await runCommand(ctx.deps, id, body, await ctx.deps.online(id));
       sendJson(ctx.res, 200, result);
     },
   },

@@ -10,30 +10,30 @@ export const workshopRoutes: Route[] = [
   {
     method: 'POST',
     path: /^\/api\/workshops$/,
-    handle: async ({ req, res, deps }) => sendJson(res, 201, createWorkshop(deps, await readJson(req))),
+    handle: async ({ req, res, deps }) => sendJson(res, 201, await createWorkshop(deps, await readJson(req))),
   },
   {
     method: 'GET',
     path: new RegExp(`^/api/workshops/(?<workshopId>${ID})$`),
     handle: async ({ req, res, params, deps }) => {
-      const w = authorizeWorkshop(deps.db, req, params.workshopId!);
-      sendJson(res, 200, workshopOverview(deps, w));
+      const w = await authorizeWorkshop(deps.store, req, params.workshopId!);
+      sendJson(res, 200, await workshopOverview(deps, w));
     },
   },
   {
     method: 'POST',
     path: new RegExp(`^/api/workshops/(?<workshopId>${ID})/sessions$`),
     handle: async ({ req, res, params, deps }) => {
-      const w = authorizeWorkshop(deps.db, req, params.workshopId!);
-      sendJson(res, 201, createSession(deps, w.id, bearer(req), await readJson(req)));
+      const w = await authorizeWorkshop(deps.store, req, params.workshopId!);
+      sendJson(res, 201, await createSession(deps, w.id, bearer(req), await readJson(req)));
     },
   },
   {
     method: 'PUT',
     path: new RegExp(`^/api/workshops/(?<workshopId>${ID})/items/(?<itemId>${ID})/story-points$`),
     handle: async ({ req, res, params, deps }) => {
-      const w = authorizeWorkshop(deps.db, req, params.workshopId!);
-      sendJson(res, 200, setStoryPoints(deps, w.id, params.itemId!, await readJson(req)));
+      const w = await authorizeWorkshop(deps.store, req, params.workshopId!);
+      sendJson(res, 200, await setStoryPoints(deps, w.id, params.itemId!, await readJson(req)));
     },
   },
 ];

@@ -1,0 +1,135 @@
+import { bigint, doublePrecision, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/*
+ * The Postgres twin of db/sqlite/schema.ts: same tables, columns and indexes, so the shared SQL
+ * in db/queries.ts runs on both. Milliseconds since the epoch need bigint; `seq` gives the
+ * insertion order that SQLite's rowid gives.
+ */
+const ms = (name: string) => bigint(name, { mode: 'number' });
+
+export const workshops = pgTable('workshops', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const items = pgTable(
+  'items',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
+    key: text('key'),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull(),
+    storyPoints: doublePrecision('story_points'),
+    createdAt: ms('created_at').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('items_workshop_position').on(t.workshopId, t.position), uniqueIndex('items_workshop_key').on(t.workshopId, t.key)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
+    name: text('name').notNull(),
+    joinCode: text('join_code').notNull(),
+    version: integer('version').notNull().default(0),
+    createdAt: ms('created_at').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('sessions_workshop').on(t.workshopId), uniqueIndex('sessions_join_code').on(t.joinCode)],
+);
+
+export const participants = pgTable(
+  'participants',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('participants_session').on(t.sessionId)],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    version: integer('version').notNull(),
+    type: text('type').notNull(),
+    itemId: text('item_id'),
+    by: text('by'),
+    at: ms('at').notNull(),
+    payload: text('payload').notNull(),
+  },
+  (t) => [uniqueIndex('events_session_version').on(t.sessionId, t.version), index('events_session_item').on(t.sessionId, t.itemId)],
+);
+
+export const sessionReferences = pgTable(
+  'session_references',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => items.id),
+    storyPoints: doublePrecision('story_points').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('session_references_pk').on(t.sessionId, t.itemId)],
+);
+
+export const planSettings = pgTable('plan_settings', {
+  workshopId: text('workshop_id')
+    .primaryKey()
+    .references(() => workshops.id),
+  settings: text('settings').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const sprints = pgTable(
+  'sprints',
+  {
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
+    sprintIndex: integer('sprint_index').notNull(),
+    doneAp: doublePrecision('done_ap').notNull(),
+    doneItemIds: text('done_item_ids').notNull().default('[]'),
+    costMinor: bigint('cost_minor', { mode: 'number' }),
+    scopeAddedAp: doublePrecision('scope_added_ap').notNull().default(0),
+    scopeRemovedAp: doublePrecision('scope_removed_ap').notNull().default(0),
+    addedItemIds: text('added_item_ids').notNull().default('[]'),
+    droppedItemIds: text('dropped_item_ids').notNull().default('[]'),
+    recordedAt: ms('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('sprints_workshop_index').on(t.workshopId, t.sprintIndex)],
+);
+
+export const shareLinks = pgTable(
+  'share_links',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ms('created_at').notNull(),
+    revokedAt: ms('revoked_at'),
+  },
+  (t) => [uniqueIndex('share_links_token').on(t.tokenHash), index('share_links_workshop').on(t.workshopId)],
+);

@@ -1,0 +1,338 @@
+import type { BoardEvent, VersionedEvent } from '../domain/board';
+import { marks, type Executor, type Param } from './sql';
+
+/*
+ * Every query of the app, written once for both engines (db/sql.ts). Services reach them
+ * through the store (db/store.ts): `store.read` outside a transaction, `tx` inside one.
+ */
+
+export interface Workshop {
+  id: string;
+  name: string;
+  secretHash: string;
+  createdAt: number;
+}
+
+export interface Item {
+  id: string;
+  workshopId: string;
+  key: string | null;
+  title: string;
+  description: string;
+  position: number;
+  /** detailed estimate for reference items (calibration) */
+  storyPoints: number | null;
+  createdAt: number;
+}
+
+export interface NewItem {
+  id: string;
+  key: string | null;
+  title: string;
+  description?: string;
+  position: number;
+}
+
+export interface ItemPatch {
+  title?: string;
+  description?: string;
+  storyPoints?: number | null;
+}
+
+export interface NewSession {
+  id: string;
+  workshopId: string;
+  name: string;
+  joinCode: string;
+  createdAt: number;
+}
+
+export interface SessionMeta {
+  id: string;
+  name: string;
+  joinCode: string;
+  workshopId: string;
+  workshopName: string;
+  secretHash: string;
+  version: number;
+}
+
+export interface SessionRow {
+  id: string;
+  name: string;
+  joinCode: string;
+  version: number;
+  createdAt: number;
+}
+
+export interface Credential {
+  id: string;
+  sessionId: string;
+  tokenHash: string;
+  createdAt: number;
+}
+
+export interface ReferenceRow {
+  sessionId: string;
+  itemId: string;
+  storyPoints: number;
+  updatedAt: number;
+}
+
+export interface SprintRow {
+  workshopId: string;
+  sprintIndex: number;
+  doneAp: number;
+  /** JSON array of item ids */
+  doneItemIds: string;
+  costMinor: number | null;
+  scopeAddedAp: number;
+  scopeRemovedAp: number;
+  addedItemIds: string;
+  droppedItemIds: string;
+  recordedAt: number;
+}
+
+export interface ShareLinkRow {
+  id: string;
+  workshopId: string;
+  tokenHash: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+interface EventRow {
+  version: number;
+  by: string | null;
+  at: number;
+  payload: string;
+}
+
+const ITEM = `id, workshop_id as "workshopId", key, title, description, position, story_points as "storyPoints", created_at as "createdAt"`;
+const SPRINT = `workshop_id as "workshopId", sprint_index as "sprintIndex", done_ap as "doneAp", done_item_ids as "doneItemIds",
+  cost_minor as "costMinor", scope_added_ap as "scopeAddedAp", scope_removed_ap as "scopeRemovedAp",
+  added_item_ids as "addedItemIds", dropped_item_ids as "droppedItemIds", recorded_at as "recordedAt"`;
+
+const itemOf = (e: BoardEvent): string | null => ('cardId' in e ? e.cardId : e.type === 'card.added' ? e.card.id : null);
+
+const toVersioned = (r: EventRow): VersionedEvent => ({ version: r.version, by: r.by, at: r.at, event: JSON.parse(r.payload) as BoardEvent });
+
+/** Rows per multi-row insert (SQLite allows 32,766 parameters; 7 per event). */
+const EVENT_ROWS_PER_INSERT = 500;
+
+export class Queries {
+  /** insertion order: SQLite's rowid, a generated identity column in Postgres */
+  private readonly seq: string;
+
+  constructor(protected readonly x: Executor) {
+    this.seq = x.dialect === 'sqlite' ? 'rowid' : 'seq';
+  }
+
+  // ---- workshops and their backlog ----
+
+  async insertWorkshop(w: Workshop) {
+    await this.x.run('insert into workshops (id, name, secret_hash, created_at) values (?, ?, ?, ?)', [w.id, w.name, w.secretHash, w.createdAt]);
+  }
+
+  getWorkshop(id: string) {
+    return this.x.get<Workshop>('select id, name, secret_hash as "secretHash", created_at as "createdAt" from workshops where id = ?', [id]);
+  }
+
+  async insertItems(workshopId: string, list: NewItem[], createdAt: number) {
+    for (let i = 0; i < list.length; i += EVENT_ROWS_PER_INSERT) {
+      const chunk = list.slice(i, i + EVENT_ROWS_PER_INSERT);
+      const params: Param[] = chunk.flatMap((it) => [it.id, workshopId, it.key, it.title, it.description ?? '', it.position, createdAt]);
+      const rows = chunk.map(() => `(${marks(7)})`).join(', ');
+      await this.x.run(`insert into items (id, workshop_id, key, title, description, position, created_at) values ${rows}`, params);
+    }
+  }
+
+  async renameItem(id: string, title: string) {
+    await this.x.run('update items set title = ? where id = ?', [title, id]);
+  }
+
+  async hasItem(id: string): Promise<boolean> {
+    return (await this.x.get('select 1 as one from items where id = ?', [id])) !== undefined;
+  }
+
+  /** The workshop's backlog in priority order (ties: oldest first). */
+  listItems(workshopId: string) {
+    return this.x.all<Item>(`select ${ITEM} from items where workshop_id = ? order by position, created_at, ${this.seq}`, [workshopId]);
+  }
+
+  itemsByIds(ids: string[]): Promise<Item[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.x.all<Item>(`select ${ITEM} from items where id in (${marks(ids.length)})`, ids);
+  }
+
+  getItem(workshopId: string, id: string) {
+    return this.x.get<Item>(`select ${ITEM} from items where workshop_id = ? and id = ?`, [workshopId, id]);
+  }
+
+  /** Keys are unique per workshop. */
+  itemByKey(workshopId: string, key: string) {
+    return this.x.get<Item>(`select ${ITEM} from items where workshop_id = ? and key = ?`, [workshopId, key]);
+  }
+
+  async updateItem(id: string, patch: ItemPatch) {
+    const cols: [string, Param][] = [];
+    if (patch.title !== undefined) cols.push(['title', patch.title]);
+    if (patch.description !== undefined) cols.push(['description', patch.description]);
+    if (patch.storyPoints !== undefined) cols.push(['story_points', patch.storyPoints]);
+    if (cols.length === 0) return;
+    await this.x.run(`update items set ${cols.map(([c]) => `${c} = ?`).join(', ')} where id = ?`, [...cols.map(([, v]) => v), id]);
+  }
+
+  // ---- sessions ----
+
+  async insertSession(s: NewSession) {
+    await this.x.run('insert into sessions (id, workshop_id, name, join_code, created_at) values (?, ?, ?, ?, ?)', [
+      s.id,
+      s.workshopId,
+      s.name,
+      s.joinCode,
+      s.createdAt,
+    ]);
+  }
+
+  getSessionMeta(sessionId: string) {
+    return this.x.get<SessionMeta>(
+      `select s.id, s.name, s.join_code as "joinCode", s.workshop_id as "workshopId", w.name as "workshopName",
+        w.secret_hash as "secretHash", s.version
+       from sessions s join workshops w on w.id = s.workshop_id where s.id = ?`,
+      [sessionId],
+    );
+  }
+
+  /** The session's current version (one indexed lookup), or undefined if there is no such session. */
+  async sessionVersion(sessionId: string): Promise<number | undefined> {
+    return (await this.x.get<{ version: number }>('select version from sessions where id = ?', [sessionId]))?.version;
+  }
+
+  sessionByJoinCode(code: string) {
+    return this.x.get<{ id: string }>('select id from sessions where join_code = ?', [code.toUpperCase()]);
+  }
+
+  /** A workshop's sessions, oldest first. */
+  listSessions(workshopId: string) {
+    return this.x.all<SessionRow>(
+      `select id, name, join_code as "joinCode", version, created_at as "createdAt" from sessions
+       where workshop_id = ? order by created_at, ${this.seq}`,
+      [workshopId],
+    );
+  }
+
+  // ---- participants (credentials only; who a person is lives in the event log) ----
+
+  async insertCredential(c: Credential) {
+    await this.x.run('insert into participants (id, session_id, token_hash, created_at) values (?, ?, ?, ?)', [c.id, c.sessionId, c.tokenHash, c.createdAt]);
+  }
+
+  getCredential(sessionId: string, id: string) {
+    return this.x.get<Credential>('select id, session_id as "sessionId", token_hash as "tokenHash", created_at as "createdAt" from participants where id = ? and session_id = ?', [
+      id,
+      sessionId,
+    ]);
+  }
+
+  // ---- the event log ----
+
+  async eventsSince(sessionId: string, version: number): Promise<VersionedEvent[]> {
+    const rows = await this.x.all<EventRow>('select version, by, at, payload from events where session_id = ? and version > ? order by version', [sessionId, version]);
+    return rows.map(toVersioned);
+  }
+
+  async cardEvents(sessionId: string, itemId: string): Promise<VersionedEvent[]> {
+    const rows = await this.x.all<EventRow>('select version, by, at, payload from events where session_id = ? and item_id = ? order by version', [sessionId, itemId]);
+    return rows.map(toVersioned);
+  }
+
+  /** Inserts events (no version bump: the store's appendEvents does both). */
+  protected async insertEvents(rows: { sessionId: string; e: VersionedEvent }[]) {
+    for (let i = 0; i < rows.length; i += EVENT_ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + EVENT_ROWS_PER_INSERT);
+      const params: Param[] = chunk.flatMap(({ sessionId, e }) => [sessionId, e.version, e.event.type, itemOf(e.event), e.by, e.at, JSON.stringify(e.event)]);
+      await this.x.run(`insert into events (session_id, version, type, item_id, by, at, payload) values ${chunk.map(() => `(${marks(7)})`).join(', ')}`, params);
+    }
+  }
+
+  // ---- reference items per session ----
+
+  referencesOfSessions(sessionIds: string[]): Promise<ReferenceRow[]> {
+    if (sessionIds.length === 0) return Promise.resolve([]);
+    return this.x.all<ReferenceRow>(
+      `select session_id as "sessionId", item_id as "itemId", story_points as "storyPoints", updated_at as "updatedAt"
+       from session_references where session_id in (${marks(sessionIds.length)}) order by updated_at`,
+      sessionIds,
+    );
+  }
+
+  async upsertReference(sessionId: string, itemId: string, storyPoints: number, at: number) {
+    await this.x.run(
+      `insert into session_references (session_id, item_id, story_points, updated_at) values (?, ?, ?, ?)
+       on conflict (session_id, item_id) do update set story_points = excluded.story_points, updated_at = excluded.updated_at`,
+      [sessionId, itemId, storyPoints, at],
+    );
+  }
+
+  async deleteReference(sessionId: string, itemId: string) {
+    await this.x.run('delete from session_references where session_id = ? and item_id = ?', [sessionId, itemId]);
+  }
+
+  // ---- plan settings ----
+
+  async getPlanSettings(workshopId: string): Promise<unknown> {
+    const row = await this.x.get<{ settings: string }>('select settings from plan_settings where workshop_id = ?', [workshopId]);
+    return row ? (JSON.parse(row.settings) as unknown) : null;
+  }
+
+  async savePlanSettings(workshopId: string, settings: unknown, at: number) {
+    await this.x.run(
+      `insert into plan_settings (workshop_id, settings, updated_at) values (?, ?, ?)
+       on conflict (workshop_id) do update set settings = excluded.settings, updated_at = excluded.updated_at`,
+      [workshopId, JSON.stringify(settings), at],
+    );
+  }
+
+  // ---- sprints ----
+
+  listSprints(workshopId: string) {
+    return this.x.all<SprintRow>(`select ${SPRINT} from sprints where workshop_id = ? order by sprint_index`, [workshopId]);
+  }
+
+  async insertSprint(r: SprintRow) {
+    await this.x.run(
+      `insert into sprints (workshop_id, sprint_index, done_ap, done_item_ids, cost_minor, scope_added_ap, scope_removed_ap,
+        added_item_ids, dropped_item_ids, recorded_at) values (${marks(10)})`,
+      [r.workshopId, r.sprintIndex, r.doneAp, r.doneItemIds, r.costMinor, r.scopeAddedAp, r.scopeRemovedAp, r.addedItemIds, r.droppedItemIds, r.recordedAt],
+    );
+  }
+
+  async deleteSprint(workshopId: string, index: number) {
+    await this.x.run('delete from sprints where workshop_id = ? and sprint_index = ?', [workshopId, index]);
+  }
+
+  // ---- share links ----
+
+  async insertShareLink(row: { id: string; workshopId: string; tokenHash: string; createdAt: number }) {
+    await this.x.run('insert into share_links (id, workshop_id, token_hash, created_at) values (?, ?, ?, ?)', [row.id, row.workshopId, row.tokenHash, row.createdAt]);
+  }
+
+  listShareLinks(workshopId: string) {
+    return this.x.all<{ id: string; createdAt: number; revokedAt: number | null }>(
+      'select id, created_at as "createdAt", revoked_at as "revokedAt" from share_links where workshop_id = ? order by created_at',
+      [workshopId],
+    );
+  }
+
+  async revokeShareLink(workshopId: string, id: string, at: number): Promise<boolean> {
+    return (await this.x.run('update share_links set revoked_at = ? where workshop_id = ? and id = ? and revoked_at is null', [at, workshopId, id])) > 0;
+  }
+
+  shareLinkByHash(tokenHash: string) {
+    return this.x.get<ShareLinkRow>(
+      'select id, workshop_id as "workshopId", token_hash as "tokenHash", created_at as "createdAt", revoked_at as "revokedAt" from share_links where token_hash = ?',
+      [tokenHash],
+    );
+  }
+}

@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Queries } from '../queries';
+import type { Executor, Param } from '../sql';
+import type { Store } from '../store';
+import { TxQueries } from '../tx';
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Statements are prepared once per connection and text (the hot path pays no parsing). */
+function executor(conn: Database.Database): Executor {
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) {
+      // lists of ids make many texts; keep the cache bounded
+      if (cache.size > 1000) cache.clear();
+      s = conn.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+  return {
+    dialect: 'sqlite',
+    all: async <T>(sql: string, params: readonly Param[] = []) => stmt(sql).all(...params) as T[],
+    get: async <T>(sql: string, params: readonly Param[] = []) => stmt(sql).get(...params) as T | undefined,
+    run: async (sql: string, params: readonly Param[] = []) => stmt(sql).run(...params).changes,
+  };
+}
+
+export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
+  /** the writing connection (checkpoints, benchmarks) */
+  readonly connection: Database.Database;
+}
+
+/**
+ * The embedded default: one file, WAL. One connection writes; transactions take turns (an
+ * async mutex, since a transaction may await between statements). Reads outside transactions
+ * use a second connection, so they only ever see committed data.
+ */
+export function openSqliteStore(path: string): SqliteStore {
+  const memory = path === ':memory:';
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  const conn = new Database(path);
+  conn.pragma('journal_mode = WAL');
+  // NORMAL is durable in WAL mode across process crashes; only an OS crash can lose the last commits
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  migrate(drizzle(conn), { migrationsFolder });
+  const reader = memory ? conn : new Database(path, { readonly: true });
+  if (!memory) reader.pragma('busy_timeout = 5000');
+
+  const writeX = executor(conn);
+  const begin = conn.prepare('begin immediate');
+  const commit = conn.prepare('commit');
+  const rollback = conn.prepare('rollback');
+  let tail: Promise<unknown> = Promise.resolve();
+
+  async function run<T>(fn: (tx: TxQueries) => Promise<T>): Promise<T> {
+    begin.run();
+    try {
+      const out = await fn(new TxQueries(writeX));
+      commit.run();
+      return out;
+    } catch (err) {
+      if (conn.inTransaction) rollback.run();
+      throw err;
+    }
+  }
+
+  return {
+    kind: 'sqlite',
+    connection: conn,
+    read: new Queries(executor(reader)),
+    transaction<T>(fn: (tx: TxQueries) => Promise<T>): Promise<T> {
+      const next = tail.then(
+        () => run(fn),
+        () => run(fn),
+      );
+      tail = next.catch(() => undefined);
+      return next;
+    },
+    async ping() {
+      try {
+        return reader.prepare('select 1 as one').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await tail;
+      if (reader !== conn) reader.close();
+      conn.close();
+    },
+  };
+}
