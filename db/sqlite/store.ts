@@ -10,6 +10,7 @@ import type { Store } from '../store';
 import { TxQueries } from '../tx';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const BUSY_WAIT_MS = 5000;
 
 /** Statements are prepared once per connection and text (the hot path pays no parsing). */
 function executor(conn: Database.Database): Executor {
@@ -51,8 +52,10 @@ export function openSqliteStore(path: string): SqliteStore {
   // NORMAL is durable in WAL mode across process crashes; only an OS crash can lose the last commits
   conn.pragma('synchronous = NORMAL');
   conn.pragma('foreign_keys = ON');
+  // a busy database is waited for below, without blocking the event loop
   conn.pragma('busy_timeout = 5000');
   migrate(drizzle(conn), { migrationsFolder });
+  conn.pragma('busy_timeout = 0');
   const reader = memory ? conn : new Database(path, { readonly: true });
   if (!memory) reader.pragma('busy_timeout = 5000');
 
@@ -62,8 +65,22 @@ export function openSqliteStore(path: string): SqliteStore {
   const rollback = conn.prepare('rollback');
   let tail: Promise<unknown> = Promise.resolve();
 
+  /** Another process (or store) holds the write lock: wait for it in short turns, up to 5 s. */
+  async function beginImmediate() {
+    const until = Date.now() + BUSY_WAIT_MS;
+    for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
+      try {
+        begin.run();
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw err;
+        await new Promise((r) => setTimeout(r, pause));
+      }
+    }
+  }
+
   async function run<T>(fn: (tx: TxQueries) => Promise<T>): Promise<T> {
-    begin.run();
+    await beginImmediate();
     try {
       const out = await fn(new TxQueries(writeX));
       commit.run();

@@ -2,15 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResult, WireError, WorkshopOverview } from '../../domain/protocol';
 import type { CreatedShareLink, ShareLinkInfo, WorkshopPlanning } from '../../domain/workshop';
 import { call } from '../support/api';
-import { startServer, type TestServer } from '../support/server';
+import { serverEngines, startServer, type TestServer } from '../support/server';
 
 type ErrorBody = { error: WireError };
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.stop());
 
 /** A workshop whose first session placed the items (bucket ids such as v3) and is locked. */
 async function sized(sizes: Record<string, string>): Promise<{ w: CreateWorkshopResult; ids: Record<string, string> }> {
@@ -26,7 +22,12 @@ async function sized(sizes: Record<string, string>): Promise<{ w: CreateWorkshop
   return { w, ids };
 }
 
-describe('workshop planning API', () => {
+describe.each(serverEngines)('workshop planning API on %s', (engine) => {
+  beforeAll(async () => {
+    server = await startServer({ engine });
+  });
+  afterAll(() => server.stop());
+
   it('API-P-1 every planning endpoint needs the workshop\'s secret (401 without, 403 with another one)', async () => {
     const { w, ids } = await sized({ Login: 'v3' });
     const other = await server.createWorkshop(['Elsewhere']);

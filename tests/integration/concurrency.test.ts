@@ -3,7 +3,7 @@ import type { VersionedEvent } from '../../domain/board';
 import type { CommandAck, JoinAck, MoveAck, SyncAck } from '../../domain/protocol';
 import { boardFromSnapshot } from '../../domain/protocol';
 import { receive, replicaOf, type Replica } from '../../domain/sync';
-import { request, startServer, type Client, type TestServer } from '../support/server';
+import { request, serverEngines, startServer, type Client, type TestServer } from '../support/server';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -29,9 +29,9 @@ async function settled(c: Client, version: number, replica: () => Replica) {
   for (let i = 0; i < 200 && replica().confirmed.version < version; i++) await request<SyncAck>(c, 'room:sync', {});
 }
 
-describe('two people drag the same card at once', () => {
+describe.each(serverEngines)('two people drag the same card at once (%s)', (engine) => {
   it('CONV-1 the server order decides and every client converges to the server board', async () => {
-    server = await startServer();
+    server = await startServer({ engine });
     const w = await server.createWorkshop(['Contested']);
     const fay = await member(server, w.sessionId, 'Fay', { facilitatorSecret: w.facilitatorSecret });
     const ann = await member(server, w.sessionId, 'Ann');

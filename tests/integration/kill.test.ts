@@ -45,7 +45,7 @@ describe('crash', () => {
       await Promise.all(loops);
       for (let round = 0; round < 3; round++) await Promise.all(clients.map((c) => c.settled()));
 
-      const { board, events } = boardInDatabase(app.dbPath, w.sessionId);
+      const { board, events } = await boardInDatabase({ path: app.dbPath }, w.sessionId);
       const acked = movers.flatMap((c) => c.acked);
       expect(ackedBeforeKill).toBeGreaterThan(20);
       expect(acked.length).toBeGreaterThan(ackedBeforeKill);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { rawQuery } from '../support/sim';
 import type { CommandAck, JoinAck, MoveAck, SyncAck } from '../../domain/protocol';
 import type { VersionedEvent } from '../../domain/board';
 import { next, request, startServer, type TestServer } from '../support/server';
@@ -38,9 +38,8 @@ describe('live board over socket.io', () => {
     if (!ack.ok) throw new Error(ack.error.message);
     expect(ack.clientMoveId).toBe('m1');
     // the ack means the event is in the file: read it with a separate connection
-    const raw = new Database(server.dbPath, { readonly: true });
-    const row = raw.prepare('select version, payload from events where item_id = ? and type = ?').get(card.id, 'card.moved') as { version: number; payload: string };
-    raw.close();
+    const [row] = await rawQuery<{ version: number; payload: string }>(server.db, 'select version, payload from events where item_id = ? and type = ?', [card.id, 'card.moved']);
+    if (!row) throw new Error('the move is not in the database');
     expect(row.version).toBe(ack.version);
     expect(JSON.parse(row.payload)).toEqual({ type: 'card.moved', cardId: card.id, from: null, to: 'v5' });
     const ev = await seen;
@@ -58,9 +57,10 @@ describe('live board over socket.io', () => {
     await request<MoveAck>(a.c, 'card:move', { cardId: c1!.id, to: 'v8' });
     const before = await request<SyncAck>(a.c, 'room:sync', {});
     const dir = server.dir;
+    const kept = server.db;
     await server.stop({ keepDir: true });
 
-    server = await startServer({ dir });
+    server = await startServer({ dir, ...(kept.url ? { databaseUrl: kept.url } : {}) });
     const again = await joined(server, w.sessionId, 'Alice', {
       participantId: a.ack.me.participantId,
       participantToken: a.ack.me.participantToken,

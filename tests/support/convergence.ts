@@ -71,7 +71,7 @@ async function play(server: TestServer, seed: number, state: { clients?: SimClie
     await Promise.all(clients.map((c) => (c.socket.connected ? c.whenJoined() : c.open())));
     for (let round = 0; round < 3; round++) await Promise.all(clients.map((c) => c.settled()));
 
-    const { board: inDb, events } = boardInDatabase(server.dbPath, w.sessionId);
+    const { board: inDb, events } = await boardInDatabase(server.db, w.sessionId);
     const res = await call<RoomSnapshot>(server, 'GET', `/api/sessions/${w.sessionId}`, { token: w.facilitatorSecret });
     const onServer = boardFromSnapshot(res.body);
     expect(onServer).toEqual(inDb);

@@ -5,6 +5,8 @@ import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, CreateWorkshopResult, ServerToClientEvents } from '../../domain/protocol';
 import { createApp, type App } from '../../server/app';
+import type { DatabaseLocation } from './sim';
+import { freshPostgresDatabase, postgresUrl } from './stores';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -13,6 +15,8 @@ export interface TestServer {
   url: string;
   dir: string;
   dbPath: string;
+  /** where the data is: the SQLite file, or the Postgres database (kept, like the dir, by stop({ keepDir: true })) */
+  db: DatabaseLocation;
   clients: Client[];
   /** a connected socket; `headers` are sent with the websocket handshake (e.g. a browser's Origin) */
   client(headers?: Record<string, string>): Promise<Client>;
@@ -20,12 +24,37 @@ export interface TestServer {
   stop(opts?: { keepDir?: boolean }): Promise<void>;
 }
 
-/** A real server (API + socket.io, no Next) on port 0 with a SQLite file in a temp dir. */
-export async function startServer(opts: { dir?: string; rate?: { perSecond: number; burst: number }; allowedOrigins?: string[] } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  dir?: string;
+  rate?: { perSecond: number; burst: number };
+  allowedOrigins?: string[];
+  /** postgres: a fresh database on TEST_DATABASE_URL's server instead of a SQLite file */
+  engine?: 'sqlite' | 'postgres';
+  /** the Postgres database of a server stopped with keepDir (a restart on the same data) */
+  databaseUrl?: string;
+}
+
+/** The engines a server-level test can run on: SQLite always, Postgres when TEST_DATABASE_URL is set. */
+export const serverEngines: ('sqlite' | 'postgres')[] = ['sqlite', ...(postgresUrl ? ['postgres' as const] : [])];
+
+/** A real server (API + socket.io, no Next) on port 0 with a SQLite file in a temp dir (or a fresh Postgres database). */
+export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'me-it-'));
   const dbPath = join(dir, 'test.db');
+  // TEST_ENGINE=postgres: the vitest project that runs the API suites again on Postgres
+  const engine = opts.engine ?? (process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite');
+  if (engine === 'postgres' && !postgresUrl) throw new Error('TEST_DATABASE_URL is needed for a Postgres test server');
+  const pgDb = opts.databaseUrl
+    ? { url: opts.databaseUrl, drop: () => freshPostgresDatabase.drop(opts.databaseUrl!) }
+    : engine === 'postgres' && postgresUrl
+      ? await freshPostgresDatabase(postgresUrl)
+      : undefined;
   // tests send far faster than people do; the limiter has its own test
-  const app = await createApp({ databasePath: dbPath, log: pino({ level: 'silent' }), rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
+  const app = await createApp({
+    databasePath: dbPath,
+    ...(pgDb ? { databaseUrl: pgDb.url } : {}),
+    log: pino({ level: 'silent' }),
+    rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
     ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
@@ -36,6 +65,7 @@ export async function startServer(opts: { dir?: string; rate?: { perSecond: numb
     url,
     dir,
     dbPath,
+    db: pgDb ? { url: pgDb.url } : { path: dbPath },
     clients,
     async client(headers) {
       const c: Client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(headers ? { extraHeaders: headers } : {}) });
@@ -58,6 +88,7 @@ export async function startServer(opts: { dir?: string; rate?: { perSecond: numb
     async stop({ keepDir = false } = {}) {
       for (const c of clients) c.disconnect();
       await app.close();
+      if (!keepDir) await pgDb?.drop();
       if (!keepDir) rmSync(dir, { recursive: true, force: true });
     },
   };

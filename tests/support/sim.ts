@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replay, type BoardEvent, type BoardState, type Placement, type VersionedEvent } from '../../domain/board';
 import { boardFromSnapshot, type JoinAck, type Me, type MoveAck, type SyncAck } from '../../domain/protocol';
@@ -162,16 +163,36 @@ export class SimClient {
   }
 }
 
-/** The board as the database has it: a fresh replay of the session's event log. */
-export function boardInDatabase(dbPath: string, sessionId: string): { board: BoardState; events: (VersionedEvent & { event: BoardEvent })[] } {
-  const db = new Database(dbPath, { readonly: true });
+/** Where a server keeps its data: a SQLite file, or a Postgres database. */
+export type DatabaseLocation = { path: string; url?: undefined } | { url: string; path?: undefined };
+
+type EventRow = { version: number; by: string | null; at: number | string; payload: string };
+
+/** Rows of a table read with a connection of the test's own (not through the app's store). */
+export async function rawQuery<T>(loc: DatabaseLocation, sql: string, params: (string | number)[]): Promise<T[]> {
+  if (loc.url) {
+    const c = new pg.Client({ connectionString: loc.url });
+    await c.connect();
+    try {
+      let i = 0;
+      return (await c.query(sql.replace(/\?/g, () => `$${++i}`), params)).rows as T[];
+    } finally {
+      await c.end();
+    }
+  }
+  const db = new Database(loc.path, { readonly: true });
   try {
-    const rows = db.prepare('select version, by, at, payload from events where session_id = ? order by version').all(sessionId) as { version: number; by: string | null; at: number; payload: string }[];
-    const events = rows.map((r) => ({ version: r.version, by: r.by, at: r.at, event: JSON.parse(r.payload) as BoardEvent }));
-    return { board: replay(emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS), events.map((e) => e.event)), events };
+    return db.prepare(sql).all(...params) as T[];
   } finally {
     db.close();
   }
+}
+
+/** The board as the database has it: a fresh replay of the session's event log. */
+export async function boardInDatabase(loc: DatabaseLocation, sessionId: string): Promise<{ board: BoardState; events: (VersionedEvent & { event: BoardEvent })[] }> {
+  const rows = await rawQuery<EventRow>(loc, 'select version, by, at, payload from events where session_id = ? order by version', [sessionId]);
+  const events = rows.map((r) => ({ version: r.version, by: r.by, at: Number(r.at), event: JSON.parse(r.payload) as BoardEvent }));
+  return { board: replay(emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS), events.map((e) => e.event)), events };
 }
 
 /** Acked moves the log lacks: the ack carries the move's last version (card.moved, or a ping-pong card.flagged right after it). */
