@@ -1,13 +1,18 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
+import type { VersionedEvent } from '../domain/board';
 import { openStore, type Store } from '../db';
 import { createApi } from './http/api';
-import { randomBytes } from 'node:crypto';
+import { handleOps } from './http/ops';
 import { applySecurityHeaders, contentSecurityPolicy, originAllowed, securityHeaders } from './http/security';
 import type { Logger } from './log';
-import { attachHub, evictRemoved, roomOf } from './realtime/hub';
-import type { VersionedEvent } from '../domain/board';
+import { createMetrics, type Metrics } from './metrics';
+import { connectCluster, type Cluster } from './realtime/cluster';
+import { drainSockets } from './realtime/drain';
+import { attachHub, evictRemoved, roomOf, type Io } from './realtime/hub';
 import { createBoardCache } from './services/boards';
 import { createWriter, type Writer } from './services/writer';
 
@@ -15,6 +20,8 @@ export interface AppOptions {
   databasePath: string;
   /** postgres://... selects Postgres instead of the SQLite file */
   databaseUrl?: string;
+  /** redis://... : several processes share rooms (socket.io Redis Streams adapter), presence and limits */
+  redisUrl?: string;
   log: Logger;
   /** serve the Next app as well; integration tests run without it */
   next?: { dev: boolean; dir: string };
@@ -23,40 +30,63 @@ export interface AppOptions {
   rate?: { perSecond: number; burst: number };
   /** origins besides this server's own whose pages may open a socket (ALLOWED_ORIGINS); "*" allows any */
   allowedOrigins?: string[];
+  /** boards kept in memory at most */
+  boardCacheSize?: number;
+  /** METRICS_TOKEN: /metrics needs it as a bearer token when set */
+  metricsToken?: string;
+  /** how long a graceful stop spreads the reconnects of its clients over */
+  drainSpreadMs?: number;
 }
 
 export interface App {
   http: HttpServer;
-  io: Server;
+  io: Io;
   store: Store;
   writer: Writer;
+  metrics: Metrics;
   listen(port: number, host?: string): Promise<number>;
+  /** graceful stop: no new connections, writes in flight finish, clients are sent elsewhere over a few seconds */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** One process: the HTTP API, socket.io and (optionally) Next on a single server. */
 export async function createApp(opts: AppOptions): Promise<App> {
   const store = await openStore({ databaseUrl: opts.databaseUrl, databasePath: opts.databasePath });
+  const cluster: Cluster | undefined = opts.redisUrl ? await connectCluster(opts.redisUrl, opts.log) : undefined;
   const now = opts.now ?? Date.now;
-  const boards = createBoardCache();
+  const metrics = createMetrics();
+  const boards = createBoardCache(opts.boardCacheSize);
   // the writer publishes through the socket.io server created below
-  const hub: { io?: Server } = {};
+  const hub: { io?: Io } = {};
   const publish = (sessionId: string, events: VersionedEvent[]) => {
     for (const e of events) hub.io?.to(roomOf(sessionId)).emit('room:event', e);
   };
   const online = async (sessionId: string) => {
+    // with the Redis adapter this asks every process: presence is cluster-wide
     const sockets = hub.io ? await hub.io.in(roomOf(sessionId)).fetchSockets() : [];
-    return [...new Set(sockets.map((s) => (s.data as { personId?: string }).personId).filter((id): id is string => !!id))];
+    return [...new Set(sockets.map((s) => s.data.personId).filter((id): id is string => !!id))];
   };
   const evict = async (sessionId: string, events: VersionedEvent[]) => {
-    if (hub.io) await evictRemoved(hub.io as never, sessionId, events, online);
+    if (hub.io) await evictRemoved(hub.io, sessionId, events, online);
   };
-  const writer = createWriter({ store, boards, now, publish, evict });
-  const deps = { store, boards, writer, now, log: opts.log, online };
+  const writer = createWriter({
+    store,
+    boards,
+    now,
+    publish,
+    evict,
+    observe: (b) => {
+      metrics.dbBatch.observe(b.ms);
+      metrics.batchSize.observe(b.jobs);
+    },
+  });
+  const deps = { store, boards, writer, now, log: opts.log, online, metrics };
   const handleApi = createApi(deps);
+  let draining = false;
 
-  let nextHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined;
-  let nextUpgrade: ((req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => Promise<void>) | undefined;
+  let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | undefined;
   if (opts.next) {
     const { default: next } = await import('next');
     const nextApp = next({ dev: opts.next.dev, dir: opts.next.dir });
@@ -68,9 +98,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const headers = securityHeaders(opts.next?.dev ?? false);
   const allowedOrigins = opts.allowedOrigins ?? [];
   const dev = opts.next?.dev ?? false;
+  const ops = { store, cluster, metrics, boards, draining: () => draining, metricsToken: opts.metricsToken };
   const http = createServer((req, res) => {
     applySecurityHeaders(res, headers);
-    handleApi(req, res)
+    handleOps(req, res, ops)
+      .then((handled) => handled || handleApi(req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) {
@@ -88,15 +120,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
       });
   });
 
-  const io = new Server(http, {
+  const io: Io = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
     // leave other upgrades (Next's hot reload in dev) alone
     destroyUpgrade: false,
-    connectionStateRecovery: undefined,
+    // a client that lost its connection for a moment gets the packets it missed and keeps its room
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    ...(cluster ? { adapter: cluster.adapter } : {}),
     // a page of a foreign origin may not open a socket (docs/hardening.md SEC-ORIGIN)
     allowRequest: (req, done) => {
-      const ok = originAllowed(req, allowedOrigins);
-      done(ok ? null : 'origin not allowed', ok);
+      const ok = !draining && originAllowed(req, allowedOrigins);
+      done(ok ? null : draining ? 'server is stopping' : 'origin not allowed', ok);
     },
   });
   hub.io = io;
@@ -106,18 +140,41 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
     });
   }
-  attachHub(io as never, { ...deps, ...(opts.rate ? { rate: opts.rate } : {}) });
+  attachHub(io, { ...deps, ...(opts.rate ? { rate: opts.rate } : {}) });
+
+  let closed = false;
+  async function close() {
+    if (closed) return;
+    closed = true;
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await writer.settled();
+    await cluster?.close();
+    await store.close();
+  }
+
   return {
     http,
     io,
     store,
     writer,
+    metrics,
     listen: (port, host) =>
-      new Promise((resolve) => http.listen(port, host, () => resolve((http.address() as AddressInfo).port))),
-    close: async () => {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
+          resolve((http.address() as AddressInfo).port);
+        });
+      }),
+    async drain() {
+      draining = true;
+      // no new connections: a reverse proxy sends new ones (and reconnects) to another process
+      http.close();
       await writer.settled();
-      await store.close();
+      await drainSockets(io, opts.drainSpreadMs ?? 3000);
+      await writer.settled();
+      await close();
     },
+    close,
   };
 }

@@ -14,6 +14,14 @@ export interface Config {
   allowedOrigins: string[];
   /** socket commands per second per connection, and the burst allowed */
   rate: { perSecond: number; burst: number };
+  /** redis://...: several processes share rooms, presence and limits */
+  redisUrl: string | undefined;
+  /** bearer token for GET /metrics; unset: /metrics is open (keep it off the public proxy) */
+  metricsToken: string | undefined;
+  /** boards kept in memory at most */
+  boardCacheSize: number;
+  /** a graceful stop spreads its clients' reconnects over this many milliseconds */
+  drainSpreadMs: number;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -46,6 +54,12 @@ function databaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+function redisUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^rediss?:\/\//.test(raw)) throw new Error(`REDIS_URL must be a redis:// or rediss:// URL, got "${raw.slice(0, 12)}…"`);
+  return raw;
+}
+
 /** All configuration comes from the environment; README lists every variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -60,5 +74,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     next: !(env.NO_NEXT === '1' || env.NO_NEXT === 'true'),
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
     rate: { perSecond: positiveInt(env, 'SOCKET_RATE_PER_SECOND', 20), burst: positiveInt(env, 'SOCKET_RATE_BURST', 40) },
+    redisUrl: redisUrl(env.REDIS_URL),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    boardCacheSize: positiveInt(env, 'BOARD_CACHE_SIZE', 2000),
+    drainSpreadMs: positiveInt(env, 'DRAIN_SPREAD_MS', 3000),
   };
 }

@@ -1,27 +1,58 @@
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app';
-import { readConfig } from './config';
+import { createApp, type App } from './app';
+import { readConfig, type Config } from './config';
 import { createLogger } from './log';
+import { startupProblem } from './startup';
 
-const config = readConfig();
+function fail(line: string): never {
+  process.stderr.write(`Cannot start: ${line}\n`);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = readConfig();
+} catch (err) {
+  fail((err as Error).message);
+}
 const log = createLogger(config.logLevel);
 const dir = fileURLToPath(new URL('..', import.meta.url));
 
-const app = await createApp({
-  databasePath: config.databasePath,
-  ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-  log,
-  // NO_NEXT=1: API and sockets only (fault tests and the load benchmark need no pages)
-  ...(config.next ? { next: { dev: config.dev, dir } } : {}),
-  allowedOrigins: config.allowedOrigins,
-  rate: config.rate,
-});
-const port = await app.listen(config.port, config.host);
-log.info({ port, database: config.databaseUrl ? 'postgres' : config.databasePath, dev: config.dev, next: config.next }, 'server started');
+let app: App;
+let port: number;
+try {
+  app = await createApp({
+    databasePath: config.databasePath,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    log,
+    // NO_NEXT=1: API and sockets only (fault tests and the load benchmark need no pages)
+    ...(config.next ? { next: { dev: config.dev, dir } } : {}),
+    allowedOrigins: config.allowedOrigins,
+    rate: config.rate,
+    boardCacheSize: config.boardCacheSize,
+    drainSpreadMs: config.drainSpreadMs,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+  });
+  port = await app.listen(config.port, config.host);
+} catch (err) {
+  // one line that names the path and the fix, not a stack trace
+  const problem = startupProblem(err, config);
+  if (!problem) throw err;
+  fail(problem);
+}
+log.info({ port, database: config.databaseUrl ? 'postgres' : config.databasePath, redis: !!config.redisUrl, dev: config.dev, next: config.next }, 'server started');
 
+// SIGTERM (orchestrators, systemd): drain gracefully; SIGINT (Ctrl-C): the same, a second one stops at once
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
     log.info({ signal }, 'server stopping');
-    app.close().finally(() => process.exit(0));
+    app
+      .drain()
+      .catch((err: unknown) => log.error({ err }, 'stop failed'))
+      .finally(() => process.exit(0));
   });
 }

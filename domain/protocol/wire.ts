@@ -56,6 +56,8 @@ export interface ServerToClientEvents {
   'room:dragging': (d: { personId: string; cardId: string | null }) => void;
   'room:removed': (e: { message: string }) => void;
   'protocol:error': (e: WireError & { event?: string }) => void;
+  /** the process is stopping; the connection closes next and the client reconnects (to another process) */
+  'server:draining': (e: { reconnect: true }) => void;
 }
 
 export interface ClientToServerEvents {

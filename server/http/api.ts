@@ -29,15 +29,10 @@ const STATUS: Partial<Record<WireErrorCode, number>> = {
 
 const routes: Route[] = [...workshopRoutes, ...sessionRoutes, ...planRoutes, ...planningRoutes];
 
-/** Handles /healthz, /j/<code> and /api/*; returns false for anything else (Next serves it). */
+/** Handles /j/<code> and /api/*; returns false for anything else (Next serves it). */
 export function createApi(deps: ApiDeps) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') {
-      const ok = await deps.store.ping();
-      sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unreachable' });
-      return true;
-    }
     const code = /^\/j\/([A-Za-z0-9]{4,12})$/.exec(url.pathname)?.[1];
     if (code) {
       // short join links from the projector's QR code

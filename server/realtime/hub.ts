@@ -13,12 +13,13 @@ import {
   type WireError,
 } from '../../domain/protocol';
 import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
 import { newId } from '../ids';
 import { badRequest, ServiceError } from '../services/errors';
 import { cardHistory, execute, join, snapshot, timeline, type Member, type RoomDeps } from '../services/rooms';
 import { tokenBucket } from './rate-limit';
 
-interface SocketData {
+export interface SocketData {
   sessionId?: string;
   personId?: string;
   /** read-only viewers (projector) are in the room but are nobody */
@@ -29,12 +30,13 @@ interface SocketData {
 
 /** New identities one connection may create (a tab that re-joins under a new name, a phone that lost its storage). */
 export const NEW_PEOPLE_PER_CONNECTION = 3;
-type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Ack = (reply: unknown) => void;
 
 export interface HubDeps extends RoomDeps {
   log: Logger;
+  metrics?: Metrics;
   online: (sessionId: string) => Promise<string[]>;
   /** commands per second per connection, and the burst allowed */
   rate?: { perSecond: number; burst: number };
@@ -127,7 +129,11 @@ export function attachHub(io: Io, deps: HubDeps) {
     'room:timeline': async (socket) => ({ events: await timeline(deps, member(socket).sessionId) }),
   };
 
+  const m = deps.metrics;
+  const countRooms = () => m?.rooms.set([...io.of('/').adapter.rooms.keys()].filter((r) => r.startsWith('session:')).length);
+
   io.on('connection', (socket: Sock) => {
+    m?.connections.inc();
     const allowCommand = tokenBucket(rate.perSecond, rate.burst);
     const allowHover = tokenBucket(hoverRate.perSecond, hoverRate.burst);
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -135,13 +141,19 @@ export function attachHub(io: Io, deps: HubDeps) {
       void handle(socket, event, args, ack, event === 'drag:hover' ? allowHover : allowCommand);
     });
     socket.on('disconnect', () => {
+      m?.connections.dec();
+      countRooms();
       const sessionId = socket.data.sessionId;
       if (sessionId && socket.data.personId) void announcePresence(sessionId).catch((err: unknown) => deps.log.error({ err }, 'presence failed'));
     });
   });
 
   async function handle(socket: Sock, event: string, args: unknown[], ack: Ack | undefined, allow: () => boolean) {
-    const refuse = (error: WireError) => (ack ? ack({ ok: false, error }) : socket.emit('protocol:error', { ...error, event: String(event).slice(0, 40) }));
+    const started = performance.now();
+    const refuse = (error: WireError) => {
+      m?.errors.inc({ code: error.code });
+      return ack ? ack({ ok: false, error }) : socket.emit('protocol:error', { ...error, event: String(event).slice(0, 40) });
+    };
     try {
       if (!allow()) {
         // hover previews are sampled (their own bucket): drop them silently when over the limit,
@@ -155,8 +167,11 @@ export function attachHub(io: Io, deps: HubDeps) {
       const parsed = schema.safeParse(args[0]);
       if (!parsed.success) return refuse(badRequest(parsed.error, `"${event}" payload`).toWire());
       const handler = handlers[event] as (s: Sock, p: unknown) => Promise<object | void>;
+      m?.commands.inc({ event });
       const result = await handler(socket, parsed.data);
       if (ack) ack({ ok: true, ...(result ?? {}) });
+      if (event === 'card:move') m?.moveAck.observe(performance.now() - started);
+      else if (event === 'room:join' || event === 'room:watch') countRooms();
     } catch (err) {
       if (err instanceof ServiceError) return refuse(err.toWire());
       deps.log.error({ err, event }, 'handler failed');
