@@ -16,6 +16,9 @@ import { attachHub, evictRemoved, roomOf, type Io } from './realtime/hub';
 import { createBoardCache } from './services/boards';
 import { createWriter, type Writer } from './services/writer';
 
+/** how long a presence question waits for the other processes */
+const PRESENCE_TIMEOUT_MS = 1500;
+
 export interface AppOptions {
   databasePath: string;
   /** postgres://... selects Postgres instead of the SQLite file */
@@ -63,8 +66,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     for (const e of events) hub.io?.to(roomOf(sessionId)).emit('room:event', e);
   };
   const online = async (sessionId: string) => {
-    // with the Redis adapter this asks every process: presence is cluster-wide
-    const sockets = hub.io ? await hub.io.in(roomOf(sessionId)).fetchSockets() : [];
+    const io = hub.io;
+    if (!io) return [];
+    // with the Redis adapter this asks every process: presence is cluster-wide. A process that
+    // died a moment ago is still counted until its heartbeat times out, and the question then
+    // times out: fall back to this process's own connections rather than refuse the command.
+    const sockets = await io
+      .in(roomOf(sessionId))
+      .timeout(PRESENCE_TIMEOUT_MS)
+      .fetchSockets()
+      .catch((err: unknown) => {
+        opts.log.warn({ err: (err as Error).message, sessionId }, 'presence across processes unavailable; using this process only');
+        return io.local.in(roomOf(sessionId)).fetchSockets();
+      });
     return [...new Set(sockets.map((s) => s.data.personId).filter((id): id is string => !!id))];
   };
   const evict = async (sessionId: string, events: VersionedEvent[]) => {
@@ -124,9 +138,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     maxHttpBufferSize: 64 * 1024,
     // leave other upgrades (Next's hot reload in dev) alone
     destroyUpgrade: false,
-    // a client that lost its connection for a moment gets the packets it missed and keeps its room
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
-    ...(cluster ? { adapter: cluster.adapter } : {}),
+    // several processes: a client that lost its connection for a moment, or moved to another
+    // process, gets the packets it missed from the Redis stream (one process: it asks for a snapshot)
+    ...(cluster ? { adapter: cluster.adapter, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } } : {}),
     // a page of a foreign origin may not open a socket (docs/hardening.md SEC-ORIGIN)
     allowRequest: (req, done) => {
       const ok = !draining && originAllowed(req, allowedOrigins);

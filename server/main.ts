@@ -43,6 +43,10 @@ try {
 }
 log.info({ port, database: config.databaseUrl ? 'postgres' : config.databasePath, redis: !!config.redisUrl, dev: config.dev, next: config.next }, 'server started');
 
+// A library that loses a promise (socket.io's Redis adapter stores a session with an unawaited
+// SET, which fails while Redis is away) must not take the whole server down with it.
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection (ignored, the server goes on)'));
+
 // SIGTERM (orchestrators, systemd): drain gracefully; SIGINT (Ctrl-C): the same, a second one stops at once
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -22,7 +22,8 @@ export async function connectCluster(url: string, log: Logger) {
   await client.connect();
   return {
     client,
-    adapter: createAdapter(client, { streamName: 'magic-estimation', maxLen: 100_000 }),
+    // a process that died is noticed within a few seconds (presence questions stop waiting for it)
+    adapter: createAdapter(client, { streamName: 'magic-estimation', maxLen: 100_000, heartbeatInterval: 2000, heartbeatTimeout: 5000 }),
     async ping(): Promise<boolean> {
       if (!client.isReady) return false;
       try {

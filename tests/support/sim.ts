@@ -115,6 +115,8 @@ export class SimClient {
    * until the next join decides (reconcile) whether the server already has it.
    */
   private request<T>(event: string, payload: unknown, onAck: (ack: T) => void = () => {}): Promise<T | undefined> {
+    // socket.io-client would buffer it until a reconnect, and nothing would ever answer it here
+    if (!this.socket.connected) return Promise.resolve(undefined);
     const p = new Promise<T | undefined>((resolve) => {
       const lost = () => resolve(undefined);
       this.lost.add(lost);

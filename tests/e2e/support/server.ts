@@ -29,6 +29,11 @@ export class AppProcess {
   port = 0;
   log = '';
 
+  /** the process runs (it has not exited or crashed) */
+  get alive(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** the server's process id while it runs */
   get pid(): number | undefined {
     return this.child?.pid;
