@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { participantPath, type WireErrorCode } from '../../domain/protocol';
 import { ServiceError } from '../services/errors';
-import { BodyError, sendError, sendJson } from './respond';
+import { BodyError, sendError } from './respond';
 import type { ApiDeps, Route } from './router';
 import { planRoutes } from './routes/plan';
 import { planningRoutes } from './routes/planning';
