@@ -32,6 +32,7 @@ export interface ServerOptions {
   engine?: 'sqlite' | 'postgres';
   /** the Postgres database of a server stopped with keepDir (a restart on the same data) */
   databaseUrl?: string;
+  metricsToken?: string;
 }
 
 /** The engines a server-level test can run on: SQLite always, Postgres when TEST_DATABASE_URL is set. */
@@ -56,6 +57,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     log: pino({ level: 'silent' }),
     rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
     ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
+    ...(opts.metricsToken ? { metricsToken: opts.metricsToken } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -29,6 +29,9 @@ export class AppProcess {
   port = 0;
   log = '';
 
+  /** how the last process ended (null while it runs) */
+  exitCode: number | null = null;
+
   /** the process runs (it has not exited or crashed) */
   get alive(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
@@ -74,9 +77,9 @@ export class AppProcess {
   async stop(signal: NodeJS.Signals = 'SIGTERM') {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill(signal);
-    await exited;
+    this.exitCode = await exited;
     this.child = null;
   }
 
