@@ -16,7 +16,7 @@ import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { newId } from '../ids';
 import { badRequest, ServiceError } from '../services/errors';
-import { cardHistory, execute, join, snapshot, timeline, type Member, type RoomDeps } from '../services/rooms';
+import { canResume, cardHistory, execute, join, snapshot, timeline, type Member, type RoomDeps } from '../services/rooms';
 import { tokenBucket } from './rate-limit';
 
 export interface SocketData {
@@ -26,10 +26,23 @@ export interface SocketData {
   watcher?: boolean;
   /** new people this connection has created: a person joins once, not in a loop */
   created?: number;
+  /** the client's address (the socket's peer, or X-Forwarded-For behind a trusted proxy) */
+  address?: string;
 }
 
 /** New identities one connection may create (a tab that re-joins under a new name, a phone that lost its storage). */
 export const NEW_PEOPLE_PER_CONNECTION = 3;
+
+/** Limits on what one connection or address may open (docs/hardening.md SEC-JOIN, SEC-WATCH). */
+export interface Caps {
+  newPeoplePerConnection: number;
+  watchersPerRoom: number;
+  watchersPerAddress: number;
+}
+export const DEFAULT_CAPS: Caps = { newPeoplePerConnection: NEW_PEOPLE_PER_CONNECTION, watchersPerRoom: 10, watchersPerAddress: 20 };
+
+/** the socket.io room of one address's projector views (counted across processes) */
+const watchersOf = (address: string) => `watchers:${address}`;
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Ack = (reply: unknown) => void;
@@ -37,6 +50,11 @@ type Ack = (reply: unknown) => void;
 export interface HubDeps extends RoomDeps {
   log: Logger;
   metrics?: Metrics;
+  caps?: Partial<Caps>;
+  /** per-address budgets shared by all processes (throws rate_limited when spent) */
+  limits?: { newPerson(address: string): Promise<void> };
+  /** the client's address for a connection (TRUST_PROXY decides whether X-Forwarded-For counts) */
+  clientAddress?: (socket: Sock) => string;
   online: (sessionId: string) => Promise<string[]>;
   /** commands per second per connection, and the burst allowed */
   rate?: { perSecond: number; burst: number };
@@ -65,6 +83,7 @@ export function attachHub(io: Io, deps: HubDeps) {
   const hoverRate = deps.hoverRate ?? { perSecond: 30, burst: 30 };
 
   const onlineIn = deps.online;
+  const addressOf = (socket: Sock) => (socket.data.address ??= deps.clientAddress?.(socket) ?? socket.handshake.address);
 
   async function announcePresence(sessionId: string) {
     io.to(roomOf(sessionId)).emit('room:presence', { online: await onlineIn(sessionId) });
@@ -81,26 +100,54 @@ export function attachHub(io: Io, deps: HubDeps) {
     await socket.join(roomOf(sessionId));
   }
 
+  const caps = { ...DEFAULT_CAPS, ...deps.caps };
+
+  /** a person created by this connection: within its budget, and within its address's budget */
+  async function admitNewPerson(socket: Sock) {
+    const created = socket.data.created ?? 0;
+    if (created >= caps.newPeoplePerConnection) {
+      // one connection filling a room with made-up people is not a person joining
+      throw new ServiceError('rate_limited', `This connection has already joined as ${caps.newPeoplePerConnection} new people. Reload the page to join again.`);
+    }
+    await deps.limits?.newPerson(addressOf(socket));
+    socket.data.created = created + 1;
+  }
+
+  /** projector views: a few per room and per address, so nobody can hold a room's fan-out hostage */
+  async function admitWatcher(socket: Sock, sessionId: string) {
+    const inRoom = (await fetchOrLocal(roomOf(sessionId))).filter((s) => s.data.watcher).length;
+    if (inRoom >= caps.watchersPerRoom) throw new ServiceError('rate_limited', `This session already has ${caps.watchersPerRoom} projector views open. Close one first.`);
+    const fromAddress = (await fetchOrLocal(watchersOf(addressOf(socket)))).length;
+    if (fromAddress >= caps.watchersPerAddress) throw new ServiceError('rate_limited', `Your network already has ${caps.watchersPerAddress} projector views open. Close one first.`);
+  }
+
+  const fetchOrLocal = (room: string) =>
+    io
+      .in(room)
+      .timeout(1500)
+      .fetchSockets()
+      .catch(() => io.local.in(room).fetchSockets());
+
   const handlers: { [K in keyof typeof clientMessages]: (socket: Sock, payload: never) => Promise<object | void> } = {
     'room:join': async (socket, msg: JoinMessage) => {
-      const created = socket.data.created ?? 0;
-      const resuming = msg.participantId !== undefined && msg.participantToken !== undefined;
-      if (!resuming && created >= NEW_PEOPLE_PER_CONNECTION) {
-        // one connection filling a room with made-up people is not a person joining
-        throw new ServiceError('rate_limited', `This connection has already joined as ${NEW_PEOPLE_PER_CONNECTION} new people. Reload the page to join again.`);
-      }
-      const { me, events } = await join(deps, msg);
+      // a wrong id or token is a new person, and new people are budgeted per connection and address
+      const resuming = await canResume(deps, msg);
+      if (!resuming && msg.facilitatorSecret === undefined) await admitNewPerson(socket);
+      const { me, events } = await join(deps, msg, { mayCreate: !resuming });
       await enter(socket, msg.sessionId);
-      const isNew = events.some((e) => e.event.type === 'person.joined');
-      socket.data = { sessionId: msg.sessionId, personId: me.participantId, created: created + (isNew ? 1 : 0) };
-      deps.log.info({ sessionId: msg.sessionId, personId: me.participantId, role: me.role }, 'room join');
+      socket.data = { ...socket.data, sessionId: msg.sessionId, personId: me.participantId, watcher: false };
+      deps.log.info({ sessionId: msg.sessionId, personId: me.participantId, role: me.role, isNew: events.some((e) => e.event.type === 'person.joined') }, 'room join');
       void announcePresence(msg.sessionId);
       return { me, snapshot: await snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId)) };
     },
     'room:watch': async (socket, msg: WatchMessage) => {
       const snap = await snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId));
+      if (!socket.data.watcher || socket.data.sessionId !== msg.sessionId) await admitWatcher(socket, msg.sessionId);
       await enter(socket, msg.sessionId);
-      socket.data = { sessionId: msg.sessionId, watcher: true };
+      await socket.join(watchersOf(addressOf(socket)));
+      // the new-people budget stays with the connection
+      socket.data = { ...socket.data, sessionId: msg.sessionId, watcher: true };
+      delete socket.data.personId;
       return { snapshot: snap };
     },
     'card:move': async (socket, msg: MoveMessage) => {

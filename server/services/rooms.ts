@@ -41,8 +41,18 @@ export interface Joined {
   events: VersionedEvent[];
 }
 
-/** Joins or re-joins a session. New people and changes of name or role are events like any other. */
-export async function join(deps: RoomDeps, msg: JoinMessage): Promise<Joined> {
+/** Whether a join message names a person of this session with the right token (a re-join). */
+export async function canResume(deps: Pick<RoomDeps, 'store'>, msg: JoinMessage): Promise<boolean> {
+  if (!msg.participantId || !msg.participantToken) return false;
+  const cred = await deps.store.read.getCredential(msg.sessionId, msg.participantId);
+  return !!cred && secretMatches(msg.participantToken, cred.tokenHash);
+}
+
+/**
+ * Joins or re-joins a session. New people and changes of name or role are events like any other.
+ * `mayCreate: false` (the caller counted this join as a re-join) refuses instead of creating.
+ */
+export async function join(deps: RoomDeps, msg: JoinMessage, opts: { mayCreate: boolean } = { mayCreate: true }): Promise<Joined> {
   const meta = await deps.store.read.getSessionMeta(msg.sessionId);
   if (!meta) throw noSession();
   const asFacilitator = msg.facilitatorSecret !== undefined;
@@ -62,6 +72,7 @@ export async function join(deps: RoomDeps, msg: JoinMessage): Promise<Joined> {
         const role: Role = asFacilitator ? 'facilitator' : resumed.role;
         return { events, by: resumed.id, result: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role } };
       }
+      if (!opts.mayCreate) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
       if (!msg.name) throw new ServiceError('bad_request', 'A display name is required to join.', [{ path: 'name', message: 'required' }]);
       if (!asFacilitator && Object.keys(board.people).length >= LIMITS.participantsPerRoom) {
         throw new ServiceError('forbidden', `This room is full (${LIMITS.participantsPerRoom} people).`);
