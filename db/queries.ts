@@ -174,6 +174,10 @@ export class Queries {
     return this.x.get<Item>(`select ${ITEM} from items where workshop_id = ? and key = ?`, [workshopId, key]);
   }
 
+  async countItems(workshopId: string): Promise<number> {
+    return (await this.x.get<{ n: number }>('select count(*) as n from items where workshop_id = ?', [workshopId]))?.n ?? 0;
+  }
+
   async updateItem(id: string, patch: ItemPatch) {
     const cols: [string, Param][] = [];
     if (patch.title !== undefined) cols.push(['title', patch.title]);
@@ -220,6 +224,54 @@ export class Queries {
        where workshop_id = ? order by created_at, ${this.seq}`,
       [workshopId],
     );
+  }
+
+  /** When the session was last locked (the time of its latest phase change to locked), if it is. */
+  async lockedAt(sessionId: string): Promise<number | undefined> {
+    const row = await this.x.get<{ at: number; payload: string }>(
+      "select at, payload from events where session_id = ? and type = 'phase.changed' order by version desc limit 1",
+      [sessionId],
+    );
+    if (!row) return undefined;
+    const e = JSON.parse(row.payload) as BoardEvent;
+    return e.type === 'phase.changed' && e.to === 'locked' ? Number(row.at) : undefined;
+  }
+
+  // ---- a workshop as a whole: export, deletion, retention ----
+
+  /** Workshops created before `before` whose last write (events, sprints, settings, references, links) is before it too. */
+  idleWorkshops(before: number, limit = 100) {
+    return this.x.all<{ id: string }>(
+      `select w.id from workshops w
+       where w.created_at < ?
+         and coalesce((select max(e.at) from sessions s join events e on e.session_id = s.id and e.version = s.version where s.workshop_id = w.id), 0) < ?
+         and coalesce((select max(recorded_at) from sprints where workshop_id = w.id), 0) < ?
+         and coalesce((select max(updated_at) from plan_settings where workshop_id = w.id), 0) < ?
+         and coalesce((select max(r.updated_at) from session_references r join sessions s on s.id = r.session_id where s.workshop_id = w.id), 0) < ?
+         and coalesce((select max(created_at) from share_links where workshop_id = w.id), 0) < ?
+       order by w.created_at limit ?`,
+      [before, before, before, before, before, before, limit],
+    );
+  }
+
+  /** Everything of a workshop, children first; returns how many rows went. */
+  async deleteWorkshop(workshopId: string): Promise<number> {
+    const inSessions = 'session_id in (select id from sessions where workshop_id = ?)';
+    let n = 0;
+    for (const sql of [
+      `delete from events where ${inSessions}`,
+      `delete from participants where ${inSessions}`,
+      `delete from session_references where ${inSessions}`,
+      'delete from sessions where workshop_id = ?',
+      'delete from sprints where workshop_id = ?',
+      'delete from plan_settings where workshop_id = ?',
+      'delete from share_links where workshop_id = ?',
+      'delete from items where workshop_id = ?',
+      'delete from workshops where id = ?',
+    ]) {
+      n += await this.x.run(sql, [workshopId]);
+    }
+    return n;
   }
 
   // ---- participants (credentials only; who a person is lives in the event log) ----

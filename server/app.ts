@@ -12,8 +12,10 @@ import type { Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { connectCluster, type Cluster } from './realtime/cluster';
 import { drainSockets } from './realtime/drain';
-import { attachHub, evictRemoved, roomOf, type Io } from './realtime/hub';
-import { createBoardCache } from './services/boards';
+import { attachHub, evictRemoved, roomOf, type Caps, type Io } from './realtime/hub';
+import { purgeIdle } from './services/lifecycle';
+import { DEFAULT_QUOTAS, type Quotas } from './services/quotas';
+import { createBoardCache, type BoardCache } from './services/boards';
 import { createWriter, type Writer } from './services/writer';
 
 /** how long a presence question waits for the other processes */
@@ -39,6 +41,10 @@ export interface AppOptions {
   metricsToken?: string;
   /** how long a graceful stop spreads the reconnects of its clients over */
   drainSpreadMs?: number;
+  quotas?: Partial<Quotas>;
+  caps?: Partial<Caps>;
+  /** workshops without a change for this long are deleted (0 = kept for ever) */
+  retentionMs?: number;
 }
 
 export interface App {
@@ -47,6 +53,7 @@ export interface App {
   store: Store;
   writer: Writer;
   metrics: Metrics;
+  boards: BoardCache;
   listen(port: number, host?: string): Promise<number>;
   /** graceful stop: no new connections, writes in flight finish, clients are sent elsewhere over a few seconds */
   drain(): Promise<void>;
@@ -84,18 +91,26 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const evict = async (sessionId: string, events: VersionedEvent[]) => {
     if (hub.io) await evictRemoved(hub.io, sessionId, events, online);
   };
+  const quotas: Quotas = { ...DEFAULT_QUOTAS, ...opts.quotas };
   const writer = createWriter({
     store,
     boards,
     now,
     publish,
     evict,
+    maxEventsPerSession: quotas.eventsPerSession,
     observe: (b) => {
       metrics.dbBatch.observe(b.ms);
       metrics.batchSize.observe(b.jobs);
     },
   });
-  const deps = { store, boards, writer, now, log: opts.log, online, metrics };
+  const closeRooms = async (sessionIds: string[]) => {
+    for (const id of sessionIds) {
+      hub.io?.to(roomOf(id)).emit('room:removed', { message: 'The facilitator deleted this workshop.' });
+      hub.io?.in(roomOf(id)).disconnectSockets(true);
+    }
+  };
+  const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms };
   const handleApi = createApi(deps);
   let draining = false;
 
@@ -154,12 +169,30 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
     });
   }
-  attachHub(io, { ...deps, ...(opts.rate ? { rate: opts.rate } : {}) });
+  attachHub(io, { ...deps, ...(opts.rate ? { rate: opts.rate } : {}), ...(opts.caps ? { caps: opts.caps } : {}) });
+
+  // retention: every hour (and once shortly after the start), workshops idle too long go
+  const retention = opts.retentionMs
+    ? setInterval(() => void purge(), 60 * 60_000)
+    : undefined;
+  const purge = async () => {
+    try {
+      const n = await purgeIdle(deps, opts.retentionMs!);
+      if (n > 0) opts.log.info({ purged: n, retentionDays: Math.round(opts.retentionMs! / 86_400_000) }, 'idle workshops deleted');
+    } catch (err) {
+      opts.log.error({ err }, 'retention purge failed');
+    }
+  };
+  retention?.unref();
+  const firstPurge = opts.retentionMs ? setTimeout(() => void purge(), 30_000) : undefined;
+  firstPurge?.unref();
 
   let closed = false;
   async function close() {
     if (closed) return;
     closed = true;
+    clearInterval(retention);
+    clearTimeout(firstPurge);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await writer.settled();
     await cluster?.close();
@@ -172,6 +205,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     store,
     writer,
     metrics,
+    boards,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);

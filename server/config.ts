@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { DEFAULT_CAPS, type Caps } from './realtime/hub';
+import { DEFAULT_QUOTAS, type Quotas } from './services/quotas';
 
 export interface Config {
   port: number;
@@ -22,6 +24,18 @@ export interface Config {
   boardCacheSize: number;
   /** a graceful stop spreads its clients' reconnects over this many milliseconds */
   drainSpreadMs: number;
+  quotas: Quotas;
+  caps: Caps;
+  /** workshops without a change for this long are deleted; 0 keeps them for ever */
+  retentionMs: number;
+}
+
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (0 or more), got "${raw}"`);
+  return n;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -78,5 +92,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     boardCacheSize: positiveInt(env, 'BOARD_CACHE_SIZE', 2000),
     drainSpreadMs: positiveInt(env, 'DRAIN_SPREAD_MS', 3000),
+    quotas: {
+      sessionsPerWorkshop: positiveInt(env, 'SESSIONS_PER_WORKSHOP', DEFAULT_QUOTAS.sessionsPerWorkshop),
+      itemsPerWorkshop: positiveInt(env, 'ITEMS_PER_WORKSHOP', DEFAULT_QUOTAS.itemsPerWorkshop),
+      eventsPerSession: positiveInt(env, 'EVENTS_PER_SESSION', DEFAULT_QUOTAS.eventsPerSession),
+      joinAfterLockMs: nonNegativeInt(env, 'JOIN_AFTER_LOCK_HOURS', DEFAULT_QUOTAS.joinAfterLockMs / 3_600_000) * 3_600_000,
+    },
+    caps: {
+      newPeoplePerConnection: positiveInt(env, 'NEW_PEOPLE_PER_CONNECTION', DEFAULT_CAPS.newPeoplePerConnection),
+      watchersPerRoom: positiveInt(env, 'WATCHERS_PER_ROOM', DEFAULT_CAPS.watchersPerRoom),
+      watchersPerAddress: positiveInt(env, 'WATCHERS_PER_ADDRESS', DEFAULT_CAPS.watchersPerAddress),
+    },
+    retentionMs: nonNegativeInt(env, 'RETENTION_DAYS', 180) * 86_400_000,
   };
 }

@@ -32,6 +32,9 @@ try {
     rate: config.rate,
     boardCacheSize: config.boardCacheSize,
     drainSpreadMs: config.drainSpreadMs,
+    quotas: config.quotas,
+    caps: config.caps,
+    retentionMs: config.retentionMs,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
   });
   port = await app.listen(config.port, config.host);

@@ -23,6 +23,7 @@ export type WireErrorCode =
   | 'not_joined'
   | 'forbidden'
   | 'rate_limited'
+  | 'quota_exceeded'
   | 'unauthorized'
   | 'not_found'
   | 'internal';

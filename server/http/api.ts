@@ -25,6 +25,7 @@ const STATUS: Partial<Record<WireErrorCode, number>> = {
   wrong_phase: 409,
   no_change: 409,
   rate_limited: 429,
+  quota_exceeded: 409,
 };
 
 const routes: Route[] = [...workshopRoutes, ...sessionRoutes, ...planRoutes, ...planningRoutes];

@@ -5,6 +5,8 @@ import type { RoomDeps } from '../services/rooms';
 /** Writes go through deps.writer, which tells the rooms after the commit (the same path as the socket hub). */
 export interface ApiDeps extends RoomDeps {
   log: Logger;
+  /** after a workshop is deleted: tell and disconnect the people in its rooms */
+  closeRooms?: (sessionIds: string[]) => Promise<void>;
   /** person ids connected to a session, for decisions that need it (dealing) */
   online: (sessionId: string) => Promise<string[]>;
 }

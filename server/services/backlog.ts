@@ -5,6 +5,7 @@ import type { ItemPatch, Queries, Tx } from '../../db';
 import { newId } from '../ids';
 import { badRequest, ServiceError } from './errors';
 import { API_FACILITATOR, currentBoard, decideIn, type RoomDeps } from './rooms';
+import type { Quotas } from './quotas';
 import type { Decided } from './writer';
 import { toWorkshopItem } from './workshops';
 
@@ -23,10 +24,11 @@ class Script {
     public board: BoardState,
     private readonly now: number,
     private readonly online: string[],
+    private readonly quotas: Quotas,
   ) {}
 
   async do(cmd: BoardCommand): Promise<BoardEvent[]> {
-    const events = await decideIn(this.tx, this.board, API_FACILITATOR, cmd, this.now, this.online);
+    const events = await decideIn(this.tx, this.board, API_FACILITATOR, cmd, this.now, this.online, this.quotas);
     this.board = replay(this.board, events);
     this.events.push(...events);
     return events;
@@ -54,7 +56,7 @@ export async function addItems(deps: RoomDeps, sessionId: string, body: unknown,
     sessionId,
     writes: true,
     run: async ({ tx, board, now }) => {
-      const s = new Script(tx, board, now, online);
+      const s = new Script(tx, board, now, online, deps.quotas);
       const ids: string[] = [];
       for (const item of parsed.data.items) {
         const id = addedCardId(await s.do({ type: 'card.add', cardId: newId(), title: item.title, key: item.key ?? null }));
@@ -124,7 +126,7 @@ export async function importIntoSession(deps: RoomDeps, sessionId: string, body:
     run: async ({ tx, board, now }): Promise<Decided<Imported>> => {
       const preview = previewImport(previewInput(input), await existingBacklog(tx, board));
       if (!preview.ok) return { events: [], by: null, result: { ok: false, preview } };
-      const s = new Script(tx, board, now, online);
+      const s = new Script(tx, board, now, online, deps.quotas);
       const mapped = preview.mapping;
       let imported = 0;
       let updated = 0;

@@ -48,6 +48,8 @@ export function createBoardCache(maxBoards = DEFAULT_BOARD_CACHE_SIZE) {
       return boards.size;
     },
     has: (sessionId: string) => boards.has(sessionId),
+    /** a deleted session */
+    forget: (sessionId: string) => void boards.delete(sessionId),
   };
 }
 

@@ -47,7 +47,8 @@ async function sessionsOf(deps: PlanningDeps, q: Queries, workshopId: string, re
   return list.map((s, i) => {
     const board = boards[i]!;
     return {
-      id: s.id,
+      // a share link shows no session id: with one, a stranger could open the room (/room/<id>)
+      id: readOnly ? `session-${i + 1}` : s.id,
       name: s.name,
       createdAt: s.createdAt,
       phase: board.phase,

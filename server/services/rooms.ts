@@ -4,6 +4,7 @@ import type { Store, Tx } from '../../db';
 import { newId, newSecret, secretMatches, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
+import { quotaExceeded, type Quotas } from './quotas';
 import type { Decided, Writer } from './writer';
 
 export interface RoomDeps {
@@ -11,6 +12,7 @@ export interface RoomDeps {
   boards: BoardCache;
   writer: Writer;
   now: () => number;
+  quotas: Quotas;
 }
 
 export interface Member {
@@ -73,6 +75,12 @@ export async function join(deps: RoomDeps, msg: JoinMessage, opts: { mayCreate: 
         return { events, by: resumed.id, result: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role } };
       }
       if (!opts.mayCreate) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
+      if (!asFacilitator && board.phase === 'locked') {
+        const lockedAt = await tx.lockedAt(msg.sessionId);
+        if (lockedAt !== undefined && now - lockedAt > deps.quotas.joinAfterLockMs) {
+          throw new ServiceError('forbidden', 'This session was locked a while ago and takes no new participants. Ask the facilitator for a new session.');
+        }
+      }
       if (!msg.name) throw new ServiceError('bad_request', 'A display name is required to join.', [{ path: 'name', message: 'required' }]);
       if (!asFacilitator && Object.keys(board.people).length >= LIMITS.participantsPerRoom) {
         throw new ServiceError('forbidden', `This room is full (${LIMITS.participantsPerRoom} people).`);
@@ -94,14 +102,14 @@ async function resume(tx: Tx, b: BoardState, id: string, token: string) {
 }
 
 /** Inside a write job: one command decided against the board, with the workshop's items kept in step. */
-export async function decideIn(tx: Tx, board: BoardState, actor: Actor, cmd: BoardCommand, now: number, online: string[]): Promise<BoardEvent[]> {
+export async function decideIn(tx: Tx, board: BoardState, actor: Actor, cmd: BoardCommand, now: number, online: string[], quotas: Quotas): Promise<BoardEvent[]> {
   const { cmd: resolved, keyOnBoard } = await withItemIdentity(tx, board, cmd);
   const d = decide(board, resolved, actor, { now, online });
   if (!d.ok) {
     if (keyOnBoard !== undefined && d.error.code === 'invalid') throw new ServiceError('invalid', `An item with the key ${keyOnBoard} is already on this board.`);
     throw new ServiceError(d.error.code, d.error.message);
   }
-  await projectBacklog(tx, board.sessionId, d.value, now);
+  await projectBacklog(tx, board.sessionId, d.value, now, quotas);
   return d.value;
 }
 
@@ -113,7 +121,7 @@ async function run(deps: RoomDeps, sessionId: string, actorOf: (b: BoardState) =
     writes: cmd.type === 'card.add' || cmd.type === 'card.edit',
     run: async ({ tx, board, now }): Promise<Decided<null>> => {
       const actor = actorOf(board);
-      const events = await decideIn(tx, board, actor, cmd, now, online);
+      const events = await decideIn(tx, board, actor, cmd, now, online, deps.quotas);
       return { events, by: actor.personId === API_ACTOR ? null : actor.personId, result: null };
     },
   });
@@ -155,7 +163,7 @@ async function withItemIdentity(tx: Tx, b: BoardState, cmd: BoardCommand): Promi
 }
 
 /** Cards added or renamed in a session are the workshop's backlog items too. */
-async function projectBacklog(tx: Tx, sessionId: string, events: BoardEvent[], now: number) {
+async function projectBacklog(tx: Tx, sessionId: string, events: BoardEvent[], now: number, quotas: Quotas) {
   // the hot path (moves) touches no item: skip the session lookup
   if (!events.some((e) => e.type === 'card.added' || e.type === 'card.edited')) return;
   const meta = await tx.getSessionMeta(sessionId);
@@ -163,7 +171,10 @@ async function projectBacklog(tx: Tx, sessionId: string, events: BoardEvent[], n
   for (const e of events) {
     if (e.type === 'card.added') {
       if (await tx.hasItem(e.card.id)) await tx.renameItem(e.card.id, e.card.title);
-      else await tx.insertItems(meta.workshopId, [e.card], now);
+      else {
+        if ((await tx.countItems(meta.workshopId)) >= quotas.itemsPerWorkshop) throw quotaExceeded('items', quotas.itemsPerWorkshop);
+        await tx.insertItems(meta.workshopId, [e.card], now);
+      }
     }
     if (e.type === 'card.edited') await tx.renameItem(e.cardId, e.title);
   }

@@ -15,11 +15,13 @@ import type { Item, Store, Tx } from '../../db';
 import { newId, newJoinCode, newSecret, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { badRequest, ServiceError } from './errors';
+import { quotaExceeded, type Quotas } from './quotas';
 
 export interface WorkshopDeps {
   store: Store;
   boards: BoardCache;
   now: () => number;
+  quotas: Quotas;
 }
 
 /** Creates a workshop, its backlog and a first estimation session (in setup), in one transaction. */
@@ -87,7 +89,9 @@ export async function createSession(deps: WorkshopDeps, workshopId: string, secr
         { path: 'itemIds', message: `required when the workshop has more than ${LIMITS.itemsPerSession} items` },
       ]);
     }
-    const name = parsed.data.name ?? `Session ${(await tx.listSessions(workshopId)).length + 1}`;
+    const existing = (await tx.listSessions(workshopId)).length;
+    if (existing >= deps.quotas.sessionsPerWorkshop) throw quotaExceeded('sessions', deps.quotas.sessionsPerWorkshop);
+    const name = parsed.data.name ?? `Session ${existing + 1}`;
     const cards = chosen.map((item, position): Card => ({ id: item.id, key: item.key, title: item.title, position }));
     return openSession(tx, workshopId, name, cards, now);
   });

@@ -2,6 +2,7 @@ import { replay, type BoardEvent, type BoardState, type VersionedEvent } from '.
 import type { SessionAppend, Store, Tx } from '../../db';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
+import { quotaExceeded } from './quotas';
 
 export interface WriteContext {
   tx: Tx;
@@ -38,6 +39,8 @@ export interface WriterDeps {
   publish: (sessionId: string, events: VersionedEvent[]) => void;
   /** after the commit: disconnect people the events removed */
   evict: (sessionId: string, events: VersionedEvent[]) => Promise<void>;
+  /** a session's log holds at most this many events (SEC-QUOTA-3) */
+  maxEventsPerSession?: number;
   /** database time per batch, for the metrics */
   observe?: (batch: { jobs: number; ms: number; ok: boolean }) => void;
 }
@@ -111,6 +114,9 @@ export function createWriter(deps: WriterDeps) {
           try {
             const ctx = { tx, board, now };
             const d = p.job.writes ? await tx.savepoint(() => p.job.run(ctx)) : await p.job.run(ctx);
+            if (deps.maxEventsPerSession !== undefined && board.version + d.events.length > deps.maxEventsPerSession) {
+              throw quotaExceeded('events in one session', deps.maxEventsPerSession);
+            }
             const stamped = d.events.map((event, i) => ({ version: board.version + 1 + i, by: d.by, at: now, event }));
             if (stamped.length > 0) {
               boards.set(p.job.sessionId, replay(board, d.events));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, CreateWorkshopResult, ServerToClientEvents } from '../../domain/protocol';
-import { createApp, type App } from '../../server/app';
+import { createApp, type App, type AppOptions } from '../../server/app';
 import type { DatabaseLocation } from './sim';
 import { freshPostgresDatabase, postgresUrl } from './stores';
 
@@ -33,6 +33,10 @@ export interface ServerOptions {
   /** the Postgres database of a server stopped with keepDir (a restart on the same data) */
   databaseUrl?: string;
   metricsToken?: string;
+  quotas?: AppOptions['quotas'];
+  caps?: AppOptions['caps'];
+  retentionMs?: number;
+  now?: () => number;
 }
 
 /** The engines a server-level test can run on: SQLite always, Postgres when TEST_DATABASE_URL is set. */
@@ -58,6 +62,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
     ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
     ...(opts.metricsToken ? { metricsToken: opts.metricsToken } : {}),
+    ...(opts.quotas ? { quotas: opts.quotas } : {}),
+    ...(opts.caps ? { caps: opts.caps } : {}),
+    ...(opts.retentionMs ? { retentionMs: opts.retentionMs } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,8 @@
 import { authorizeWorkshop, bearer } from '../auth';
 import { setStoryPoints } from '../../services/backlog';
+import { deleteWorkshop, exportWorkshop } from '../../services/lifecycle';
 import { createSession, createWorkshop, workshopOverview } from '../../services/workshops';
-import { readJson, sendJson } from '../respond';
+import { readJson, sendDownload, sendJson } from '../respond';
 import type { Route } from '../router';
 
 const ID = '[A-Za-z0-9_-]{1,64}';
@@ -18,6 +19,22 @@ export const workshopRoutes: Route[] = [
     handle: async ({ req, res, params, deps }) => {
       const w = await authorizeWorkshop(deps.store, req, params.workshopId!);
       sendJson(res, 200, await workshopOverview(deps, w));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: new RegExp(`^/api/workshops/(?<workshopId>${ID})$`),
+    handle: async ({ req, res, params, deps }) => {
+      const w = await authorizeWorkshop(deps.store, req, params.workshopId!);
+      sendJson(res, 200, await deleteWorkshop(deps, w));
+    },
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`^/api/workshops/(?<workshopId>${ID})/export$`),
+    handle: async ({ req, res, params, deps }) => {
+      const w = await authorizeWorkshop(deps.store, req, params.workshopId!);
+      sendDownload(res, 'application/json; charset=utf-8', `${w.name}.workshop.json`, JSON.stringify(await exportWorkshop(deps, w), null, 2));
     },
   },
   {
