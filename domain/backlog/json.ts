@@ -1,3 +1,4 @@
+import { EXPORT_JSON_FORMAT } from './export';
 import type { RawRecord, TableResult } from './table';
 import { excerptOf } from './text';
 
@@ -39,7 +40,8 @@ export function parseJson(text: string): TableResult {
           excerpt: excerptOf(JSON.stringify(item) ?? ''),
         },
   );
-  return { ok: true, table: { format: 'json', columns, records } };
+  const own = isObject(value) && value.format === EXPORT_JSON_FORMAT && typeof value.version === 'number' ? { exportVersion: value.version } : {};
+  return { ok: true, table: { format: 'json', columns, records, ...own } };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
