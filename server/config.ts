@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './limits/address';
+import { DEFAULT_LIMITS, LIMIT_ENV, LIMIT_NAMES, type LimitRule, type LimitRules } from './limits/rules';
 
 export interface Config {
   port: number;
@@ -12,6 +14,17 @@ export interface Config {
   allowedOrigins: string[];
   /** socket commands per second per connection, and the burst allowed */
   rate: { perSecond: number; burst: number };
+  /** the HTTP edge: per-address budgets and how to find the client's address */
+  edge: EdgeConfig;
+}
+
+export interface EdgeConfig {
+  /** TRUST_PROXY: which reverse proxies may name the client's address (X-Forwarded-For) */
+  trustProxy: TrustProxy;
+  /** LIMIT_*: requests per window per client address */
+  limits: LimitRules;
+  /** ALLOWED_ORIGINS, also for the HTTP API's cross-site check */
+  allowedOrigins: string[];
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -38,6 +51,24 @@ export function parseOrigins(raw: string | undefined): string[] {
     });
 }
 
+/** LIMIT_X="points/seconds", e.g. "20/3600": 20 requests an hour per client address. */
+export function parseLimit(name: string, raw: string | undefined, fallback: LimitRule): LimitRule {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const points = Number(m?.[1]);
+  const seconds = Number(m?.[2]);
+  if (!m || points < 1 || seconds < 1 || !Number.isSafeInteger(points) || !Number.isSafeInteger(seconds)) {
+    throw new Error(`${name} must be "requests/seconds" with whole numbers of at least 1, e.g. "20/3600", got "${raw}"`);
+  }
+  return { points, seconds };
+}
+
+/** The HTTP edge's settings from the environment (TRUST_PROXY, LIMIT_*, ALLOWED_ORIGINS). */
+export function readEdgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
+  const limits = Object.fromEntries(LIMIT_NAMES.map((n) => [n, parseLimit(LIMIT_ENV[n], env[LIMIT_ENV[n]], DEFAULT_LIMITS[n])])) as LimitRules;
+  return { trustProxy: parseTrustProxy(env.TRUST_PROXY), limits, allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS) };
+}
+
 /** All configuration comes from the environment; README lists every variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -51,5 +82,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     next: !(env.NO_NEXT === '1' || env.NO_NEXT === 'true'),
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
     rate: { perSecond: positiveInt(env, 'SOCKET_RATE_PER_SECOND', 20), burst: positiveInt(env, 'SOCKET_RATE_BURST', 40) },
+    edge: readEdgeConfig(env),
   };
 }
