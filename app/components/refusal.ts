@@ -10,7 +10,10 @@ export function useRefusal() {
   const t = useTranslations('limits');
   return useCallback(
     (res: Response): string | null => {
-      if (res.status === 429) return t('tooMany', { seconds: Math.max(1, Number(res.headers.get('retry-after')) || 60) });
+      if (res.status === 429) {
+        const seconds = Math.max(1, Number(res.headers.get('retry-after')) || 60);
+        return seconds < 90 ? t('tooMany', { seconds }) : t('tooManyMinutes', { minutes: Math.ceil(seconds / 60) });
+      }
       if (res.status === 413) return t('tooLarge');
       return null;
     },
