@@ -57,7 +57,7 @@ function connect(url: string): Promise<Sock> {
 
 async function startApp(): Promise<AppProcess> {
   // one mover moving back to back is no person: lift the per-connection limit for the benchmark
-  const app = new AppProcess({ NO_NEXT: '1', LOG_LEVEL: 'warn', SOCKET_RATE_PER_SECOND: '100000', SOCKET_RATE_BURST: '100000' });
+  const app = new AppProcess({ NO_NEXT: '1', LOG_LEVEL: 'warn', SOCKET_RATE_PER_SECOND: '100000', SOCKET_RATE_BURST: '100000', LIMIT_CREATE_WORKSHOP: '100000/1', LIMIT_API: '100000/1' });
   await app.start();
   return app;
 }

@@ -5,6 +5,9 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import type { VersionedEvent } from '../domain/board';
 import { openStore, type Store } from '../db';
+import { readEdgeConfig, type EdgeConfig } from './config';
+import { createEdge } from './limits/edge';
+import { redisStore } from './limits/store';
 import { createApi } from './http/api';
 import { handleOps } from './http/ops';
 import { applySecurityHeaders, contentSecurityPolicy, originAllowed, securityHeaders } from './http/security';
@@ -45,6 +48,8 @@ export interface AppOptions {
   caps?: Partial<Caps>;
   /** workshops without a change for this long are deleted (0 = kept for ever) */
   retentionMs?: number;
+  /** per-address budgets (LIMIT_*), TRUST_PROXY and the origins allowed to write; default: from the environment */
+  edge?: EdgeConfig;
 }
 
 export interface App {
@@ -111,7 +116,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     }
   };
   const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms };
-  const handleApi = createApi(deps);
+  const edge = createEdge(opts.edge ?? readEdgeConfig(), cluster ? redisStore(cluster.client) : undefined);
+  const handleApi = createApi(deps, edge);
   let draining = false;
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
@@ -169,7 +175,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
     });
   }
-  attachHub(io, { ...deps, ...(opts.rate ? { rate: opts.rate } : {}), ...(opts.caps ? { caps: opts.caps } : {}) });
+  attachHub(io, {
+    ...deps,
+    ...(opts.rate ? { rate: opts.rate } : {}),
+    ...(opts.caps ? { caps: opts.caps } : {}),
+    clientAddress: (socket) => edge.guard.clientKey(socket.request),
+    limits: { newPerson: async (socket) => edge.guard.limit(socket.request, 'newPerson') },
+  });
 
   // retention: every hour (and once shortly after the start), workshops idle too long go
   const retention = opts.retentionMs

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_CAPS, type Caps } from './realtime/hub';
 import { DEFAULT_QUOTAS, type Quotas } from './services/quotas';
+import { parseTrustProxy, type TrustProxy } from './limits/address';
+import { DEFAULT_LIMITS, LIMIT_ENV, LIMIT_NAMES, type LimitRule, type LimitRules } from './limits/rules';
 
 export interface Config {
   port: number;
@@ -28,6 +30,8 @@ export interface Config {
   caps: Caps;
   /** workshops without a change for this long are deleted; 0 keeps them for ever */
   retentionMs: number;
+  /** the HTTP edge: per-address budgets and how to find the client's address */
+  edge: EdgeConfig;
 }
 
 function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -36,6 +40,15 @@ function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (0 or more), got "${raw}"`);
   return n;
+}
+
+export interface EdgeConfig {
+  /** TRUST_PROXY: which reverse proxies may name the client's address (X-Forwarded-For) */
+  trustProxy: TrustProxy;
+  /** LIMIT_*: requests per window per client address */
+  limits: LimitRules;
+  /** ALLOWED_ORIGINS, also for the HTTP API's cross-site check */
+  allowedOrigins: string[];
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -74,6 +87,24 @@ function redisUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** LIMIT_X="points/seconds", e.g. "20/3600": 20 requests an hour per client address. */
+export function parseLimit(name: string, raw: string | undefined, fallback: LimitRule): LimitRule {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const points = Number(m?.[1]);
+  const seconds = Number(m?.[2]);
+  if (!m || points < 1 || seconds < 1 || !Number.isSafeInteger(points) || !Number.isSafeInteger(seconds)) {
+    throw new Error(`${name} must be "requests/seconds" with whole numbers of at least 1, e.g. "20/3600", got "${raw}"`);
+  }
+  return { points, seconds };
+}
+
+/** The HTTP edge's settings from the environment (TRUST_PROXY, LIMIT_*, ALLOWED_ORIGINS). */
+export function readEdgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
+  const limits = Object.fromEntries(LIMIT_NAMES.map((n) => [n, parseLimit(LIMIT_ENV[n], env[LIMIT_ENV[n]], DEFAULT_LIMITS[n])])) as LimitRules;
+  return { trustProxy: parseTrustProxy(env.TRUST_PROXY), limits, allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS) };
+}
+
 /** All configuration comes from the environment; README lists every variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -104,5 +135,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       watchersPerAddress: positiveInt(env, 'WATCHERS_PER_ADDRESS', DEFAULT_CAPS.watchersPerAddress),
     },
     retentionMs: nonNegativeInt(env, 'RETENTION_DAYS', 180) * 86_400_000,
+    edge: readEdgeConfig(env),
   };
 }

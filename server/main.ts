@@ -35,6 +35,7 @@ try {
     quotas: config.quotas,
     caps: config.caps,
     retentionMs: config.retentionMs,
+    edge: config.edge,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
   });
   port = await app.listen(config.port, config.host);

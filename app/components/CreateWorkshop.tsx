@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { LIMITS, parseBacklogLines, type CreateWorkshopResult, type WireError } from '../../domain/protocol';
 import { CopyField } from './CopyField';
+import { useRefusal } from './refusal';
 
 export function CreateWorkshop() {
   const t = useTranslations('home');
@@ -12,6 +13,7 @@ export function CreateWorkshop() {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateWorkshopResult | null>(null);
   const items = parseBacklogLines(backlog);
+  const refusal = useRefusal();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -23,11 +25,16 @@ export function CreateWorkshop() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name, items }),
       });
+      const refused = refusal(res);
+      if (refused) {
+        setError(refused);
+        return;
+      }
       const body = (await res.json()) as CreateWorkshopResult | { error: WireError };
-      if ('error' in body) setError(body.error.message);
+      if ('error' in body) setError(t('error', { message: body.error.message }));
       else setCreated(body);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(t('error', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(false);
     }
@@ -67,7 +74,7 @@ export function CreateWorkshop() {
       </label>
       {error && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-          {t('error', { message: error })}
+          {error}
         </p>
       )}
       <button type="submit" disabled={busy} className="self-start rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">

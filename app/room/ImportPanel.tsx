@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { MAPPED_FIELDS, type ColumnMapping, type ImportPreview } from '../../domain/backlog';
+import { useRefusal } from '../components/refusal';
 import { facilitatorSecretFor } from './identity';
 
 /** Paste or pick a file (lines, CSV incl. Jira exports, JSON), see every row's fate, then import. Uses the HTTP API. */
@@ -12,21 +13,25 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
   const [message, setMessage] = useState<string | null>(null);
   // null: let the server detect the columns; set once the user changes one
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const refusal = useRefusal();
 
+  type Answer = ImportPreview & { imported?: number; updated?: number; preview?: ImportPreview; error?: { message: string } };
   async function call(path: string, override: ColumnMapping | null = mapping) {
     const res = await fetch(`/api/sessions/${sessionId}/${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${facilitatorSecretFor(sessionId) ?? ''}` },
       body: JSON.stringify(override ? { text, mapping: override } : { text }),
     });
-    const body = (await res.json()) as ImportPreview & { imported?: number; updated?: number; preview?: ImportPreview; error?: { message: string } };
-    return { ok: res.ok, body };
+    // 413 (file over 2 MB) and 429 (too many previews) in the reader's words (docs/hardening.md RATE-UI-1)
+    const refused = refusal(res);
+    if (refused) return { ok: false, refused };
+    return { ok: res.ok, body: (await res.json()) as Answer };
   }
 
   const runPreview = (override: ColumnMapping | null) =>
-    void call('import/preview', override).then(({ ok, body }) => {
-      setMessage(ok ? null : (body.error?.message ?? null));
-      setPreview(ok ? body : (body.preview ?? null));
+    void call('import/preview', override).then(({ ok, body, refused }) => {
+      setMessage(refused ?? (ok ? null : (body?.error?.message ?? null)));
+      setPreview(ok && body ? body : (body?.preview ?? null));
     });
   const reset = (s: string) => {
     setText(s);
@@ -60,8 +65,8 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
               type="button"
               className="rounded bg-indigo-600 px-3 py-1 text-white hover:bg-indigo-700"
               onClick={() =>
-                void call('import').then(({ ok, body }) => {
-                  setMessage(ok ? t('done', { imported: body.imported ?? 0, updated: body.updated ?? 0 }) : (body.error?.message ?? null));
+                void call('import').then(({ ok, body, refused }) => {
+                  setMessage(refused ?? (ok ? t('done', { imported: body?.imported ?? 0, updated: body?.updated ?? 0 }) : (body?.error?.message ?? null)));
                   if (ok) setPreview(null);
                 })
               }

@@ -14,7 +14,7 @@ import {
   type ServerToClientEvents,
   type WireError,
 } from '../../domain/protocol';
-import { addPending, reconcile, receive, replicaOf, resync, settle, view, type PendingMove, type Replica } from '../../domain/sync';
+import { addPending, reconcile, receive, replicaOf, resync, settle, SYNC_WAIT_MS, view, type PendingMove, type Replica } from '../../domain/sync';
 import { facilitatorSecretFor, loadIdentity, saveIdentity } from './identity';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -131,11 +131,18 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
       });
     socket.on('connect', () => join());
     socket.on('disconnect', () => update((s) => ({ ...s, status: s.status === 'joined' ? 'offline' : s.status, dragging: {} })));
+    // an event that came early waits a moment for the ones before it, then we ask for a snapshot
+    let gapTimer: ReturnType<typeof setTimeout> | undefined;
     socket.on('room:event', (ve: VersionedEvent) => {
       const r = stateRef.current.replica;
       if (!r) return;
       const { replica, gap } = receive(r, ve);
-      if (gap) return resyncNow();
+      if (gap && !gapTimer) {
+        gapTimer = setTimeout(() => {
+          gapTimer = undefined;
+          if ((stateRef.current.replica?.early.length ?? 0) > 0) resyncNow();
+        }, SYNC_WAIT_MS);
+      }
       const mine = ve.by !== null && ve.by === stateRef.current.me?.participantId;
       update((s) => ({ ...s, replica, remote: mine ? s.remote : ve }));
     });

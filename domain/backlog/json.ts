@@ -1,3 +1,5 @@
+import { jsonTooDeep } from '../text/json-depth';
+import { EXPORT_JSON_FORMAT } from './export';
 import type { RawRecord, TableResult } from './table';
 import { excerptOf } from './text';
 
@@ -6,7 +8,13 @@ import { excerptOf } from './text';
  * (which includes this module's own export). The columns are the property names found, in order
  * of first appearance, so the same header detection and mapping apply as for CSV.
  */
+/** A backlog file nests 3 levels; deeper ones would overflow the stack when a value is shown (IMP-JSON-4). */
+export const MAX_FILE_DEPTH = 32;
+
 export function parseJson(text: string): TableResult {
+  if (jsonTooDeep(text, MAX_FILE_DEPTH)) {
+    return { ok: false, error: { code: 'json_too_deep', message: `the file nests deeper than ${MAX_FILE_DEPTH} levels; a backlog file is a list of items` } };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -39,7 +47,8 @@ export function parseJson(text: string): TableResult {
           excerpt: excerptOf(JSON.stringify(item) ?? ''),
         },
   );
-  return { ok: true, table: { format: 'json', columns, records } };
+  const own = isObject(value) && value.format === EXPORT_JSON_FORMAT && typeof value.version === 'number' ? { exportVersion: value.version } : {};
+  return { ok: true, table: { format: 'json', columns, records, ...own } };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,11 +1,12 @@
 import { parseCsv, readCsvHeader } from './csv';
-import { EXPORT_CSV_COLUMNS } from './export';
+import { EXPORT_CSV_COLUMNS, EXPORT_CSV_COLUMNS_V1 } from './export';
 import { parseJson } from './json';
 import { BACKLOG_LIMITS } from './limits';
 import { parseLines } from './lines';
 import { detectMapping, normalizeHeader, resolveMapping } from './mapping';
 import type { ColumnMapping, ExistingBacklog, ExistingItem, ImportFormat, ImportPreview, ImportRow, PreviewInput, PreviewRow } from './row';
 import type { RawTable, TableResult } from './table';
+import { normalizeBlock, normalizeKey, normalizeLine } from '../text/normalize';
 import { cleanText, excerptOf, normalizeNewlines, parseDecimal, stripBom } from './text';
 import { cellText, rankText, validateCells, type Problem } from './validate';
 
@@ -40,7 +41,7 @@ export function previewImport(input: PreviewInput, existing?: ExistingBacklog): 
     const resolved = resolveMapping(input.mapping, table.columns.length);
     if (!resolved.ok) return fail('mapping_invalid', resolved.message);
     mapping = resolved.mapping;
-  } else mapping = detectMapping(table.columns, table.records.map((r) => r.cells));
+  } else mapping = detectedMapping(table);
 
   const rows = buildRows(table, mapping, existing);
   const count = (s: PreviewRow['status']) => rows.filter((r) => r.status === s).length;
@@ -81,6 +82,33 @@ export function detectFormat(text: string): ImportFormat {
   return 'lines';
 }
 
+/** Which of this module's exports a table is: 1 or 2, or null for any other file. */
+function exportVersionOf(table: RawTable): number | null {
+  if (table.format === 'json') return table.exportVersion ?? null;
+  if (table.format !== 'csv') return null;
+  const header = table.columns.map(normalizeHeader).join('|');
+  if (header === EXPORT_CSV_COLUMNS.map(normalizeHeader).join('|')) return 2;
+  if (header === EXPORT_CSV_COLUMNS_V1.map(normalizeHeader).join('|')) return 1;
+  return null;
+}
+
+/**
+ * The detected mapping (IMP-MAP-1, -2), except that story points are not imported from a column
+ * without any value (IMP-MAP-4: it would only clear stored values) nor from a version 1 export,
+ * whose "Story points" were effort points x factor, not the items' own (EXP-RT-4).
+ */
+function detectedMapping(table: RawTable): ColumnMapping {
+  const mapping = detectMapping(table.columns, table.records.map((r) => r.cells));
+  const sp = mapping.storyPoints;
+  if (sp === null) return mapping;
+  const derived = exportVersionOf(table) === 1;
+  const empty = table.records.every((r) => {
+    const v = r.cells[sp];
+    return v === undefined || v === null || (typeof v === 'string' && normalizeLine(v) === '');
+  });
+  return derived || empty ? { ...mapping, storyPoints: null } : mapping;
+}
+
 function parseAs(format: ImportFormat, text: string): TableResult {
   if (format === 'json') return parseJson(text);
   if (format === 'csv') return parseCsv(text);
@@ -97,8 +125,8 @@ interface Work {
 }
 
 function buildRows(table: RawTable, mapping: ColumnMapping, existing: ExistingBacklog | undefined): PreviewRow[] {
-  const isOwnExport = table.format === 'csv' && table.columns.map(normalizeHeader).join('|') === EXPORT_CSV_COLUMNS.map(normalizeHeader).join('|');
-  const opts = { unescapeFormulae: isOwnExport };
+  const version = table.format === 'csv' ? exportVersionOf(table) : null;
+  const opts = { unescapeFormulae: version === 2 ? 'v2' : version === 1 ? 'v1' : 'none' } as const;
   const where = whereLabel(table.format);
 
   // 1. each record on its own (IMP-ROW-*)
@@ -141,9 +169,9 @@ function buildRows(table: RawTable, mapping: ColumnMapping, existing: ExistingBa
 
   // 4. matching and the session's capacity, in import order (IMP-MATCH-*, IMP-LIM-4)
   const ex = existing ?? { keys: [] };
-  const existingKeys = new Set(ex.keys.map(cleanText));
-  const existingTitles = new Set((ex.titles ?? []).map(cleanText));
-  const existingItems = new Map((ex.items ?? []).map((i) => [cleanText(i.key), i]));
+  const existingKeys = new Set(ex.keys.map(normalizeKey));
+  const existingTitles = new Set((ex.titles ?? []).map((t) => normalizeLine(t)));
+  const existingItems = new Map((ex.items ?? []).map((i) => [normalizeKey(i.key), i]));
   const itemCount = ex.itemCount ?? Math.max(ex.keys.length, ex.titles?.length ?? 0);
   let room = Math.max(0, BACKLOG_LIMITS.itemsPerSession - itemCount);
 
@@ -194,8 +222,8 @@ function assignRanks(work: Work[], column: number): void {
 /** Equal in every field the file provides; fields the existing item does not state are not compared. */
 function sameAsExisting(item: ImportRow, current: ExistingItem | undefined, mapping: ColumnMapping): boolean {
   if (!current) return false;
-  if (cleanText(current.title) !== item.title) return false;
-  if (mapping.description !== null && current.description !== undefined && cleanText(current.description) !== item.description) return false;
+  if (normalizeLine(current.title) !== item.title) return false;
+  if (mapping.description !== null && current.description !== undefined && normalizeBlock(current.description) !== item.description) return false;
   if (mapping.storyPoints !== null && current.storyPoints !== undefined && current.storyPoints !== item.storyPoints) return false;
   if (mapping.priority !== null && current.priority !== undefined && (current.priority === null ? null : cleanText(current.priority) || null) !== item.priority) {
     return false;
@@ -206,11 +234,12 @@ function sameAsExisting(item: ImportRow, current: ExistingItem | undefined, mapp
 function excerptFor(w: Work, mapping: ColumnMapping): string {
   if (w.row) return excerptOf(w.row.title);
   if (w.excerpt !== undefined) return w.excerpt;
-  const title = mapping.title === null ? '' : cellText(w.cells[mapping.title], { unescapeFormulae: false });
-  if (typeof title === 'string' && title !== '') return excerptOf(title);
+  const title = mapping.title === null ? '' : cellText(w.cells[mapping.title], { unescapeFormulae: 'none' });
+  if (typeof title === 'string' && normalizeLine(title) !== '') return excerptOf(normalizeLine(title));
   return excerptOf(
     w.cells
-      .map((c) => cellText(c, { unescapeFormulae: false }))
+      .map((c) => cellText(c, { unescapeFormulae: 'none' }))
+      .map((c) => (typeof c === 'string' ? normalizeLine(c) : c))
       .filter((c): c is string => typeof c === 'string' && c !== '')
       .join(' | '),
   );

@@ -72,6 +72,7 @@ export type FileErrorCode =
   | 'csv_malformed_quotes'
   | 'json_invalid'
   | 'json_shape'
+  | 'json_too_deep'
   | 'mapping_invalid';
 
 export interface FileError {

@@ -18,6 +18,8 @@ export interface RawTable {
   columns: string[];
   /** non-blank records in file order */
   records: RawRecord[];
+  /** JSON only: the `version` of this module's own export document, when the file is one */
+  exportVersion?: number;
 }
 
 export type TableResult = { ok: true; table: RawTable } | { ok: false; error: FileError };

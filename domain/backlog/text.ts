@@ -1,3 +1,5 @@
+import { normalizeLine } from '../text/normalize';
+
 /** Text clean-up shared by every import format (SPEC IMP-FMT-2). */
 
 const BOM = '\uFEFF';
@@ -11,9 +13,12 @@ export function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** A cell's text: Unicode NFC (macOS exports may decompose "ü"), trimmed. */
+/**
+ * A header's or a single-line cell's text, normalized as every name and title is (NFC, no
+ * control or invisible characters, one space, trimmed: domain/text/normalize.ts).
+ */
 export function cleanText(value: string): string {
-  return value.normalize('NFC').trim();
+  return normalizeLine(value);
 }
 
 /** Up to `max` characters of a value for showing a rejected row, on one line. */

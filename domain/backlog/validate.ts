@@ -1,6 +1,8 @@
+import { normalizeBlock, normalizeKey, normalizeLine } from '../text/normalize';
+import { unescapeFormulae, unescapeFormulaeV1 } from './formula';
 import { BACKLOG_LIMITS } from './limits';
 import type { ColumnMapping, ImportRow, RowReasonCode } from './row';
-import { cleanText, excerptOf, parseDecimal } from './text';
+import { excerptOf, parseDecimal } from './text';
 
 /** One record's cells turned into an ImportRow, or the list of its problems (SPEC IMP-ROW-*). */
 
@@ -11,18 +13,20 @@ export interface Problem {
 
 export type ValidatedRow = { ok: true; row: Omit<ImportRow, 'rank'> } | { ok: false; problems: Problem[] };
 
-/** The escape this module's CSV export puts before a cell that a spreadsheet would run as a formula. */
-const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
-
 export interface ReadOptions {
-  /** undo the export's formula escape (only for files with the export's exact header) */
-  unescapeFormulae: boolean;
+  /** undo the export's formula escape (only for CSV files with one of the export's exact headers) */
+  unescapeFormulae: 'none' | 'v1' | 'v2';
 }
 
-/** A cell as text: strings and finite numbers; null and missing are ''. Other JSON values are an error. */
+const UNESCAPE = { none: (s: string) => s, v1: unescapeFormulaeV1, v2: unescapeFormulae } as const;
+
+/**
+ * A cell as raw text (formula escape undone, not yet normalized): strings and finite numbers;
+ * null and missing are ''. Other JSON values are an error.
+ */
 export function cellText(value: unknown, opts: ReadOptions): string | { wrongType: string } {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return cleanText(opts.unescapeFormulae && ESCAPED_FORMULA.test(value) ? value.slice(1) : value);
+  if (typeof value === 'string') return UNESCAPE[opts.unescapeFormulae](value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return { wrongType: Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}` };
 }
@@ -31,23 +35,23 @@ const at = (cells: readonly unknown[], index: number | null): unknown => (index 
 
 export function validateCells(cells: readonly unknown[], mapping: ColumnMapping, opts: ReadOptions): ValidatedRow {
   const problems: Problem[] = [];
-  /** the cell's text; null (and a problem) for a JSON value of the wrong type */
-  const text = (index: number | null, label: string): string | null => {
+  /** the cell's normalized text; null (and a problem) for a JSON value of the wrong type */
+  const text = (index: number | null, label: string, normalize: (s: string) => string = normalizeLine): string | null => {
     const t = cellText(at(cells, index), opts);
-    if (typeof t === 'string') return t;
+    if (typeof t === 'string') return normalize(t);
     problems.push({ code: 'wrong_type', reason: `${label} must be text or a number, not ${t.wrongType}` });
     return null;
   };
   const L = BACKLOG_LIMITS;
 
-  const keyText = text(mapping.key, 'key') ?? '';
+  const keyText = text(mapping.key, 'key', normalizeKey) ?? '';
   if (keyText.length > L.keyLength) problems.push({ code: 'key_too_long', reason: `key longer than ${L.keyLength} characters` });
 
   const title = text(mapping.title, 'title');
   if (title === '') problems.push({ code: 'title_empty', reason: 'title is empty' });
   else if (title !== null && title.length > L.titleLength) problems.push({ code: 'title_too_long', reason: `title longer than ${L.titleLength} characters` });
 
-  const description = text(mapping.description, 'description') ?? '';
+  const description = text(mapping.description, 'description', normalizeBlock) ?? '';
   if (description.length > L.descriptionLength) {
     problems.push({ code: 'description_too_long', reason: `description longer than ${L.descriptionLength} characters` });
   }
@@ -93,6 +97,6 @@ function readStoryPoints(value: unknown, problems: Problem[]): number | null {
 
 /** A rank cell as text ('' when missing or not text/number). */
 export function rankText(value: unknown): string {
-  const t = cellText(value, { unescapeFormulae: false });
-  return typeof t === 'string' ? t : '';
+  const t = cellText(value, { unescapeFormulae: 'none' });
+  return typeof t === 'string' ? normalizeLine(t) : '';
 }

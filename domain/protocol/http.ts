@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { Phase, VersionedEvent } from '../board';
 import { BACKLOG_LIMITS } from '../backlog/limits';
+import { blockText, keyText, lineText } from '../text/schema';
 import { LIMITS } from './limits';
 import { commandMessage } from './messages';
 
-const title = z.string().trim().min(1, 'an item needs a title').max(LIMITS.titleLength, `at most ${LIMITS.titleLength} characters`);
+// normalized first (NFC, no control or invisible characters, one space): docs/hardening.md TEXT-*
+const title = lineText({ max: LIMITS.titleLength, empty: 'an item needs a title' });
 
 export const createWorkshopBody = z.strictObject({
-  name: z.string().trim().min(1, 'a workshop needs a name').max(LIMITS.workshopNameLength),
+  name: lineText({ max: LIMITS.workshopNameLength, empty: 'a workshop needs a name' }),
   items: z.array(title).max(LIMITS.itemsPerSession, `at most ${LIMITS.itemsPerSession} items per session`).default([]),
 });
 
@@ -37,11 +39,11 @@ export const workshopFacilitatorPath = (workshopId: string, secret: string) => `
 // ---- HTTP API bodies and answers (docs/api.md) ----
 
 const itemId = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
-const itemKey = z.string().trim().min(1, 'an empty key: leave it out').max(BACKLOG_LIMITS.keyLength, `at most ${BACKLOG_LIMITS.keyLength} characters`);
+const itemKey = keyText({ max: BACKLOG_LIMITS.keyLength, empty: 'an empty key: leave it out' });
 
 /** POST /api/workshops/:workshopId/sessions: a new estimation session over (some of) the workshop's items. */
 export const createSessionBody = z.strictObject({
-  name: z.string().trim().min(1, 'a session name must not be empty').max(LIMITS.nameLength).optional(),
+  name: lineText({ max: LIMITS.nameLength, empty: 'a session name must not be empty' }).optional(),
   /** default: every item of the workshop; the session keeps the backlog order */
   itemIds: z
     .array(itemId)
@@ -57,7 +59,7 @@ export const addItemsBody = z.strictObject({
       z.strictObject({
         title,
         key: itemKey.nullable().optional(),
-        description: z.string().trim().max(BACKLOG_LIMITS.descriptionLength, `at most ${BACKLOG_LIMITS.descriptionLength} characters`).optional(),
+        description: blockText({ max: BACKLOG_LIMITS.descriptionLength }).optional(),
       }),
     )
     .min(1, 'send at least one item')

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { PHASES } from '../board/state';
+import { keyText, lineText } from '../text/schema';
 import { LIMITS } from './limits';
 
 /** Client -> server messages. Every one carries an ack callback; see docs/protocol.md. */
 const id = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
-const displayName = z.string().trim().min(1, 'a display name is required').max(LIMITS.nameLength);
-const title = z.string().trim().min(1, 'a title is required').max(LIMITS.titleLength);
+// normalized first (NFC, no control or invisible characters, one space): docs/hardening.md TEXT-*
+const displayName = lineText({ max: LIMITS.nameLength, empty: 'a display name is required' });
+const title = lineText({ max: LIMITS.titleLength, empty: 'a title is required' });
+const key = keyText({ max: 64, empty: 'an empty key: send null' });
 
 export const joinMessage = z.strictObject({
   sessionId: id,
@@ -35,7 +38,7 @@ const role = z.enum(['facilitator', 'participant', 'observer']);
 export const commandMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('card.flag'), cardId: id }),
   z.strictObject({ type: z.literal('card.unflag'), cardId: id }),
-  z.strictObject({ type: z.literal('card.add'), title, key: z.string().trim().min(1).max(64).nullable().default(null) }),
+  z.strictObject({ type: z.literal('card.add'), title, key: key.nullable().default(null) }),
   z.strictObject({ type: z.literal('card.edit'), cardId: id, title }),
   z.strictObject({ type: z.literal('card.remove'), cardId: id }),
   z.strictObject({

@@ -16,17 +16,44 @@ export interface PendingMove {
 export interface Replica {
   confirmed: BoardState;
   pending: PendingMove[];
+  /**
+   * Events that arrived before one they follow (SYNC-4: with several server processes, a room's
+   * events reach a connection through different paths). Held in version order, applied as soon
+   * as the missing one arrives.
+   */
+  early: VersionedEvent[];
 }
 
-export const replicaOf = (board: BoardState): Replica => ({ confirmed: board, pending: [] });
+export const replicaOf = (board: BoardState): Replica => ({ confirmed: board, pending: [], early: [] });
 
+/** Events held at most; past that, the client asks for a snapshot at once. */
+export const MAX_EARLY = 500;
+
+/** gap: events are held for a missing one; give it a moment (SYNC_WAIT_MS), then ask for a snapshot. */
 export type Receive = { replica: Replica; gap: boolean };
 
-/** Applies a broadcast event; a gap in versions means the client must ask for a snapshot. */
+/** How long a client waits for a missing event before it asks for a snapshot. */
+export const SYNC_WAIT_MS = 400;
+
+/** Applies what follows the confirmed version, in order, from the held events. */
+function drain(confirmed: BoardState, early: VersionedEvent[]): { confirmed: BoardState; early: VersionedEvent[] } {
+  let i = 0;
+  for (; i < early.length && early[i]!.version <= confirmed.version + 1; i++) {
+    if (early[i]!.version === confirmed.version + 1) confirmed = apply(confirmed, early[i]!.event);
+  }
+  return { confirmed, early: i === 0 ? early : early.slice(i) };
+}
+
+/** Applies a broadcast event in version order; one that comes early waits for the ones before it. */
 export function receive(r: Replica, ve: VersionedEvent): Receive {
-  if (ve.version <= r.confirmed.version) return { replica: r, gap: false };
-  if (ve.version !== r.confirmed.version + 1) return { replica: r, gap: true };
-  return { replica: { ...r, confirmed: apply(r.confirmed, ve.event) }, gap: false };
+  if (ve.version <= r.confirmed.version) return { replica: r, gap: r.early.length > 0 };
+  if (ve.version !== r.confirmed.version + 1) {
+    if (r.early.some((e) => e.version === ve.version)) return { replica: r, gap: true };
+    const early = [...r.early, ve].sort((a, b) => a.version - b.version);
+    return { replica: { ...r, early: early.length > MAX_EARLY ? early.slice(-MAX_EARLY) : early }, gap: true };
+  }
+  const next = drain(apply(r.confirmed, ve.event), r.early);
+  return { replica: { ...r, ...next }, gap: next.early.length > 0 };
 }
 
 export const addPending = (r: Replica, m: PendingMove): Replica => ({ ...r, pending: [...r.pending, m] });
@@ -37,8 +64,8 @@ export const settle = (r: Replica, clientMoveId: string): Replica => ({
   pending: r.pending.filter((p) => p.clientMoveId !== clientMoveId),
 });
 
-/** A fresh snapshot from the server replaces the confirmed board; pending moves still overlay it. */
-export const resync = (r: Replica, board: BoardState): Replica => ({ ...r, confirmed: board });
+/** A fresh snapshot from the server replaces the confirmed board; pending moves still overlay it; held events after it apply. */
+export const resync = (r: Replica, board: BoardState): Replica => ({ ...r, ...drain(board, r.early.filter((e) => e.version > board.version)) });
 
 /**
  * After a reconnect: which offline moves still make sense? A move whose card someone else

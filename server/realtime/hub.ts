@@ -17,6 +17,7 @@ import type { Metrics } from '../metrics';
 import { newId } from '../ids';
 import { badRequest, ServiceError } from '../services/errors';
 import { canResume, cardHistory, execute, join, snapshot, timeline, type Member, type RoomDeps } from '../services/rooms';
+import { RateLimited } from '../limits/guard';
 import { tokenBucket } from './rate-limit';
 
 export interface SocketData {
@@ -51,8 +52,8 @@ export interface HubDeps extends RoomDeps {
   log: Logger;
   metrics?: Metrics;
   caps?: Partial<Caps>;
-  /** per-address budgets shared by all processes (throws rate_limited when spent) */
-  limits?: { newPerson(address: string): Promise<void> };
+  /** per-address budgets shared by all processes (throws when spent) */
+  limits?: { newPerson(socket: Sock): Promise<void> };
   /** the client's address for a connection (TRUST_PROXY decides whether X-Forwarded-For counts) */
   clientAddress?: (socket: Sock) => string;
   online: (sessionId: string) => Promise<string[]>;
@@ -109,7 +110,12 @@ export function attachHub(io: Io, deps: HubDeps) {
       // one connection filling a room with made-up people is not a person joining
       throw new ServiceError('rate_limited', `This connection has already joined as ${caps.newPeoplePerConnection} new people. Reload the page to join again.`);
     }
-    await deps.limits?.newPerson(addressOf(socket));
+    try {
+      await deps.limits?.newPerson(socket);
+    } catch (err) {
+      if (err instanceof RateLimited) throw new ServiceError('rate_limited', err.message);
+      throw err;
+    }
     socket.data.created = created + 1;
   }
 

@@ -7,6 +7,8 @@ import type { ClientToServerEvents, CreateWorkshopResult, ServerToClientEvents }
 import { createApp, type App, type AppOptions } from '../../server/app';
 import type { DatabaseLocation } from './sim';
 import { freshPostgresDatabase, postgresUrl } from './stores';
+import { LIMIT_NAMES, type LimitRule, type LimitName } from '../../server/limits/rules';
+import { parseTrustProxy } from '../../server/limits/address';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -37,7 +39,13 @@ export interface ServerOptions {
   caps?: AppOptions['caps'];
   retentionMs?: number;
   now?: () => number;
+  /** per-address HTTP budgets; the others are lifted (tests send far faster than people do) */
+  limits?: Partial<Record<LimitName, LimitRule>>;
+  /** TRUST_PROXY */
+  trustProxy?: string;
 }
+
+const LIFTED: LimitRule = { points: 1_000_000, seconds: 1 };
 
 /** The engines a server-level test can run on: SQLite always, Postgres when TEST_DATABASE_URL is set. */
 export const serverEngines: ('sqlite' | 'postgres')[] = ['sqlite', ...(postgresUrl ? ['postgres' as const] : [])];
@@ -66,6 +74,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     ...(opts.caps ? { caps: opts.caps } : {}),
     ...(opts.retentionMs ? { retentionMs: opts.retentionMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    edge: {
+      trustProxy: parseTrustProxy(opts.trustProxy ?? ''),
+      allowedOrigins: opts.allowedOrigins ?? [],
+      limits: Object.fromEntries(LIMIT_NAMES.map((n) => [n, opts.limits?.[n] ?? LIFTED])) as Record<LimitName, LimitRule>,
+    },
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

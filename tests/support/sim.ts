@@ -3,7 +3,7 @@ import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replay, type BoardEvent, type BoardState, type Placement, type VersionedEvent } from '../../domain/board';
 import { boardFromSnapshot, type JoinAck, type Me, type MoveAck, type SyncAck } from '../../domain/protocol';
-import { addPending, reconcile, receive, replicaOf, resync, settle, type PendingMove, type Replica } from '../../domain/sync';
+import { addPending, reconcile, receive, replicaOf, resync, settle, SYNC_WAIT_MS, type PendingMove, type Replica } from '../../domain/sync';
 
 /*
  * A simulated browser for fault and convergence tests: the same replica logic as
@@ -25,6 +25,11 @@ export class SimClient {
   joined = false;
   readonly acked: AckedMove[] = [];
   readonly refused: string[] = [];
+  /** the confirmed version after each event this client applied (in the order it applied them) */
+  readonly applied: number[] = [];
+  /** snapshots asked for because an event was missing */
+  resyncs = 0;
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private inFlight = new Set<Promise<unknown>>();
   private lost = new Set<() => void>();
@@ -57,9 +62,20 @@ export class SimClient {
     });
     this.socket.on('room:event', (ve: VersionedEvent) => {
       if (!this.replica) return;
+      const before = this.replica.confirmed.version;
       const { replica, gap } = receive(this.replica, ve);
-      if (gap) return void this.sync();
       this.replica = replica;
+      if (replica.confirmed.version > before) this.applied.push(replica.confirmed.version);
+      // like the browser: an event that came early waits a moment for the ones before it
+      if (gap && !this.gapTimer) {
+        this.gapTimer = setTimeout(() => {
+          this.gapTimer = undefined;
+          if ((this.replica?.early.length ?? 0) > 0) {
+            this.resyncs++;
+            void this.sync();
+          }
+        }, SYNC_WAIT_MS);
+      }
     });
   }
 
@@ -80,6 +96,7 @@ export class SimClient {
   }
 
   close() {
+    clearTimeout(this.gapTimer);
     this.wantOpen = false;
     this.socket.disconnect();
     this.joined = false;

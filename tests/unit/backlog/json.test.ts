@@ -83,3 +83,14 @@ describe('JSON import', () => {
     expect(previewImport({ text: '{"items": []}' }).ok).toBe(false);
   });
 });
+
+describe('nesting', () => {
+  it('IMP-JSON-4 a file nested deeper than 32 levels is json_too_deep, not a stack overflow', () => {
+    const deep = `[${'['.repeat(100_000)}${']'.repeat(100_000)}]`;
+    expect(previewImport({ text: deep })).toEqual({
+      ok: false,
+      error: { code: 'json_too_deep', message: 'the file nests deeper than 32 levels; a backlog file is a list of items' },
+    });
+    expect(ok(previewImport({ text: '[{"title":"a","x":[[[[1]]]]}]' })).accepted).toBe(1);
+  });
+});

@@ -12,7 +12,9 @@ describe('client replica', () => {
     ['in order', [ev(base + 1, 'v1'), ev(base + 2, 'v3', 'v1')], 'v3', 2, false],
     ['duplicate is ignored', [ev(base + 1, 'v1'), ev(base + 1, 'v1')], 'v1', 1, false],
     ['old event is ignored', [ev(base + 1, 'v1'), ev(base + 2, 'v2', 'v1'), ev(base + 1, 'v1')], 'v2', 2, false],
-    ['gap asks for a snapshot and changes nothing', [ev(base + 2, 'v2')], null, 0, true],
+    ['gap holds the early event and changes nothing yet', [ev(base + 2, 'v2')], null, 0, true],
+    ['out of order (two server processes): applied in version order once the missing one comes', [ev(base + 2, 'v3', 'v1'), ev(base + 1, 'v1')], 'v3', 2, true],
+    ['three reversed', [ev(base + 3, 'v5', 'v3'), ev(base + 2, 'v3', 'v1'), ev(base + 1, 'v1')], 'v5', 3, true],
   ];
   it.each(table)('SYNC-1 %s', (_n, events, placement, offset, gap) => {
     let r = replicaOf(board);
@@ -25,6 +27,19 @@ describe('client replica', () => {
     expect(r.confirmed.placement.a).toBe(placement);
     expect(r.confirmed.version).toBe(base + offset);
     expect(sawGap).toBe(gap);
+  });
+
+  it('SYNC-4 held events: a duplicate is held once; a snapshot drops what it covers and applies what follows it', () => {
+    let r = replicaOf(board);
+    for (const e of [ev(base + 3, 'v5', 'v3'), ev(base + 3, 'v5', 'v3'), ev(base + 2, 'v3', 'v1')]) r = receive(r, e).replica;
+    expect(r.early.map((e) => e.version)).toEqual([base + 2, base + 3]);
+    const snapshot = apply({ ...board }, { type: 'card.moved', cardId: 'a', from: null, to: 'v1' });
+    const after = resync(r, { ...snapshot, version: base + 2, placement: { a: 'v3' } });
+    expect(after.early).toEqual([]);
+    expect(after.confirmed.version).toBe(base + 3);
+    expect(after.confirmed.placement.a).toBe('v5');
+    // once nothing is missing, the gap is over
+    expect(receive(after, ev(base + 4, 'v8', 'v5')).gap).toBe(false);
   });
 
   it('SYNC-2 a pending move overlays until settled; then the server order wins', () => {
