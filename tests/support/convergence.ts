@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { boardFromSnapshot, type RoomSnapshot } from '../../domain/protocol';
 import { call } from './api';
@@ -92,7 +92,3 @@ const seedsFile = new URL('../integration/regressions/convergence-seeds.json', i
 export const keptSeeds = (): number[] => JSON.parse(readFileSync(seedsFile, 'utf8')) as number[];
 
 /** A failing seed is kept: it joins the regression list that tests/integration/regressions/ replays on every run. */
-export function keepSeed(seed: number) {
-  const seeds = keptSeeds();
-  if (!seeds.includes(seed)) writeFileSync(seedsFile, `${JSON.stringify([...seeds, seed].sort((a, b) => a - b))}\n`);
-}
