@@ -80,3 +80,9 @@ export function withRankOrder(jql: string): string {
 function stripQuoted(jql: string): string {
   return jql.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
 }
+
+/** INT-MAP-6: an issue key as Jira writes it (project key, hyphen, number); other item keys are never sent to Jira. */
+export const isJiraKey = (key: string) => /^[A-Za-z][A-Za-z0-9_]{0,63}-\d{1,12}$/.test(key);
+
+/** INT-MAP-6: a JQL clause for exact keys, each quoted ("SHOP-1", "SHOP-2"). */
+export const keysJql = (keys: readonly string[]) => `key in (${keys.map((k) => `"${k}"`).join(', ')})`;

@@ -57,8 +57,11 @@ export type JiraImportBody = z.infer<typeof jiraImportBody>;
 const mode = z.enum(['sp', 'ap']);
 const rounding = z.enum(['one-decimal', 'whole']);
 
-/** POST /api/sessions/:id/jira/write-back/preview */
-export const writeBackPreviewBody = z.strictObject({ mode, rounding: rounding.default('one-decimal') });
+const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a run id');
+
+/** POST /api/sessions/:id/jira/write-back/preview; `retryOf`: only the failed items of that run. */
+export const writeBackPreviewBody = z.strictObject({ mode, rounding: rounding.default('one-decimal'), retryOf: runId.optional() });
+export type WriteBackPreviewBody = z.infer<typeof writeBackPreviewBody>;
 
 /**
  * POST /api/sessions/:id/jira/write-back: writes what the preview with this digest showed.
@@ -68,8 +71,9 @@ export const writeBackRunBody = z.strictObject({
   mode,
   rounding: rounding.default('one-decimal'),
   digest: z.string().regex(/^[0-9a-f]{16}$/, 'must be the digest of a preview'),
-  retryOf: z.string().min(1).max(64).optional(),
+  retryOf: runId.optional(),
 });
+export type WriteBackRunBody = z.infer<typeof writeBackRunBody>;
 
 /** PUT /api/workshops/:id/integrations/webhook */
 export const webhookConfigBody = z.strictObject({
