@@ -139,7 +139,8 @@ export interface WriteBackRunAnswer {
 }
 
 export interface WebhookInfo {
-  url: string;
+  /** scheme, host and the last 4 characters: the full address is a credential too (Slack, Teams) */
+  urlHint: string;
   format: WebhookFormat;
   language: 'en' | 'de';
   events: WebhookEvent[];

@@ -101,7 +101,7 @@ export type SealerStatus = { ok: true; sealer: Sealer } | { ok: false; reason: '
  * are off and say why; a short key is refused rather than used.
  * SECRET_KEY_PREVIOUS: comma-separated earlier keys, for opening values sealed before a rotation.
  */
-export function sealerFromEnv(env: NodeJS.ProcessEnv = process.env): SealerStatus {
+export function sealerFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): SealerStatus {
   const secret = env.SECRET_KEY;
   if (secret === undefined || secret.trim() === '') {
     return { ok: false, reason: 'no_secret_key', message: 'Jira and webhooks are off: the server has no SECRET_KEY to encrypt credentials with' };

@@ -10,7 +10,7 @@ export interface NetPolicy {
   allowPrivate: boolean;
 }
 
-export function netPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): NetPolicy {
+export function netPolicyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): NetPolicy {
   const raw = env.INTEGRATIONS_ALLOWED_HOSTS ?? '';
   const allowedHosts = raw
     .split(/[\s,]+/)

@@ -28,7 +28,10 @@ export interface JiraConnectionRecord {
 
 export interface WebhookRecord {
   workshopId: string;
-  url: string;
+  /** sealed, like the secret: a Slack or Teams webhook address is itself a credential */
+  sealedUrl: string;
+  /** what may be shown: scheme, host and the last 4 characters ("https://hooks.slack.com/…x9Qz") */
+  urlHint: string;
   /** sealed shared secret; context `webhook:<workshopId>` */
   sealedSecret: string;
   format: WebhookFormat;
