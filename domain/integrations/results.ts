@@ -10,8 +10,12 @@ export interface WriteBackResult {
   before: number | null;
   /** the value written (or the value that was already there) */
   after: number | null;
-  /** failed only: what went wrong, naming the item and the cause, with Jira's own words when it gave any */
-  error?: { code: string; message: string };
+  /**
+   * failed only: the cause's code (JiraErrorCode), the message naming the item and the cause (for
+   * the API and logs), and Jira's own words when it gave any (the UI shows its text for the code
+   * and these)
+   */
+  error?: { code: string; message: string; jira?: string[] };
   /** requests made for this item, retries included */
   attempts: number;
   /** epoch ms */

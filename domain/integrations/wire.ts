@@ -154,5 +154,16 @@ export interface WebhookDeliveryInfo {
   event: WebhookEvent;
   createdAt: number;
   status: 'pending' | 'delivered' | 'failed' | 'dropped';
-  attempts: { at: number; status: number | null; error: string | null; ms: number }[];
+  attempts: { at: number; status: number | null; code: 'http' | 'redirect' | 'timeout' | 'network' | 'refused' | 'queue_full' | 'internal' | null; error: string | null; ms: number }[];
 }
+
+/** An error answer of these routes: the conventions' `{ code, message, fields? }`, plus Jira's side for code `jira`. */
+export interface IntegrationWireError {
+  code: string;
+  message: string;
+  fields?: { path: string; message: string }[];
+  jira?: { code: string; status: number | null; messages: string[] };
+}
+
+/** What a UI action gets back: the answer, or the error to show. */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: IntegrationWireError };

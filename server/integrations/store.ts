@@ -40,10 +40,15 @@ export interface WebhookRecord {
   updatedAt: number;
 }
 
+export type DeliveryErrorCode = 'http' | 'redirect' | 'timeout' | 'network' | 'refused' | 'queue_full' | 'internal';
+
 export interface DeliveryAttempt {
   at: number;
   /** HTTP status, null when no answer came */
   status: number | null;
+  /** null when delivered; the UI shows its text for the code */
+  code: DeliveryErrorCode | null;
+  /** the cause in English, for the API and the server log */
   error: string | null;
   ms: number;
 }

@@ -16,7 +16,7 @@ import type { WebhookConfigBody, WebhookDeliveryInfo, WebhookInfo } from '../../
 import type { Sealer } from './crypto';
 import { checkTarget, guardedLookup, RefusedTarget, type NetPolicy } from './net';
 import { backoffDelay, parseRetryAfter, realSleep, type RetryPolicy, type Sleep } from './retry';
-import type { DeliveryRecord, IntegrationStore, WebhookRecord } from './store';
+import type { DeliveryErrorCode, DeliveryRecord, IntegrationStore, WebhookRecord } from './store';
 
 export interface PostResult {
   status: number;
@@ -149,6 +149,7 @@ export function webhookSender(deps: WebhookDeps) {
       const started = now();
       let status: number | null = null;
       let error: string | null = null;
+      let code: DeliveryErrorCode | null = null;
       let wait: number | null = null;
       let again = false;
       await acquire();
@@ -156,22 +157,24 @@ export function webhookSender(deps: WebhookDeps) {
         const res = await deps.transport(url, body, headers, timeoutMs);
         status = res.status;
         if (status >= 200 && status < 300) {
-          await deps.store.addDeliveryAttempt(id, { at: started, status, error: null, ms: now() - started }, 'delivered');
+          await deps.store.addDeliveryAttempt(id, { at: started, status, code: null, error: null, ms: now() - started }, 'delivered');
           return;
         }
         again = status === 408 || status === 425 || status === 429 || status >= 500;
-        error = status >= 300 && status < 400 ? `the receiver answered with a redirect (${status})` : `the receiver answered ${status}`;
+        code = status >= 300 && status < 400 ? 'redirect' : 'http';
+        error = code === 'redirect' ? `the receiver answered with a redirect (${status})` : `the receiver answered ${status}`;
         wait = parseRetryAfter(res.retryAfter, now());
       } catch (e) {
         again = !(e instanceof RefusedTarget);
-        const code = typeof (e as { code?: unknown }).code === 'string' ? ` (${(e as { code: string }).code})` : '';
-        error = e instanceof RefusedTarget ? e.message : `${e instanceof Error ? e.message : 'the request failed'}${code}`;
+        const sys = typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
+        code = e instanceof RefusedTarget ? 'refused' : sys === 'ETIMEDOUT' ? 'timeout' : 'network';
+        error = e instanceof RefusedTarget ? e.message : `${e instanceof Error ? e.message : 'the request failed'}${sys ? ` (${sys})` : ''}`;
       } finally {
         release();
       }
       if (wait !== null && wait > retry.maxRetryAfterMs) again = false;
       const last = !again || attempt >= retry.maxAttempts;
-      await deps.store.addDeliveryAttempt(id, { at: started, status, error, ms: now() - started }, last ? 'failed' : 'pending');
+      await deps.store.addDeliveryAttempt(id, { at: started, status, code, error, ms: now() - started }, last ? 'failed' : 'pending');
       deps.onFailure?.({ workshopId: rec.workshopId, deliveryId: id, status, error });
       if (last) return;
       await sleep(wait ?? backoffDelay(attempt, retry));
@@ -188,7 +191,8 @@ export function webhookSender(deps: WebhookDeps) {
         const at = now();
         const delivery: DeliveryRecord = { id, workshopId, event: msg.event, createdAt: at, status: 'pending', attempts: [] };
         if (inQueue >= maxQueue) {
-          await deps.store.addDelivery({ ...delivery, status: 'dropped', attempts: [{ at, status: null, error: `the queue is full (${maxQueue} deliveries waiting)`, ms: 0 }] });
+          const error = `the queue is full (${maxQueue} deliveries waiting)`;
+          await deps.store.addDelivery({ ...delivery, status: 'dropped', attempts: [{ at, status: null, code: 'queue_full', error, ms: 0 }] });
           return 'dropped';
         }
         const body = JSON.stringify(webhookRequestBody(msg, rec.format, { deliveryId: id, occurredAt: at }, deps.texts[rec.language], rec.language));
@@ -197,7 +201,7 @@ export function webhookSender(deps: WebhookDeps) {
         void deliver(rec, id, msg.event, body)
           .catch(async (e: unknown) => {
             const error = e instanceof Error ? e.message : 'the delivery failed';
-            await deps.store.addDeliveryAttempt(id, { at: now(), status: null, error, ms: 0 }, 'failed').catch(() => {});
+            await deps.store.addDeliveryAttempt(id, { at: now(), status: null, code: 'internal', error, ms: 0 }, 'failed').catch(() => {});
           })
           .finally(settle);
         return 'queued';

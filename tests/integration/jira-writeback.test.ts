@@ -141,6 +141,7 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     expect(first.run.results[1]?.error).toEqual({
       code: 'forbidden',
       message: 'SHOP-3: the Jira account is not allowed to do this (403) (Jira: You do not have permission to edit issues in this project.)',
+      jira: ['You do not have permission to edit issues in this project.'],
     });
     expect(fake.issues.get('SHOP-2')?.values?.[sp]).toBe(40);
     expect(fake.issues.get('SHOP-3')?.values?.[sp]).toBe(1);

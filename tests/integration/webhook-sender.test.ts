@@ -66,7 +66,7 @@ describe('webhook deliveries', () => {
     const payload = JSON.parse(r.body) as WebhookPayload;
     expect(payload).toMatchObject({ version: 1, event: 'session.locked', deliveryId: 'd-1', totals: { ap: 47, sp: 376 } });
     expect(payload.text).toContain('10 of 12 items sized: 47 AP');
-    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({ status: 'delivered', attempts: [{ status: 200, error: null }] });
+    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({ status: 'delivered', attempts: [{ status: 200, code: null, error: null }] });
   });
 
   it('INT-HOOK-3 Slack format: only { text }', async () => {
@@ -85,9 +85,9 @@ describe('webhook deliveries', () => {
     await sender.idle();
     const d = (await store.listDeliveries('w1', 10))[0]!;
     expect(d.status).toBe('delivered');
-    expect(d.attempts.map((a) => [a.status, a.error])).toEqual([
-      [null, 'the receiver did not answer in time (ETIMEDOUT)'],
-      [200, null],
+    expect(d.attempts.map((a) => [a.status, a.code, a.error])).toEqual([
+      [null, 'timeout', 'the receiver did not answer in time (ETIMEDOUT)'],
+      [200, null, null],
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('webhook deliveries', () => {
     await sender.notify('w1', msg);
     await sender.idle();
     const latest = (await store.listDeliveries('w1', 10))[0]!;
-    expect(latest).toMatchObject({ status: 'failed', attempts: [{ status: 404, error: 'the receiver answered 404' }] });
+    expect(latest).toMatchObject({ status: 'failed', attempts: [{ status: 404, code: 'http', error: 'the receiver answered 404' }] });
   });
 
   it('HOOK-5 a receiver that keeps failing is given up after the bounded attempts and shown as failed', async () => {
@@ -133,6 +133,7 @@ describe('webhook deliveries', () => {
     const d = (await store.listDeliveries('w1', 10))[0]!;
     expect(d.status).toBe('failed');
     expect(d.attempts).toHaveLength(1);
+    expect(d.attempts[0]?.code).toBe('refused');
     expect(d.attempts[0]?.error).toMatch(/127\.0\.0\.1 is a private or local address/);
   });
 
@@ -144,7 +145,7 @@ describe('webhook deliveries', () => {
     await sender.idle();
     const all = await store.listDeliveries('w1', 10);
     expect(all.map((d) => d.status).sort()).toEqual(['delivered', 'dropped']);
-    expect(all.find((d) => d.status === 'dropped')?.attempts[0]?.error).toBe('the queue is full (1 deliveries waiting)');
+    expect(all.find((d) => d.status === 'dropped')?.attempts[0]).toMatchObject({ code: 'queue_full', error: 'the queue is full (1 deliveries waiting)' });
   });
 
   it('HOOK-2 nothing configured or not subscribed: nothing is sent', async () => {

@@ -56,7 +56,7 @@ export async function executeWriteBack(api: JiraApi, rows: readonly WriteBackRow
       const err = toJiraError(e, { subject: key, kind: api.kind, missing: 'the issue' }, now());
       // changed_in_jira is decided here, after the read that was already counted
       if (err.code !== 'changed_in_jira') attempts += err.attempts;
-      result = { itemId: row.itemId, key, status: 'failed', before, after: null, error: { code: err.code, message: err.message }, attempts, at: now() };
+      result = { itemId: row.itemId, key, status: 'failed', before, after: null, error: { code: err.code, message: err.message, ...(err.jira.length > 0 ? { jira: err.jira } : {}) }, attempts, at: now() };
     }
     results.push(result);
     await opts.onResult?.(result);
