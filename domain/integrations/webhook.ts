@@ -1,5 +1,6 @@
 // Outgoing webhook messages: the JSON payload and the chat text (rules INT-HOOK-1..6).
 import { roundTo1 } from '../backlog/export';
+import type { Plan } from '../planning';
 
 export const WEBHOOK_EVENTS = ['session.locked', 'sprint.recorded'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -52,6 +53,7 @@ export type HookTexts = Record<
   | 'sized'
   | 'storyPoints'
   | 'unsized'
+  | 'unsizedOne'
   | 'sprintRecorded'
   | 'done'
   | 'scope'
@@ -101,7 +103,8 @@ export function messageLines(msg: WebhookMessage, t: HookTexts, lang: HookLangua
       fill(t.sized, { sized: totals.sized, items: totals.items, ap: n(totals.ap) }),
     ];
     if (totals.sp !== null && totals.factor !== null) lines.push(fill(t.storyPoints, { sp: n(totals.sp), factor: n(totals.factor) }));
-    if (totals.items > totals.sized) lines.push(fill(t.unsized, { count: totals.items - totals.sized }));
+    const unsized = totals.items - totals.sized;
+    if (unsized > 0) lines.push(unsized === 1 ? t.unsizedOne : fill(t.unsized, { count: unsized }));
     return lines;
   }
   const s = msg.sprint;
@@ -171,3 +174,30 @@ export function parseSignatureHeader(header: string): { t: number; v1: string[] 
 
 /** INT-HOOK-6: a receiver refuses a signature older or newer than this (replays). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * INT-HOOK-7: a locked session's totals from its items' sizes (AP; null = unplaced or "?"): sized
+ * items are those with a number, AP is their sum, SP = AP x factor rounded to 0.1 (null without).
+ */
+export function lockedTotals(sizes: readonly (number | null)[], factor: number | null): SessionLockedData['totals'] {
+  const sized = sizes.filter((s): s is number => s !== null && Number.isFinite(s));
+  const ap = roundTo1(sized.reduce((a, b) => a + b, 0));
+  const f = factor !== null && Number.isFinite(factor) && factor > 0 ? factor : null;
+  return { items: sizes.length, sized: sized.length, ap, sp: f === null ? null : roundTo1(ap * f), factor: f };
+}
+
+/**
+ * INT-HOOK-8: a recorded sprint's message from the workshop's plan after the record (computePlan):
+ * remaining scope, the sprints still needed at the mean velocity (0 when done), and the sprints
+ * the remaining budget pays for (null without a budget).
+ */
+export function sprintRecordedData(workshop: Ref, sprint: SprintRecordedData['sprint'], plan: Pick<Plan, 'scope' | 'forecast' | 'budget'>): SprintRecordedData {
+  const needed = plan.forecast.complete ? 0 : plan.forecast.sprintsNeeded;
+  return {
+    workshop,
+    sprint,
+    remaining: { ap: roundTo1(plan.scope.remaining.ap), sp: plan.scope.remaining.sp === null ? null : roundTo1(plan.scope.remaining.sp) },
+    sprintsNeeded: Number.isFinite(needed) ? needed : 'never',
+    budgetSprintsLeft: plan.budget?.sprintsCovered ?? null,
+  };
+}

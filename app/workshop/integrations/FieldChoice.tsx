@@ -41,7 +41,7 @@ export function FieldChoice({ fields, boardId, onChoose }: Props) {
           <fieldset className="flex flex-col gap-1.5">
             <legend className="mb-1 text-sm font-medium text-slate-700">{t('found')}</legend>
             {fields.candidates.map((c) => (
-              <label key={c.id} className="flex items-baseline gap-2 2xl:text-lg">
+              <label key={c.id} className="flex flex-wrap items-baseline gap-x-2 2xl:text-lg">
                 <input type="radio" name="sp-field" value={c.id} checked={fieldId === c.id} onChange={() => setFieldId(c.id)} />
                 <span className="font-medium">{c.name}</span>
                 <span className="text-sm text-slate-500">{t('candidate', { id: c.id, reason: t(`reason.${c.reason}`) })}</span>

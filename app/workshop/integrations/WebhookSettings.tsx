@@ -14,6 +14,9 @@ type Props = {
   onRemove: () => Promise<ActionResult<null>>;
 };
 
+/** message keys cannot hold dots */
+const EVENT_KEY: Record<WebhookEvent, string> = { 'session.locked': 'event.sessionLocked', 'sprint.recorded': 'event.sprintRecorded' };
+
 const DELIVERY_STYLE: Record<WebhookDeliveryInfo['status'], string> = {
   pending: 'text-slate-700',
   delivered: 'text-emerald-800',
@@ -95,7 +98,7 @@ export function WebhookSettings({ webhook, deliveries, onSave, onRemove }: Props
           {WEBHOOK_EVENTS.map((ev) => (
             <label key={ev} className="flex items-center gap-2">
               <input type="checkbox" checked={events.includes(ev)} onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))} />
-              {t(`event.${ev}`)}
+              {t(EVENT_KEY[ev])}
             </label>
           ))}
           {eventsError && (
@@ -131,7 +134,7 @@ export function WebhookSettings({ webhook, deliveries, onSave, onRemove }: Props
           {deliveries.map((d) => (
             <li key={d.id} className="rounded border border-slate-200 p-2" data-status={d.status}>
               <p>
-                <span className="font-medium">{t(`event.${d.event}`)}</span>
+                <span className="font-medium">{t(EVENT_KEY[d.event])}</span>
                 {' · '}
                 <span className={DELIVERY_STYLE[d.status]}>{t(`deliveryStatus.${d.status}`)}</span>
               </p>

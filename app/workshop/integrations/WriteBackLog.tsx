@@ -27,7 +27,7 @@ export function WriteBackLog({ runs, onRetry }: Props) {
   const format = useFormatter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<Parameters<typeof ErrorNote>[0]['error']>(null);
-  const num = (v: number | null) => (v === null ? '—' : format.number(v, { maximumFractionDigits: 1 }));
+  const num = (v: number | null, empty = '—') => (v === null ? empty : format.number(v, { maximumFractionDigits: 1 }));
 
   return (
     <Panel title={t('title')} testId="writeback-log">
@@ -45,14 +45,14 @@ export function WriteBackLog({ runs, onRetry }: Props) {
               </p>
               {run.results.length > 0 && (
                 <div className="overflow-x-auto">
-                  <table className="w-full min-w-[36rem] text-left text-sm 2xl:text-base">
+                  <table className="w-full text-left text-sm 2xl:text-base">
                     <thead className="border-b border-slate-300 text-slate-600">
                       <tr>
                         <th className="py-1 pr-3 font-medium">{t('colKey')}</th>
                         <th className="py-1 pr-3 font-medium">{t('colResult')}</th>
                         <th className="py-1 pr-3 text-right font-medium">{t('colBefore')}</th>
                         <th className="py-1 pr-3 text-right font-medium">{t('colAfter')}</th>
-                        <th className="py-1 text-right font-medium">{t('colAttempts')}</th>
+                        <th className="hidden py-1 text-right font-medium sm:table-cell">{t('colAttempts')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -69,9 +69,9 @@ export function WriteBackLog({ runs, onRetry }: Props) {
                               </span>
                             )}
                           </td>
-                          <td className="py-1 pr-3 text-right tabular-nums">{num(r.before)}</td>
+                          <td className="py-1 pr-3 text-right tabular-nums">{num(r.before, t('empty'))}</td>
                           <td className="py-1 pr-3 text-right tabular-nums">{num(r.after)}</td>
-                          <td className="py-1 text-right tabular-nums">{r.attempts}</td>
+                          <td className="hidden py-1 text-right tabular-nums sm:table-cell">{r.attempts}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -115,7 +115,22 @@ export function WriteBackPreview({ locked, factor, onPreview, onRun, onDone }: P
             <p className="font-medium" data-testid="writeback-counts">
               {t('counts', preview.counts)}
             </p>
-            <div className="overflow-x-auto">
+            {/* phones: one card per item */}
+            <ul className="flex flex-col gap-2 sm:hidden" data-testid="writeback-cards">
+              {preview.rows.map((r) => (
+                <li key={r.itemId} className="rounded border border-slate-200 p-2" data-status={r.status}>
+                  <p className="flex flex-wrap items-baseline gap-x-2">
+                    <span className="font-mono text-sm">{r.key ?? '—'}</span>
+                    <span className="font-medium">{r.title}</span>
+                  </p>
+                  <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                    <span>{t('cardValues', { current: num(r.current), target: r.status === 'skip' ? '—' : num(r.target) })}</span>
+                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>{r.status === 'skip' && r.reason ? t(`reason.${r.reason}`) : t(`status.${r.status}`)}</span>
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <div className="hidden overflow-x-auto sm:block">
               <table className="w-full min-w-[40rem] text-left text-sm 2xl:text-base" data-testid="writeback-table">
                 <thead className="border-b border-slate-300 text-slate-600">
                   <tr>

@@ -43,6 +43,7 @@ describe('webhook messages', () => {
     const big = { ...locked, totals: { items: 3, sized: 3, ap: 1234.56, sp: 2469.12, factor: 2 } };
     expect(messageLines(big, tDe, 'de').slice(1)).toEqual(['3 von 3 Einträgen geschätzt: 1.234,6 AP', '≈ 2.469,1 SP (Faktor 2 SP pro AP)']);
     expect(messageLines({ ...locked, totals: { ...locked.totals, sp: null, factor: null } }, tEn, 'en')).not.toContain('≈ 376 SP (factor 8 SP per AP)');
+    expect(messageLines({ ...locked, totals: { ...locked.totals, sized: 11 } }, tDe, 'de').at(-1)).toBe('1 Eintrag ohne Größe');
   });
 
   it('INT-HOOK-2 sprint recorded: done, scope, remaining, forecast and budget; "never" said as such', () => {
@@ -96,5 +97,26 @@ describe('webhook messages', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const k of Object.keys(tEn) as (keyof HookTexts)[]) expect(names(tDe[k])).toEqual(names(tEn[k]));
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('webhook data from the session and the plan', () => {
+  it('INT-HOOK-7 locked totals: sized items, AP, SP with the factor', async () => {
+    const { lockedTotals } = await import('../../../domain/integrations');
+    expect(lockedTotals([3, 5, null, 8, null, 0.5], 8)).toEqual({ items: 6, sized: 4, ap: 16.5, sp: 132, factor: 8 });
+    expect(lockedTotals([3], null)).toEqual({ items: 1, sized: 1, ap: 3, sp: null, factor: null });
+    expect(lockedTotals([], 0)).toEqual({ items: 0, sized: 0, ap: 0, sp: null, factor: null });
+  });
+
+  it('INT-HOOK-8 from the worked example’s plan (47 AP, f = 8, 24 SP per sprint, 390,000 EUR)', async () => {
+    const { sprintRecordedData } = await import('../../../domain/integrations');
+    const { computePlan } = await import('../../../domain/planning');
+    const { workedExample } = await import('../planning/fixtures');
+    const r = computePlan(workedExample);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const d = sprintRecordedData({ id: 'w1', name: 'Shop', url: null }, { index: 1, doneAp: 3, scopeAddedAp: 0, scopeRemovedAp: 0 }, r.plan);
+    expect(d.remaining).toEqual({ ap: 47, sp: 376 });
+    expect(d.sprintsNeeded).toBe(16);
+    expect(d.budgetSprintsLeft).toBe(16); // 390,000 EUR at 24,000 EUR per sprint
   });
 });
