@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJiraApi, type JiraCredentials } from '../../server/integrations/jira/client';
 import { fetchIssues, previewFromJira } from '../../server/integrations/jira/import';
+import { readCurrentValues } from '../../server/integrations/jira/current';
 import { discoverStoryPointFields } from '../../domain/integrations';
 import { startFakeJira, type FakeIssue, type FakeJira, type Flavour } from '../support/fake-jira';
 
@@ -112,6 +113,20 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s: the REST shapes', (fla
     expect(last.item).toMatchObject({ key: 'SHOP-1', storyPoints: 3, priority: 'High', description: flavour === 'cloud' ? 'Beschreibung 1 für Größe' : 'h3. Beschreibung 1' });
     expect(answer.keys).toHaveLength(7);
     expect(answer.preview.accepted).toBe(7);
+  });
+
+  it('JIRA-CUR-1 INT-MAP-6 current values: one search per 50 keys, paged; keys that are not Jira keys are not sent', async () => {
+    const { fake, api } = await setup(flavour);
+    const keys = ['SHOP-1', 'SHOP-2', 'SHOP-3', 'SHOP-4', 'SHOP-5', 'SHOP-6', 'SHOP-7', 'not a key'];
+    const current = await readCurrentValues(api, keys, SP[flavour]);
+    expect(current['SHOP-1']).toEqual({ found: true, value: 3 });
+    expect(current['SHOP-7']).toEqual({ found: true, value: null });
+    expect(current['not a key']).toEqual({ found: false });
+    const searches = fake.requests.filter((r) => r.path.includes('/search'));
+    expect(searches).toHaveLength(3); // 7 issues, pages of 3
+    expect((searches[0]!.body as { jql: string; fields: string[] }).fields).toEqual([SP[flavour]]);
+    expect((searches[0]!.body as { jql: string }).jql).not.toContain('not a key');
+    expect(fake.requests.some((r) => /\/issue\//.test(r.path))).toBe(false);
   });
 
   it('JIRA-WB-3 field value and board estimation: read and write', async () => {

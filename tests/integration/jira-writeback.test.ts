@@ -112,7 +112,7 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     expect(fake.requests.length).toBe(before);
   });
 
-  it('JIRA-SVC-4 JIRA-SVC-6 INT-WB-5 preview, confirm, partial failure, retry of the failed only, then nothing left to write', async () => {
+  it('JIRA-SVC-4 JIRA-SVC-6 JIRA-CUR-1 INT-WB-5 preview, confirm, partial failure, retry of the failed only, then nothing left to write', async () => {
     const { svc, fake, store, body, sp } = await setup(flavour);
     await svc.connect('w1', body);
     const preview = await svc.writeBackPreview('s1', { mode: 'sp', rounding: 'one-decimal' });
@@ -125,6 +125,11 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
       [null, null, null, 'skip', 'no_key'],
     ]);
     expect(puts(fake)).toHaveLength(0);
+    // Jira refuses the batch search because SHOP-9 does not exist; the batch is then read issue by issue
+    const searches = fake.requests.filter((r) => r.path.includes('/search'));
+    expect(searches).toHaveLength(1);
+    expect((searches[0]!.body as { jql: string }).jql).toBe('key in ("SHOP-1", "SHOP-2", "SHOP-3", "SHOP-4", "SHOP-9")');
+    expect(fake.requests.filter((r) => r.method === 'GET' && /\/issue\/SHOP-\d$/.test(r.path)).map((r) => r.path.split('/').pop())).toEqual(['SHOP-1', 'SHOP-2', 'SHOP-3', 'SHOP-4', 'SHOP-9']);
 
     // a confirmation of another preview writes nothing
     const stale = await refusal(svc.writeBack('s1', { mode: 'sp', rounding: 'one-decimal', digest: '0000000000000000' }));
@@ -203,6 +208,18 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     expect(e).toMatchObject({ code: 'invalid_field', status: 400, message: 'the field "Summary" (summary) holds string values, not story points' });
     const fields = await svc.fields('w1', 12);
     expect(fields.boardField?.id).toBe(SP[flavour]);
+  });
+
+  it('JIRA-SVC-5 a story-point field deleted in Jira since it was chosen is named, and nothing is written', async () => {
+    const { svc, fake, body, sp } = await setup(flavour);
+    await svc.connect('w1', body);
+    const fieldsReq = fake.requests.length;
+    // the field disappears from Jira's field list
+    fake.fail('GET', /\/field$/, { status: 200, body: [{ id: 'summary', name: 'Summary', custom: false, schema: { type: 'string' } }] });
+    const e = await refusal(svc.writeBackPreview('s1', { mode: 'sp', rounding: 'one-decimal' }));
+    expect(e.code).toBe('field_missing');
+    expect(e.message).toBe(`the story-point field ${flavour === 'cloud' ? 'Story point estimate' : 'Story Points'} (${sp}) cannot be used any more: Jira has no field ${sp}; choose the field again`);
+    expect(fake.requests.slice(fieldsReq).some((r) => r.method === 'PUT' || r.path.includes('search'))).toBe(false);
   });
 
   it('JIRA-WB-2 a value changed in Jira after the plan is not overwritten', async () => {

@@ -38,6 +38,7 @@ export type IntegrationErrorCode =
   | 'wrong_kind'
   | 'no_field'
   | 'invalid_field'
+  | 'field_missing'
   | 'not_locked'
   | 'no_factor'
   | 'bad_factor'
@@ -128,6 +129,7 @@ export function jiraService(deps: JiraServiceDeps) {
   /**
    * JIRA-SVC-5: the plan for a session: the session's items, Jira's current values of the chosen
    * field (read fresh), the domain's planWriteBack; `retryOf` limits it to that run's failed items.
+   * A chosen field that no longer exists in Jira (or is no number field any more) is `field_missing`.
    */
   async function plan(sessionId: string, body: WriteBackPreviewBody): Promise<{ answer: WriteBackPreviewAnswer; workshopId: string; api: JiraApi; rec: JiraConnectionRecord; retryOf: WriteBackRun | null }> {
     const src = await deps.sessions.writeBackSource(sessionId);
@@ -144,6 +146,11 @@ export function jiraService(deps: JiraServiceDeps) {
     // an unlocked session has no plan: answer that before asking Jira anything
     const early = planWriteBack({ locked: src.locked, mode: body.mode, rounding: body.rounding, factor: src.factor, fieldId: rec.fieldId, items: [], current: {} });
     if (!early.ok) throw refusal(early);
+    // the chosen field may have been deleted or changed in Jira since it was chosen
+    const still = chooseField(rec.fieldId, await api.fields().catch(fromJira));
+    if (!still.ok) {
+      throw new IntegrationError('field_missing', 409, `the story-point field ${rec.fieldName ?? rec.fieldId} (${rec.fieldId}) cannot be used any more: ${still.message}; choose the field again`);
+    }
     const current = await readCurrentValues(api, keys, rec.fieldId).catch(fromJira);
     const p = planWriteBack({
       locked: src.locked,
