@@ -210,6 +210,24 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     expect(fields.boardField?.id).toBe(SP[flavour]);
   });
 
+  it('JIRA-SVC-8 a started run answers at once, refuses a second one meanwhile, and logs as it goes', async () => {
+    const { svc, fake, store, body } = await setup(flavour);
+    await svc.connect('w1', body);
+    const preview = await svc.writeBackPreview('s1', { mode: 'sp', rounding: 'one-decimal' });
+    fake.fail('PUT', /SHOP-2/, { status: 503 }); // one retry keeps the run busy for a moment
+    const started = await svc.startWriteBack('s1', { mode: 'sp', rounding: 'one-decimal', digest: preview.digest });
+    expect(started.run.results).toEqual([]);
+    expect((await refusal(svc.writeBack('s1', { mode: 'sp', rounding: 'one-decimal', digest: preview.digest }))).code).toBe('running');
+    const finished = await started.done;
+    expect(finished.counts).toEqual({ written: 1, unchanged: 0, failed: 1 });
+    const [stored] = await store.listWriteBackRuns('s1');
+    expect(stored?.results.map((r) => r.key)).toEqual(['SHOP-2', 'SHOP-3']);
+    expect(stored?.finishedAt).not.toBeNull();
+    // the lock is released: a new preview and run are possible
+    const again = await svc.writeBackPreview('s1', { mode: 'sp', rounding: 'one-decimal' });
+    expect((await svc.writeBack('s1', { mode: 'sp', rounding: 'one-decimal', digest: again.digest })).counts.written).toBe(0);
+  });
+
   it('JIRA-SVC-5 a story-point field deleted in Jira since it was chosen is named, and nothing is written', async () => {
     const { svc, fake, body, sp } = await setup(flavour);
     await svc.connect('w1', body);

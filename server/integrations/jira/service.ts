@@ -176,7 +176,7 @@ export function jiraService(deps: JiraServiceDeps) {
     return new IntegrationError(p.error.code, 409, p.error.message);
   }
 
-  return {
+  const service = {
     /**
      * JIRA-SVC-1: connect checks the credentials (myself) and the product (serverInfo) before
      * anything is stored: Cloud credentials against Data Center (or the reverse) are refused with
@@ -267,10 +267,14 @@ export function jiraService(deps: JiraServiceDeps) {
      * nothing is written. One run per session at a time (`running`). The run and each result are
      * stored as they happen (INT-LOG-*); `retryOf` writes the failed items of that run only.
      * JIRA-SVC-6: a second run after a successful one finds every item unchanged and writes nothing.
+     * JIRA-SVC-8: startWriteBack answers as soon as the run is stored and writes in the background
+     * (200 items at Jira Cloud's pace take minutes, longer than an HTTP request should); its
+     * progress is the run's log. `done` settles when the run has finished.
      */
-    async writeBack(sessionId: string, body: WriteBackRunBody): Promise<WriteBackRunAnswer> {
+    async startWriteBack(sessionId: string, body: WriteBackRunBody): Promise<{ run: WriteBackRun; done: Promise<WriteBackRunAnswer> }> {
       if (running.has(sessionId)) throw new IntegrationError('running', 409, 'a write-back of this session is running');
       running.add(sessionId);
+      let started = false;
       try {
         const p = await plan(sessionId, body);
         if (p.answer.digest !== body.digest) {
@@ -289,25 +293,34 @@ export function jiraService(deps: JiraServiceDeps) {
           results: [],
         };
         await deps.store.createWriteBackRun(p.workshopId, run);
-        const results = await executeWriteBack(
-          p.api,
-          p.answer.rows,
-          { fieldId: p.answer.field.id, boardId: p.answer.via === 'board' ? p.rec.boardId : null },
-          { now, onResult: (r) => deps.store.appendWriteBackResult(run.id, r) },
-        );
-        const finishedAt = now();
-        await deps.store.finishWriteBackRun(run.id, finishedAt);
-        const done: WriteBackRun = { ...run, finishedAt, results };
-        return { run: done, counts: countResults(results) };
+        const target = { fieldId: p.answer.field.id, boardId: p.answer.via === 'board' ? p.rec.boardId : null };
+        const done = (async (): Promise<WriteBackRunAnswer> => {
+          try {
+            const results = await executeWriteBack(p.api, p.answer.rows, target, { now, onResult: (r) => deps.store.appendWriteBackResult(run.id, r) });
+            const finishedAt = now();
+            return { run: { ...run, finishedAt, results }, counts: countResults(results) };
+          } finally {
+            await deps.store.finishWriteBackRun(run.id, now()).catch(() => {});
+            running.delete(sessionId);
+          }
+        })();
+        started = true;
+        return { run, done };
       } finally {
-        running.delete(sessionId);
+        if (!started) running.delete(sessionId);
       }
+    },
+
+    /** The same, waiting for the run to finish (tests, scripts). */
+    async writeBack(sessionId: string, body: WriteBackRunBody): Promise<WriteBackRunAnswer> {
+      return (await service.startWriteBack(sessionId, body)).done;
     },
 
     async runs(sessionId: string): Promise<WriteBackRun[]> {
       return deps.store.listWriteBackRuns(sessionId);
     },
   };
+  return service;
 }
 
 export type JiraService = ReturnType<typeof jiraService>;
