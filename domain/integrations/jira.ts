@@ -78,11 +78,22 @@ export const jiraBoardConfigSchema = z.looseObject({
 });
 export type JiraBoardConfig = z.infer<typeof jiraBoardConfigSchema>;
 
-/** GET and PUT /rest/agile/1.0/issue/{key}/estimation?boardId= */
+/**
+ * GET and PUT /rest/agile/1.0/issue/{key}/estimation?boardId=. Cloud documents `value` as a number,
+ * Data Center's specification as an object; it is read by `estimateNumber`.
+ */
 export const jiraEstimationSchema = z.looseObject({
   fieldId: z.string().optional(),
-  value: z.union([z.number(), z.string(), z.null()]).optional(),
+  value: z.unknown().optional(),
 });
+
+/** A number from Jira: a number, a numeric string ("8.0"), or an object holding one as `value`; else null. */
+export function estimateNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string') return v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'value' in v) return estimateNumber((v as { value: unknown }).value);
+  return null;
+}
 
 /** Jira's error body: { errorMessages: [...], errors: { field: message } } (some proxies answer text). */
 export const jiraErrorBodySchema = z.looseObject({

@@ -1,9 +1,10 @@
 // One facade over jira.js for Jira Cloud (REST v3 + Agile) and Data Center (REST v2 + Agile).
 import { AgileClient, Version2Client, Version3Client, type Config } from 'jira.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   jiraBoardConfigSchema,
   jiraCloudSearchSchema,
+  estimateNumber,
   jiraEstimationSchema,
   jiraFieldsSchema,
   jiraIssueSchema,
@@ -133,12 +134,8 @@ export function createJiraApi(creds: JiraCredentials, deps: JiraDeps): JiraApi {
     return { issues: page.issues, next: more ? { startAt: seen } : null };
   };
   const startOf = (cursor: Cursor | null) => (cursor && 'startAt' in cursor ? cursor.startAt : 0);
-  const numberOf = (v: unknown): number | null => {
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-    return null;
-  };
-  const anyValue = jiraEstimationSchema.shape.value;
+  /** edits answer 204 without a body (or something we do not read) */
+  const anyAnswer = z.unknown();
   const issueFields = (fieldId: string) => jiraIssueSchema.transform((i) => i.fields[fieldId]);
 
   return {
@@ -190,11 +187,11 @@ export function createJiraApi(creds: JiraCredentials, deps: JiraDeps): JiraApi {
 
     async fieldValue(key, fieldId) {
       const r = await call({ subject: key, missing: 'the issue' }, issueFields(fieldId), () => platform.getIssue({ issueIdOrKey: key, fields: [fieldId] }));
-      return { value: numberOf(r.value), attempts: r.attempts };
+      return { value: estimateNumber(r.value), attempts: r.attempts };
     },
 
     async setFieldValue(key, fieldId, v) {
-      const r = await call({ subject: key, missing: 'the issue' }, anyValue, () => platform.editIssue({ issueIdOrKey: key, fields: { [fieldId]: v } }));
+      const r = await call({ subject: key, missing: 'the issue' }, anyAnswer, () => platform.editIssue({ issueIdOrKey: key, fields: { [fieldId]: v } }));
       return { value: undefined, attempts: r.attempts };
     },
 
@@ -202,11 +199,11 @@ export function createJiraApi(creds: JiraCredentials, deps: JiraDeps): JiraApi {
       const r = await call({ subject: key, missing: 'the issue or the board' }, jiraEstimationSchema, () =>
         agile.issue.getIssueEstimationForBoard({ issueIdOrKey: key, boardId }),
       );
-      return { value: numberOf(r.value.value), attempts: r.attempts };
+      return { value: estimateNumber(r.value.value), attempts: r.attempts };
     },
 
     async setBoardEstimate(key, boardId, v) {
-      const r = await call({ subject: key, missing: 'the issue or the board' }, jiraEstimationSchema.or(anyValue), () =>
+      const r = await call({ subject: key, missing: 'the issue or the board' }, anyAnswer, () =>
         agile.issue.estimateIssueForBoard({ issueIdOrKey: key, boardId, value: String(v) }),
       );
       return { value: undefined, attempts: r.attempts };

@@ -1,13 +1,12 @@
 // Jira's current values of the story-point field for the write-back preview (rule JIRA-CUR-1).
 import { isJiraKey, keysJql } from '../../../domain/integrations/issues';
+import { estimateNumber } from '../../../domain/integrations/jira';
 import type { CurrentValue } from '../../../domain/integrations/writeback';
 import type { Cursor, JiraApi } from './client';
 import { JiraError } from './errors';
 
 const BATCH = 50;
 
-const numberOf = (v: unknown): number | null =>
-  typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
 
 /**
  * JIRA-CUR-1: keys are read 50 at a time with one search (`key in (...)`, only the field); a key
@@ -33,7 +32,7 @@ export async function readCurrentValues(api: JiraApi, keys: readonly string[], f
         for (const issue of page.issues) seen.set(issue.key, issue.fields[fieldId]);
         cursor = page.next;
       } while (cursor !== null && seen.size < batch.length);
-      for (const k of batch) out[k] = seen.has(k) ? { found: true, value: numberOf(seen.get(k)) } : { found: false };
+      for (const k of batch) out[k] = seen.has(k) ? { found: true, value: estimateNumber(seen.get(k)) } : { found: false };
     } catch (e) {
       if (!(e instanceof JiraError) || e.code !== 'bad_request') throw e;
       for (const k of batch) {
