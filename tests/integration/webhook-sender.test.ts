@@ -91,7 +91,7 @@ describe('webhook deliveries', () => {
     ]);
   });
 
-  it('HOOK-5 5xx and 429 are retried with backoff and Retry-After; 404 fails at once', async () => {
+  it('HOOK-5 HOOK-6 5xx and 429 are retried with backoff and Retry-After; 404 fails at once; the log holds no secret', async () => {
     const { receiver, sender, store, waits, failures } = await setup();
     receiver.answer({ status: 503 }, { status: 429, headers: { 'retry-after': '7' } }, { status: 200 });
     await sender.notify('w1', msg);
@@ -99,6 +99,10 @@ describe('webhook deliveries', () => {
     expect(waits).toEqual([2000, 7000]);
     expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({ status: 'delivered', attempts: [{ status: 503 }, { status: 429 }, { status: 200 }] });
     expect(failures).toHaveLength(2);
+    // the log and the failure reports name neither the address's secret path nor the shared secret
+    const logged = JSON.stringify([failures, await store.listDeliveries('w1', 10)]);
+    expect(logged).not.toContain('abcdef123456');
+    expect(logged).not.toContain(SECRET);
 
     receiver.answer({ status: 404 });
     await sender.notify('w1', msg);
