@@ -77,3 +77,16 @@ describe('sealing credentials (AES-256-GCM)', () => {
     expect(ok.ok && ok.sealer.open(createSealer(OTHER).seal('v', 'c'), 'c')).toBe('v');
   });
 });
+
+describe('integrations configuration', () => {
+  it('SEC-SEAL-6 SEC-NET-3 on with a good key, off with the reason otherwise; the address policy is read either way', async () => {
+    const { readIntegrationsConfig } = await import('../../../server/integrations/config');
+    const on = readIntegrationsConfig({ SECRET_KEY: KEY, INTEGRATIONS_ALLOWED_HOSTS: '*.atlassian.net' });
+    expect(on.status).toEqual({ enabled: true, reason: null });
+    expect(on.sealer?.keyId).toBe(createSealer(KEY).keyId);
+    expect(on.policy.allowedHosts).toEqual(['*.atlassian.net']);
+    const off = readIntegrationsConfig({ SECRET_KEY: 'short' });
+    expect(off).toMatchObject({ status: { enabled: false, reason: 'bad_secret_key' }, sealer: null });
+    expect(off.problem).toContain('at least 32 characters');
+  });
+});
