@@ -27,12 +27,14 @@ export interface JiraImportItem {
  * INT-MAP-3: a description longer than the import's limit is cut to it, ending in "…" (the full text
  * stays in Jira; estimating needs the gist), instead of rejecting the item.
  */
-export function jiraImportItem(issue: JiraIssue, position: number, storyPointsField: string | null): JiraImportItem {
+export function jiraImportItem(issue: JiraIssue, position: number, storyPointsField: string | null, ownValues?: ReadonlyMap<string, number>): JiraImportItem {
   const f = issue.fields;
   const max = BACKLOG_LIMITS.descriptionLength;
   const description = adfToText(f.description);
   const priority = typeof f.priority === 'object' && f.priority !== null ? (f.priority as { name?: unknown }).name : undefined;
-  const sp = storyPointsField ? f[storyPointsField] : null;
+  let sp = storyPointsField ? f[storyPointsField] : null;
+  const own = ownValues?.get(issue.key);
+  if (own !== undefined && typeof sp === 'number' && Math.abs(sp - own) < 1e-9) sp = null;
   return {
     key: issue.key,
     title: typeof f.summary === 'string' || typeof f.summary === 'number' ? f.summary : null,
@@ -43,8 +45,8 @@ export function jiraImportItem(issue: JiraIssue, position: number, storyPointsFi
   };
 }
 
-export function jiraImportInput(issues: readonly JiraIssue[], storyPointsField: string | null): PreviewInput {
-  const items = issues.map((issue, i) => jiraImportItem(issue, i + 1, storyPointsField));
+export function jiraImportInput(issues: readonly JiraIssue[], storyPointsField: string | null, ownValues?: ReadonlyMap<string, number>): PreviewInput {
+  const items = issues.map((issue, i) => jiraImportItem(issue, i + 1, storyPointsField, ownValues));
   return { text: JSON.stringify(items), format: 'json' };
 }
 
@@ -59,11 +61,19 @@ export interface JiraImportPreview {
  * and reason; a re-import matches by key (update / unchanged), and an issue listed twice is rejected
  * as a duplicate (IMP-DUP-1), so nothing is imported twice.
  * INT-MAP-5: no issues is the preview error `empty` ("the query found no issues").
+ * INT-MAP-7: a story-point value equal to the value this workshop wrote to that issue itself
+ * (`ownValues`, from the write-back log) comes in as empty: it is the calibrated AP x factor, not
+ * a detailed estimate, and taking it as one would let the calibration feed on its own output.
  */
-export function previewJiraImport(issues: readonly JiraIssue[], storyPointsField: string | null, existing?: ExistingBacklog): JiraImportPreview {
+export function previewJiraImport(
+  issues: readonly JiraIssue[],
+  storyPointsField: string | null,
+  existing?: ExistingBacklog,
+  ownValues?: ReadonlyMap<string, number>,
+): JiraImportPreview {
   const keys = issues.map((i) => i.key);
   if (issues.length === 0) return { preview: { ok: false, error: { code: 'empty', message: 'the query found no issues' } }, keys };
-  return { preview: previewImport(jiraImportInput(issues, storyPointsField), existing), keys };
+  return { preview: previewImport(jiraImportInput(issues, storyPointsField, ownValues), existing), keys };
 }
 
 /**

@@ -68,3 +68,19 @@ export function latestResults(runs: readonly Pick<WriteBackRun, 'results'>[]): W
   }
   return [...latest.values()];
 }
+
+/**
+ * INT-LOG-4: the value each issue holds because this workshop wrote it (latest result written or
+ * unchanged over the runs, oldest first); a later failure of the same key drops it, since the
+ * issue may then hold anything.
+ */
+export function ownWrittenValues(runs: readonly Pick<WriteBackRun, 'results'>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const run of runs) {
+    for (const r of run.results) {
+      if ((r.status === 'written' || r.status === 'unchanged') && r.after !== null) out.set(r.key, r.after);
+      else out.delete(r.key);
+    }
+  }
+  return out;
+}

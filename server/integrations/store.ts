@@ -74,6 +74,8 @@ export interface IntegrationStore {
   getWriteBackRun(runId: string): Promise<WriteBackRun | null>;
   /** a session's runs, oldest first */
   listWriteBackRuns(sessionId: string): Promise<WriteBackRun[]>;
+  /** all runs of a workshop's sessions, oldest first (what the workshop wrote to Jira) */
+  listWorkshopWriteBackRuns(workshopId: string): Promise<WriteBackRun[]>;
 
   getWebhook(workshopId: string): Promise<WebhookRecord | null>;
   saveWebhook(rec: WebhookRecord): Promise<void>;
@@ -127,6 +129,13 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
       return [...runs.values()]
         .map((r) => r.run)
         .filter((r) => r.sessionId === sessionId)
+        .sort((a, b) => a.startedAt - b.startedAt)
+        .map(copy);
+    },
+    async listWorkshopWriteBackRuns(workshopId) {
+      return [...runs.values()]
+        .filter((r) => r.workshopId === workshopId)
+        .map((r) => r.run)
         .sort((a, b) => a.startedAt - b.startedAt)
         .map(copy);
     },

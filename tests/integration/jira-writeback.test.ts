@@ -112,7 +112,7 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     expect(fake.requests.length).toBe(before);
   });
 
-  it('JIRA-SVC-4 JIRA-SVC-6 JIRA-CUR-1 INT-WB-5 preview, confirm, partial failure, retry of the failed only, then nothing left to write', async () => {
+  it('JIRA-SVC-4 JIRA-SVC-6 JIRA-CUR-1 INT-WB-5 INT-MAP-7 preview, confirm, partial failure, retry of the failed only, then nothing left to write', async () => {
     const { svc, fake, store, body, sp } = await setup(flavour);
     await svc.connect('w1', body);
     const preview = await svc.writeBackPreview('s1', { mode: 'sp', rounding: 'one-decimal' });
@@ -170,6 +170,16 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     const none = await svc.writeBack('s1', { mode: 'sp', rounding: 'one-decimal', digest: again.digest });
     expect(none.run.results).toEqual([]);
     expect(puts(fake).length).toBe(putsNow);
+
+    // INT-MAP-7: a re-import does not take the values we wrote as detailed estimates
+    const imported = await svc.importPreview('w1', { source: 'jql', jql: 'project = SHOP' });
+    if (!imported.preview.ok) throw new Error('expected a preview');
+    expect(imported.preview.rows.map((r) => [r.item?.key, r.item?.storyPoints])).toEqual([
+      ['SHOP-1', 24],
+      ['SHOP-2', null],
+      ['SHOP-3', null],
+      ['SHOP-4', 5],
+    ]);
   });
 
   it('JIRA-CLIENT-2 JIRA-WB-5 a 429 during the write is waited out as Jira asks and counted', async () => {

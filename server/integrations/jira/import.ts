@@ -49,8 +49,14 @@ export async function fetchIssues(api: JiraApi, source: JiraImportBody, fieldIds
 const describe = (s: JiraImportBody) => (s.source === 'jql' ? 'the JQL search' : s.source === 'board' ? `board ${s.boardId}` : `sprint ${s.sprintId}`);
 
 /** The import preview for a source: issues read from Jira, mapped by the domain (INT-MAP-*). */
-export async function previewFromJira(api: JiraApi, source: JiraImportBody, storyPointsField: string | null, existing?: ExistingBacklog): Promise<JiraImportPreviewAnswer> {
+export async function previewFromJira(
+  api: JiraApi,
+  source: JiraImportBody,
+  storyPointsField: string | null,
+  existing?: ExistingBacklog,
+  ownValues?: ReadonlyMap<string, number>,
+): Promise<JiraImportPreviewAnswer> {
   const { issues, truncated } = await fetchIssues(api, source, importFields(storyPointsField));
-  const { preview, keys } = previewJiraImport(issues, storyPointsField, existing);
+  const { preview, keys } = previewJiraImport(issues, storyPointsField, existing, ownValues);
   return { preview, keys, truncated, fieldId: storyPointsField };
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ExistingBacklog } from '../../../domain/backlog';
 import { chooseField, discoverStoryPointFields } from '../../../domain/integrations/fields';
-import { failedKeys, countResults, type WriteBackRun } from '../../../domain/integrations/results';
+import { countResults, failedKeys, ownWrittenValues, type WriteBackRun } from '../../../domain/integrations/results';
 import type {
   JiraConnectBody,
   JiraConnectionInfo,
@@ -250,11 +250,16 @@ export function jiraService(deps: JiraServiceDeps) {
       return info(next);
     },
 
-    /** JIRA-SVC-3: the import preview (INT-MAP-*), matched against the workshop's backlog; importing goes through the backlog service. */
+    /**
+     * JIRA-SVC-3: the import preview (INT-MAP-*), matched against the workshop's backlog; values the
+     * workshop wrote back itself are not taken as detailed estimates (INT-MAP-7). Importing the rows
+     * goes through the backlog service.
+     */
     async importPreview(workshopId: string, body: JiraImportBody): Promise<JiraImportPreviewAnswer> {
       const { rec, api } = await connection(workshopId);
       const existing = await deps.sessions.existingBacklog(workshopId);
-      return previewFromJira(api, body, rec.fieldId, existing).catch(fromJira);
+      const own = ownWrittenValues(await deps.store.listWorkshopWriteBackRuns(workshopId));
+      return previewFromJira(api, body, rec.fieldId, existing, own).catch(fromJira);
     },
 
     async writeBackPreview(sessionId: string, body: WriteBackPreviewBody): Promise<WriteBackPreviewAnswer> {

@@ -95,3 +95,25 @@ describe('Jira issues to the import preview', () => {
     expect(previewJiraImport([], SP).preview).toEqual({ ok: false, error: { code: 'empty', message: 'the query found no issues' } });
   });
 });
+
+describe('values the workshop wrote itself', () => {
+  it('INT-MAP-7 INT-LOG-4 a re-import does not take our own calibrated values as detailed estimates', async () => {
+    const { ownWrittenValues } = await import('../../../domain/integrations');
+    const at = 1;
+    const own = ownWrittenValues([
+      { results: [
+        { itemId: 'a', key: 'SHOP-3', status: 'written', before: null, after: 5, attempts: 1, at },
+        { itemId: 'b', key: 'SHOP-1', status: 'written', before: null, after: 8, attempts: 1, at },
+      ] },
+      { results: [{ itemId: 'b', key: 'SHOP-1', status: 'failed', before: 8, after: null, attempts: 1, at, error: { code: 'forbidden', message: 'x' } }] },
+    ]);
+    expect([...own]).toEqual([['SHOP-3', 5]]);
+    const refined = issue('SHOP-4', { summary: 'Refined in Jira', [SP]: 13 });
+    const { preview } = previewJiraImport([issues[0]!, refined], SP, undefined, new Map([...own, ['SHOP-4', 8]]));
+    if (!preview.ok) throw new Error('expected a preview');
+    expect(preview.rows.map((r) => [r.item?.key, r.item?.storyPoints])).toEqual([
+      ['SHOP-3', null], // 5 is what we wrote
+      ['SHOP-4', 13], // someone changed our 8 to 13 in Jira: a real estimate
+    ]);
+  });
+});
