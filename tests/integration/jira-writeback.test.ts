@@ -45,7 +45,7 @@ async function setup(flavour: Flavour) {
   const session = { workshopId: 'w1', locked: true, factor: 8 as number | null, items: [item('SHOP-1', 3), item('SHOP-2', 5), item('SHOP-3', 2), item('SHOP-4', null), item('SHOP-9', 8), item(null, 1)] };
   const sessions: SessionSource = {
     writeBackSource: async (id) => (id === 's1' ? session : null),
-    existingBacklog: async () => ({ keys: [] }),
+    importTarget: async (id) => (id === 's1' ? { workshopId: 'w1', existing: { keys: [] } } : null),
   };
   let clock = 1_000;
   let ids = 0;
@@ -172,7 +172,7 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     expect(puts(fake).length).toBe(putsNow);
 
     // INT-MAP-7: a re-import does not take the values we wrote as detailed estimates
-    const imported = await svc.importPreview('w1', { source: 'jql', jql: 'project = SHOP' });
+    const imported = await svc.importPreview('s1', { source: 'jql', jql: 'project = SHOP' });
     if (!imported.preview.ok) throw new Error('expected a preview');
     expect(imported.preview.rows.map((r) => [r.item?.key, r.item?.storyPoints])).toEqual([
       ['SHOP-1', 24],
@@ -279,7 +279,7 @@ describe('integrations off', () => {
       store: memoryIntegrationStore(),
       sealer: null,
       sealerProblem: 'Jira and webhooks are off: the server has no SECRET_KEY to encrypt credentials with',
-      sessions: { writeBackSource: async () => null, existingBacklog: async () => ({ keys: [] }) },
+      sessions: { writeBackSource: async () => null, importTarget: async () => null },
       policy: { allowedHosts: [], allowPrivate: false },
     });
     const e = await refusal(svc.connect('w1', { kind: 'datacenter', baseUrl: 'https://jira.example.com', token: 't' }));

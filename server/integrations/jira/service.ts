@@ -29,7 +29,8 @@ import { executeWriteBack } from './writeback';
 export interface SessionSource {
   /** null when there is no such session */
   writeBackSource(sessionId: string): Promise<{ workshopId: string; locked: boolean; factor: number | null; items: WriteBackItem[] } | null>;
-  existingBacklog(workshopId: string): Promise<ExistingBacklog>;
+  /** what an import into this session is matched against (as the file import's existing backlog); null: no such session */
+  importTarget(sessionId: string): Promise<{ workshopId: string; existing: ExistingBacklog } | null>;
 }
 
 export type IntegrationErrorCode =
@@ -251,15 +252,16 @@ export function jiraService(deps: JiraServiceDeps) {
     },
 
     /**
-     * JIRA-SVC-3: the import preview (INT-MAP-*), matched against the workshop's backlog; values the
+     * JIRA-SVC-3: the import preview into a session (INT-MAP-*), matched like a file import; values the
      * workshop wrote back itself are not taken as detailed estimates (INT-MAP-7). Importing the rows
      * goes through the backlog service.
      */
-    async importPreview(workshopId: string, body: JiraImportBody): Promise<JiraImportPreviewAnswer> {
-      const { rec, api } = await connection(workshopId);
-      const existing = await deps.sessions.existingBacklog(workshopId);
-      const own = ownWrittenValues(await deps.store.listWorkshopWriteBackRuns(workshopId));
-      return previewFromJira(api, body, rec.fieldId, existing, own).catch(fromJira);
+    async importPreview(sessionId: string, body: JiraImportBody): Promise<JiraImportPreviewAnswer> {
+      const target = await deps.sessions.importTarget(sessionId);
+      if (!target) throw new IntegrationError('unknown_session', 404, 'no such session');
+      const { rec, api } = await connection(target.workshopId);
+      const own = ownWrittenValues(await deps.store.listWorkshopWriteBackRuns(target.workshopId));
+      return previewFromJira(api, body, rec.fieldId, target.existing, own).catch(fromJira);
     },
 
     async writeBackPreview(sessionId: string, body: WriteBackPreviewBody): Promise<WriteBackPreviewAnswer> {
