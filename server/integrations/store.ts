@@ -1,0 +1,176 @@
+// What the integrations keep, as an interface; the lead's store implements it (phase 2), the
+// in-memory one below serves the tests. All methods are async, as the store is.
+import type { WriteBackResult, WriteBackRun } from '../../domain/integrations/results';
+import type { WebhookEvent, WebhookFormat } from '../../domain/integrations/webhook';
+import type { JiraKind } from '../../domain/integrations/wire';
+
+/** One Jira site per workshop. The credential is only ever stored sealed (crypto.ts). */
+export interface JiraConnectionRecord {
+  workshopId: string;
+  kind: JiraKind;
+  url: string;
+  /** Cloud: the account's e-mail (shown, not secret); Data Center: null */
+  email: string | null;
+  /** sealed JSON: Cloud `{ apiToken }`, Data Center `{ token }`; context `jira:<workshopId>` */
+  sealedSecret: string;
+  accountId: string | null;
+  accountName: string | null;
+  serverVersion: string | null;
+  deploymentType: string | null;
+  fieldId: string | null;
+  fieldName: string | null;
+  boardId: number | null;
+  /** write through the board's estimation API (the board estimates with fieldId) */
+  viaBoard: boolean;
+  connectedAt: number;
+  updatedAt: number;
+}
+
+export interface WebhookRecord {
+  workshopId: string;
+  /** sealed, like the secret: a Slack or Teams webhook address is itself a credential */
+  sealedUrl: string;
+  /** what may be shown: scheme, host and the last 4 characters ("https://hooks.slack.com/…x9Qz") */
+  urlHint: string;
+  /** sealed shared secret; context `webhook:<workshopId>` */
+  sealedSecret: string;
+  format: WebhookFormat;
+  language: 'en' | 'de';
+  events: WebhookEvent[];
+  updatedAt: number;
+}
+
+export type DeliveryErrorCode = 'http' | 'redirect' | 'timeout' | 'network' | 'refused' | 'queue_full' | 'internal';
+
+export interface DeliveryAttempt {
+  at: number;
+  /** HTTP status, null when no answer came */
+  status: number | null;
+  /** null when delivered; the UI shows its text for the code */
+  code: DeliveryErrorCode | null;
+  /** the cause in English, for the API and the server log */
+  error: string | null;
+  ms: number;
+}
+
+export interface DeliveryRecord {
+  id: string;
+  workshopId: string;
+  event: WebhookEvent;
+  createdAt: number;
+  status: 'pending' | 'delivered' | 'failed' | 'dropped';
+  attempts: DeliveryAttempt[];
+}
+
+export interface IntegrationStore {
+  getJiraConnection(workshopId: string): Promise<JiraConnectionRecord | null>;
+  saveJiraConnection(rec: JiraConnectionRecord): Promise<void>;
+  deleteJiraConnection(workshopId: string): Promise<void>;
+
+  /** a run starts with no results; results are appended one by one as items are written */
+  createWriteBackRun(workshopId: string, run: WriteBackRun): Promise<void>;
+  appendWriteBackResult(runId: string, result: WriteBackResult): Promise<void>;
+  finishWriteBackRun(runId: string, finishedAt: number): Promise<void>;
+  getWriteBackRun(runId: string): Promise<WriteBackRun | null>;
+  /** a session's runs, oldest first */
+  listWriteBackRuns(sessionId: string): Promise<WriteBackRun[]>;
+  /** all runs of a workshop's sessions, oldest first (what the workshop wrote to Jira) */
+  listWorkshopWriteBackRuns(workshopId: string): Promise<WriteBackRun[]>;
+
+  getWebhook(workshopId: string): Promise<WebhookRecord | null>;
+  saveWebhook(rec: WebhookRecord): Promise<void>;
+  deleteWebhook(workshopId: string): Promise<void>;
+  addDelivery(rec: DeliveryRecord): Promise<void>;
+  addDeliveryAttempt(id: string, attempt: DeliveryAttempt, status: DeliveryRecord['status']): Promise<void>;
+  /** newest first, at most `limit` */
+  listDeliveries(workshopId: string, limit: number): Promise<DeliveryRecord[]>;
+
+  /** with the workshop: its connection (and so its credentials), webhook, deliveries and write-back log */
+  deleteWorkshop(workshopId: string): Promise<void>;
+}
+
+/** Keeps everything in maps; for tests and for running without a database. */
+export function memoryIntegrationStore(): IntegrationStore & { size(): number } {
+  const connections = new Map<string, JiraConnectionRecord>();
+  const runs = new Map<string, { workshopId: string; run: WriteBackRun }>();
+  const webhooks = new Map<string, WebhookRecord>();
+  const deliveries = new Map<string, DeliveryRecord>();
+  const copy = <T>(v: T): T => structuredClone(v);
+  const run = (id: string) => {
+    const r = runs.get(id);
+    if (!r) throw new Error(`no write-back run ${id}`);
+    return r.run;
+  };
+  return {
+    async getJiraConnection(id) {
+      const c = connections.get(id);
+      return c ? copy(c) : null;
+    },
+    async saveJiraConnection(rec) {
+      connections.set(rec.workshopId, copy(rec));
+    },
+    async deleteJiraConnection(id) {
+      connections.delete(id);
+    },
+    async createWriteBackRun(workshopId, r) {
+      runs.set(r.id, { workshopId, run: copy(r) });
+    },
+    async appendWriteBackResult(runId, result) {
+      run(runId).results.push(copy(result));
+    },
+    async finishWriteBackRun(runId, at) {
+      run(runId).finishedAt = at;
+    },
+    async getWriteBackRun(runId) {
+      const r = runs.get(runId);
+      return r ? copy(r.run) : null;
+    },
+    async listWriteBackRuns(sessionId) {
+      return [...runs.values()]
+        .map((r) => r.run)
+        .filter((r) => r.sessionId === sessionId)
+        .sort((a, b) => a.startedAt - b.startedAt)
+        .map(copy);
+    },
+    async listWorkshopWriteBackRuns(workshopId) {
+      return [...runs.values()]
+        .filter((r) => r.workshopId === workshopId)
+        .map((r) => r.run)
+        .sort((a, b) => a.startedAt - b.startedAt)
+        .map(copy);
+    },
+    async getWebhook(id) {
+      const w = webhooks.get(id);
+      return w ? copy(w) : null;
+    },
+    async saveWebhook(rec) {
+      webhooks.set(rec.workshopId, copy(rec));
+    },
+    async deleteWebhook(id) {
+      webhooks.delete(id);
+    },
+    async addDelivery(rec) {
+      deliveries.set(rec.id, copy(rec));
+    },
+    async addDeliveryAttempt(id, attempt, status) {
+      const d = deliveries.get(id);
+      if (!d) return;
+      d.attempts.push(copy(attempt));
+      d.status = status;
+    },
+    async listDeliveries(workshopId, limit) {
+      return [...deliveries.values()]
+        .filter((d) => d.workshopId === workshopId)
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .slice(0, limit)
+        .map(copy);
+    },
+    async deleteWorkshop(id) {
+      connections.delete(id);
+      webhooks.delete(id);
+      for (const [k, d] of deliveries) if (d.workshopId === id) deliveries.delete(k);
+      for (const [k, r] of runs) if (r.workshopId === id) runs.delete(k);
+    },
+    size: () => connections.size + runs.size + webhooks.size + deliveries.size,
+  };
+}
