@@ -48,6 +48,8 @@ export interface AppOptions {
   caps?: Partial<Caps>;
   /** workshops without a change for this long are deleted (0 = kept for ever) */
   retentionMs?: number;
+  /** draws join codes (tests force collisions) */
+  joinCode?: () => string;
   /** per-address budgets (LIMIT_*), TRUST_PROXY and the origins allowed to write; default: from the environment */
   edge?: EdgeConfig;
 }
@@ -115,7 +117,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       hub.io?.in(roomOf(id)).disconnectSockets(true);
     }
   };
-  const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms };
+  const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms, ...(opts.joinCode ? { joinCode: opts.joinCode } : {}) };
   const edge = createEdge(opts.edge ?? readEdgeConfig(), cluster ? redisStore(cluster.client) : undefined);
   const handleApi = createApi(deps, edge);
   let draining = false;

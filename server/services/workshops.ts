@@ -22,6 +22,8 @@ export interface WorkshopDeps {
   boards: BoardCache;
   now: () => number;
   quotas: Quotas;
+  /** draws a join code (tests force collisions) */
+  joinCode?: () => string;
 }
 
 /** Creates a workshop, its backlog and a first estimation session (in setup), in one transaction. */
@@ -36,7 +38,7 @@ export async function createWorkshop(deps: WorkshopDeps, body: unknown): Promise
   const { board, ...session } = await deps.store.transaction(async (tx) => {
     await tx.insertWorkshop({ id: workshopId, name, secretHash: sha256(secret), createdAt: now });
     await tx.insertItems(workshopId, cards, now);
-    return openSession(tx, workshopId, 'Session 1', cards, now);
+    return openSession(tx, workshopId, 'Session 1', cards, now, deps.joinCode);
   });
   deps.boards.set(board);
   return { workshopId, ...session, facilitatorSecret: secret, links: { ...links(session.sessionId, secret), workshop: workshopFacilitatorPath(workshopId, secret) } };
@@ -48,11 +50,11 @@ const links = (sessionId: string, secret: string) => ({ participant: participant
 const JOIN_CODE_TRIES = 8;
 
 /** A new session in setup with these cards (ids = item ids): `session.created` and one `card.added` each. */
-async function openSession(tx: Tx, workshopId: string, name: string, cards: Card[], now: number) {
+async function openSession(tx: Tx, workshopId: string, name: string, cards: Card[], now: number, draw: () => string = newJoinCode) {
   const sessionId = newId();
   let joinCode = '';
   for (let i = 0; ; i++) {
-    joinCode = newJoinCode();
+    joinCode = draw();
     const code = joinCode;
     try {
       await tx.savepoint(() => tx.insertSession({ id: sessionId, workshopId, name, joinCode: code, createdAt: now }));
@@ -93,7 +95,7 @@ export async function createSession(deps: WorkshopDeps, workshopId: string, secr
     if (existing >= deps.quotas.sessionsPerWorkshop) throw quotaExceeded('sessions', deps.quotas.sessionsPerWorkshop);
     const name = parsed.data.name ?? `Session ${existing + 1}`;
     const cards = chosen.map((item, position): Card => ({ id: item.id, key: item.key, title: item.title, position }));
-    return openSession(tx, workshopId, name, cards, now);
+    return openSession(tx, workshopId, name, cards, now, deps.joinCode);
   });
   deps.boards.set(board);
   return { ...session, links: links(session.sessionId, secret) };

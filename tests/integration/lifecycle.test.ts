@@ -69,6 +69,15 @@ describe('quotas', () => {
 });
 
 describe('join codes', () => {
+  it('SEC-CODE-1 a join code that is taken is drawn again; the session is created with a free one', async () => {
+    const draws = ['AAAAAA', 'AAAAAA', 'AAAAAA', 'BBBBBB'];
+    server = await startServer({ joinCode: () => draws.shift() ?? 'CCCCCC' });
+    const first = await server.createWorkshop(['A']);
+    const second = await server.createWorkshop(['B']);
+    expect([first.joinCode, second.joinCode]).toEqual(['AAAAAA', 'BBBBBB']);
+    expect((await fetch(`${server.url}/j/BBBBBB`, { redirect: 'manual' })).headers.get('location')).toBe(`/room/${second.sessionId}`);
+  });
+
   it('SEC-CODE-2 a session locked longer than JOIN_AFTER_LOCK_HOURS admits no new participant; people already in it come back', async () => {
     let clock = 1_800_000_000_000;
     server = await startServer({ quotas: { joinAfterLockMs: 60 * 60_000 }, now: () => clock });

@@ -39,6 +39,7 @@ export interface ServerOptions {
   caps?: AppOptions['caps'];
   retentionMs?: number;
   now?: () => number;
+  joinCode?: () => string;
   /** per-address HTTP budgets; the others are lifted (tests send far faster than people do) */
   limits?: Partial<Record<LimitName, LimitRule>>;
   /** TRUST_PROXY */
@@ -74,6 +75,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     ...(opts.caps ? { caps: opts.caps } : {}),
     ...(opts.retentionMs ? { retentionMs: opts.retentionMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.joinCode ? { joinCode: opts.joinCode } : {}),
     edge: {
       trustProxy: parseTrustProxy(opts.trustProxy ?? ''),
       allowedOrigins: opts.allowedOrigins ?? [],
