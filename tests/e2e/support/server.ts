@@ -7,7 +7,7 @@ import type { CreateWorkshopResult } from '../../../domain/protocol';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
