@@ -239,7 +239,6 @@ export function simulateProgress(
   ladder: { items: ItemLadder; sprints: number } | null,
 ): Progress {
   const asked = [...new Set([...sprints, ...(ladder === null ? [] : [ladder.sprints])])].sort((x, y) => x - y);
-  const nMax = asked.at(-1) ?? 0;
   const values = Float64Array.from(m.values);
   const n = values.length;
   const f = m.factors;

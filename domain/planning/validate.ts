@@ -48,7 +48,7 @@ export function validate(input: ParsedPlanInput): PlanError[] {
   } else if ([...history, ...recorded].every((v) => v === 0)) {
     err(history.length > 0 ? 'velocity.history' : 'sprints', 'velocity_not_positive', 'the mean velocity is 0: at least one sprint must have done points');
   } else if (lastOf([...history, ...recorded], input.velocity.window).every((v) => v === 0)) {
-    err('velocity.window', 'velocity_not_positive', `the last ${input.velocity.window} sprints have no done points: the mean velocity would be 0`);
+    err('velocity.window', 'velocity_not_positive', `${lastSprints(input.velocity.window)} no done points: the mean velocity would be 0`);
   }
 
   // PLAN-FC-3: a calendar needs a start date and one length
@@ -135,7 +135,7 @@ function validateUncertainty(input: ParsedPlanInput, err: Report): void {
     } else if (counts.every((c) => c === 0)) {
       err(tp.history.length > 0 ? 'throughput.history' : 'sprints', 'throughput_not_positive', 'no sprint finished an item: the throughput is 0');
     } else if (lastOf(counts, input.velocity.window).every((c) => c === 0)) {
-      err('velocity.window', 'throughput_not_positive', `no item was finished in the last ${input.velocity.window} sprints: the throughput would be 0`);
+      err('velocity.window', 'throughput_not_positive', `${lastSprints(input.velocity.window)} no finished item: the throughput would be 0`);
     }
     if (input.backlog.items === undefined && input.backlog.totalAp !== undefined && tp.remainingItems === undefined) {
       err('throughput.remainingItems', 'remaining_items_required', 'with backlog.totalAp, give the number of open items');
@@ -145,6 +145,8 @@ function validateUncertainty(input: ParsedPlanInput, err: Report): void {
 
 /** PLAN-VEL-4: the last `window` entries (all without a window). */
 const lastOf = <T>(list: readonly T[], window: number | undefined): readonly T[] => (window === undefined ? list : list.slice(-window));
+
+const lastSprints = (n: number | undefined) => (n === 1 ? 'the last sprint has' : `the last ${n} sprints have`);
 
 /** A risk costs at most this many whole sprints. */
 const MAX_LOST_SPRINTS = 1000;

@@ -197,12 +197,14 @@ describe('plan view: catalogs', () => {
     must_be_positive: true, must_not_be_negative: true, too_small: true, too_big: true, too_few: true, too_many: true, invalid_option: true,
     invalid_date: true, unknown_currency: true, unknown_field: true, invalid: true, one_of_required: true, conflict: true, calibration_required: true,
     velocity_required: true, velocity_not_positive: true, velocity_too_small: true, duplicate_id: true, sprint_index_order: true,
-    not_a_sprint_start: true, team_required: true, days_per_sprint_required: true, cost_not_positive: true,
+    not_a_sprint_start: true, team_required: true, days_per_sprint_required: true, cost_not_positive: true, low_above_high: true,
+    duplicate_sprint: true, throughput_history_required: true, throughput_not_positive: true, remaining_items_required: true,
   };
   const warningCodes: Record<WarningCode, true> = {
     not_calibrated: true, assumed_velocity_ignored: true, unknown_done_item: true, scope_overdone: true, no_calendar: true, range_low_coverage: true,
     range_needs_history: true, monte_carlo_needs_history: true, monte_carlo_capped: true, monte_carlo_too_large: true, budget_overspent: true,
-    money_overflow: true, sprints_exceed_budget: true, sprints_may_exceed_budget: true,
+    money_overflow: true, sprints_exceed_budget: true, sprints_may_exceed_budget: true, monte_carlo_limited: true, multiplier_in_past: true,
+    finish_by_needs_calendar: true,
   };
   const statusCodes: Record<StatusCode, true> = { complete: true, ok: true, at_risk: true, over_budget: true, no_budget: true };
 
