@@ -43,7 +43,7 @@ export type FinishByAnswer = {
   probability: number;
   /** the same from the throughput forecast, when there is one */
   throughputProbability: number | null;
-  /** PLAN-ANS-4: scope done by then with 85 % confidence; null when not simulated that far */
+  /** PLAN-ANS-2: scope done by then with 85 % confidence; null when not simulated that far */
   scope: ScopeAnswer | null;
   message: string;
 };

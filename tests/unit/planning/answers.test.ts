@@ -77,7 +77,7 @@ describe('answers a stakeholder reads', () => {
     expect(plan.answers.finishBy!.throughputProbability).toBe(tp.histogram.filter((b) => b.sprints <= k).at(-1)?.cumulative ?? 0);
   });
 
-  it('PLAN-ANS-5 whole percent for a sentence: never 0 % or 100 % unless certain', () => {
+  it('PLAN-ANS-4 whole percent for a sentence: never 0 % or 100 % unless certain', () => {
     expect([0, 0.001, 0.004, 0.5, 0.856, 0.996, 0.9999, 1].map(wholePercent)).toEqual([0, 1, 1, 50, 86, 99, 99, 100]);
   });
 
