@@ -92,7 +92,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
         update={update}
         errors={errors}
         velocity={{
-          units: ['SP', 'AP'],
+          units: ['AP', 'SP'],
           assumedHint: t('assumedHint'),
           historyLabel: t('history'),
           historyHint: (

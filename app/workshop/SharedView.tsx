@@ -49,7 +49,7 @@ function SharedPlan({ data }: { data: WorkshopPlanning }) {
       <ForecastFigures plan={plan} refs={refs} />
       <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
         <WaterlinePanel plan={plan} fig={fig} />
-        {data.sprints.length > 0 && <BurnUpPanel plan={plan} sprints={data.sprints} fig={fig} />}
+        {data.sprints.length > 0 && <BurnUpPanel plan={plan} data={data} fig={fig} />}
         {data.sprints.length > 0 && <ReviewPanel plan={plan} fig={fig} />}
       </div>
     </div>
