@@ -6,10 +6,11 @@ import { SOFT_CODES, useErrorText } from './useFigures';
 
 export type FieldErrors = ReadonlyMap<FieldId, readonly PlanError[]>;
 
-const inputBase = 'w-full rounded border bg-white px-2.5 py-1.5 tabular-nums disabled:bg-slate-100 2xl:text-lg';
+const inputBase = 'rounded border bg-white px-2.5 py-1.5 tabular-nums disabled:bg-slate-100 2xl:text-lg';
 
-export function inputClass(invalid: boolean): string {
-  return `${inputBase} ${invalid ? 'border-red-500 ring-1 ring-red-300' : 'border-slate-300'}`;
+/** A full-width input; `width` replaces the full width (e.g. 'w-16' for a number in a row). */
+export function inputClass(invalid: boolean, width = 'w-full'): string {
+  return `${width} ${inputBase} ${invalid ? 'border-red-500 ring-1 ring-red-300' : 'border-slate-300'}`;
 }
 
 /** Is any error at this field a real problem (not just "not filled in yet")? */

@@ -84,7 +84,7 @@ export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
         label={t('targetDate')}
         testId="figure-date"
         value={forecast.targetDate !== null ? fig.date(forecast.targetDate, 'medium') : t('noDate')}
-        sub={forecast.targetDate !== null && forecast.finishSprint !== null ? <span data-testid="figure-date-sub">{sprintEnd(forecast.finishSprint, forecast.targetDate, true)}</span> : t('noDateSub')}
+        sub={forecast.targetDate !== null && forecast.finishSprint !== null ? <span data-testid="figure-date-sub">{sprintEnd(forecast.finishSprint, forecast.targetDate, true, true)}</span> : t('noDateSub')}
       />
       <Tile
         label={t('totalCost')}
@@ -172,7 +172,8 @@ export function RefLine({ label, figures, ratio }: { label: ReactNode; figures: 
 export function useVelocityText() {
   const t = useTranslations('plan.forecast');
   const fig = useFigures();
-  return (v: Plan['velocity']) => {
+  /** `whichOnly`: just "mean of sprints 4-8" (the value is shown beside it) */
+  return (v: Plan['velocity'], whichOnly = false) => {
     const value = fig.points(v.mean);
     if (v.source === 'assumed') return t('velocityAssumed', { value, unit: v.unit });
     const r = v.includedRecords;
@@ -183,7 +184,7 @@ export function useVelocityText() {
           ? t('meanOfRecords', { from: r.from, to: r.to, count: r.to - r.from + 1 })
           : t('meanOfBoth', { earlier: v.fromHistoryInput, from: r.from, to: r.to, count: r.to - r.from + 1 });
     const window = v.window !== null && v.outsideWindow > 0 ? t('windowNote', { window: v.window, out: v.outsideWindow }) : '';
-    return t('velocityMeanOf', { value, unit: v.unit, which: which + window });
+    return whichOnly ? which + window : t('velocityMeanOf', { value, unit: v.unit, which: which + window });
   };
 }
 
@@ -443,20 +444,5 @@ export function PlanHeadline({ plan, fig }: { plan: Plan; fig: Figures }) {
       <StatusBanner plan={plan} />
       <Notes plan={plan} />
     </>
-  );
-}
-
-/** The figures of a forecast: calibration, forecast, range, budget, Monte Carlo, decay. */
-export function ForecastFigures({ plan, refs }: { plan: Plan; refs: RefShown[] }) {
-  const fig = useFigures();
-  return (
-    <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
-      <CalibrationPanel plan={plan} refs={refs} fig={fig} />
-      <ForecastPanel plan={plan} fig={fig} />
-      <RangePanel plan={plan} fig={fig} />
-      <BudgetPanel plan={plan} fig={fig} />
-      <MonteCarloPanel plan={plan} fig={fig} />
-      <DecayPanel plan={plan} fig={fig} />
-    </div>
   );
 }

@@ -34,6 +34,11 @@ export function useFigures() {
         const d = isoDateToUtc(iso);
         return d === null ? iso : format.dateTime(d, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
       },
+      /** the weekday's name: "Sunday" */
+      dayName: (iso: string) => {
+        const d = isoDateToUtc(iso);
+        return d === null ? iso : format.dateTime(d, { weekday: 'long', timeZone: 'UTC' });
+      },
       /** a probability 0..1 as whole percent for a sentence (never 0 or 100 unless certain) */
       chance: (share: number) => format.number(wholePercent(share)),
     }),
@@ -66,14 +71,18 @@ export function useErrorText() {
   );
 }
 
-/** "end of sprint 16, Sun, Aug 17, 2025": what a target date is (sprints are calendar blocks). */
+/**
+ * "end of sprint 16, Sun, Aug 17, 2025": what a target date is (sprints are calendar blocks);
+ * with `withWorkday` also the last working day when the sprint ends on a weekend. `short` leaves
+ * the date out (it is shown next to it): "end of sprint 16 (Sunday) · last working day Fri, Aug 15, 2025".
+ */
 export function useSprintEnd() {
   const t = useTranslations('plan.dates');
   const fig = useFigures();
   return useCallback(
-    (sprint: number, iso: string, withWorkday = false) => {
+    (sprint: number, iso: string, withWorkday = false, short = false) => {
       const workday = withWorkday ? lastWorkingDay(iso) : null;
-      const end = t('sprintEnd', { n: sprint, date: fig.weekday(iso) });
+      const end = short ? t('sprintEndDay', { n: sprint, day: fig.dayName(iso) }) : t('sprintEnd', { n: sprint, date: fig.weekday(iso) });
       return workday === null || workday === iso ? end : t('sprintEndWorkday', { end, workday: fig.weekday(workday) });
     },
     [t, fig],

@@ -135,7 +135,7 @@ function ReferenceRow({ title, ap, sp, path, api }: { title: string; ap: string;
             else setError(t('notANumber'));
           }}
         >
-          <input aria-label={t('spFor', { title })} value={text} onChange={(e) => setText(e.target.value)} inputMode="decimal" className={`${inputClass(error !== null)} w-20 text-right`} />
+          <input aria-label={t('spFor', { title })} value={text} onChange={(e) => setText(e.target.value)} inputMode="decimal" className={`${inputClass(error !== null, 'w-20')} text-right`} />
           <button type="submit" disabled={!changed} className="rounded bg-indigo-600 px-2 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-40">
             {t('save')}
           </button>

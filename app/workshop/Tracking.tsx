@@ -109,7 +109,7 @@ export function ReviewPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
           : t('a4Same', { factor: fig.factor(r.factor.after) }),
     ],
     ['remaining', t('q5'), pts(r.remaining)],
-    ['velocity', t('q6'), t('perSprint', { value: pts(r.meanVelocity) }), velocityText(plan.velocity)],
+    ['velocity', t('q6'), t('perSprint', { value: pts(r.meanVelocity) }), velocityText(plan.velocity, true)],
     [
       'fits',
       t('q7'),
@@ -238,8 +238,8 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
                 <legend className="text-sm font-medium text-slate-700">{t('newItems')}</legend>
                 {newItems.map((n, i) => (
                   <div key={n.key} className="flex items-center gap-1.5">
-                    <input aria-label={t('newItemTitle', { n: i + 1 })} placeholder={t('newItemTitlePlaceholder')} value={n.title} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, title: e.target.value } : x)))} className={`${inputClass(false)} min-w-0 flex-1`} />
-                    <input aria-label={t('newItemSize', { n: i + 1 })} value={n.size} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, size: e.target.value } : x)))} inputMode="decimal" className={`${inputClass(false)} w-20 text-right`} />
+                    <input aria-label={t('newItemTitle', { n: i + 1 })} placeholder={t('newItemTitlePlaceholder')} value={n.title} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, title: e.target.value } : x)))} className={inputClass(false, 'min-w-0 flex-1')} />
+                    <input aria-label={t('newItemSize', { n: i + 1 })} value={n.size} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, size: e.target.value } : x)))} inputMode="decimal" className={`${inputClass(false, 'w-20')} text-right`} />
                     <span className="text-sm text-slate-500">{t('ap')}</span>
                     <RemoveRowButton label={t('removeNewItem', { n: i + 1 })} onClick={() => setNewItems((l) => l.filter((x) => x.key !== n.key))} />
                   </div>

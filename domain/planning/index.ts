@@ -1,7 +1,7 @@
 // Public API of the planning engine. Everything goes through computePlan; the helpers
 // below are exported for the UI (money formatting, currency list) and for tests.
 export { computePlan } from './plan';
-export type { Plan, PlanResult } from './plan';
+export type { Plan, PlanResult, Uncertainty } from './plan';
 export {
   PlanInputSchema,
   type PlanInput,

@@ -43,7 +43,17 @@ export type Plan = {
   throughput: Throughput | null;
   /** PLAN-ANS-1..4: the Monte Carlo's results as sentences (each null without Monte Carlo) */
   answers: Answers;
+  /** PLAN-MC-7: what each trial samples besides the velocities (echo of the inputs in use) */
+  uncertainty: Uncertainty;
   warnings: PlanWarning[];
+};
+
+export type Uncertainty = {
+  growthPercent: { low: number; high: number } | null;
+  split: { low: number; high: number } | null;
+  risks: number;
+  /** multipliers of future sprints in use (recorded ones are ignored) */
+  multipliers: number;
 };
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; errors: PlanError[] };
@@ -171,6 +181,7 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
     status,
     throughput: chances.throughput,
     answers: chances.answers,
+    uncertainty: { growthPercent: input.scopeGrowth ?? null, split: input.split ?? null, risks: input.risks.length, multipliers: schedule.applied.length },
     warnings,
   };
   return { ok: true, plan };
