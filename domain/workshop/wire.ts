@@ -71,7 +71,7 @@ export const sprintBody = z.strictObject({
 export type SprintBody = z.input<typeof sprintBody>;
 
 /**
- * WS-TRK-6 (needs the server, see docs/api.md): scope that came in during the sprint and is not in
+ * WS-TRK-6 (needs a server change): scope that came in during the sprint and is not in
  * the backlog yet, typed in place as a title and its size in AP. The service creates each as a
  * backlog item at the end of the priority order with `typedSizeAp`, lists it in the record's
  * `addedItemIds` and counts its size in `scopeAddedAp`. Servers that accept it say so in

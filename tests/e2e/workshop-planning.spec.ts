@@ -343,4 +343,16 @@ test('WS-UI-4 a new session shows in the list at once; the comparison headline c
   await tab(page, 'Compare sessions').click();
   await expect(page.getByTestId('compare-summary')).toContainText('The 1 item sized in both sessions: 8 AP in Session 1, 13 AP in Session 2 (+5 AP).');
   await expect(page.getByTestId('compare-summary')).toContainText("The workshop's current total is 21 AP.");
+
+  // calibration drift: 3 AP = 24 SP (8 per AP) first, then 13 AP = 130 SP: the factor moves to 9.6 (+20.3 %), flagged
+  await api(w, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${ids.Login}`, { storyPoints: 24 });
+  await api(w, 'PUT', `/api/workshops/${w.workshopId}/sessions/${second}/references/${ids.Search}`, { storyPoints: 130 });
+  await page.reload();
+  await tab(page, 'Calibration').click();
+  const rows = page.getByTestId('drift-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toHaveAttribute('data-flagged', 'yes');
+  await expect(rows.nth(1)).toContainText('+20.3 %');
+  await page.getByLabel('Flag a move of more than').fill('25');
+  await expect(rows.nth(1)).toHaveAttribute('data-flagged', 'no');
 });

@@ -5,6 +5,7 @@ import {
   backlogRows,
   burnUp,
   calibrationHistory,
+  calibrationDrift,
   compareSessions,
   currentCalibration,
   deriveSizes,
@@ -109,6 +110,37 @@ describe('calibration', () => {
 
   it('WS-CAL-3 without references the workshop is not calibrated', () => {
     expect(currentCalibration([session('s1', { a: 3 })]).factor).toBeNull();
+  });
+});
+
+describe('calibration drift', () => {
+  const refs = (list: [string, number][]) => list.map(([itemId, storyPoints]) => ({ itemId, storyPoints, updatedAt: 0 }));
+
+  it('WS-CAL-4 each session\'s spread of reference ratios', () => {
+    const s1 = session('s1', { a: 2, b: 5, c: 3 }, { references: refs([['a', 16], ['b', 35]]) });
+    const [d] = calibrationDrift([s1]);
+    expect(d).toMatchObject({ own: 51 / 7, spread: { min: 7, max: 8 }, outliers: [], moved: null, flagged: false });
+  });
+
+  it('WS-CAL-5 a reference far off the others is an outlier; with two references nothing is', () => {
+    // ratios 8, 8, 8 and 30: the last is more than twice the others' factor
+    const s1 = session('s1', { a: 2, b: 5, c: 3, d: 1 }, { references: refs([['a', 16], ['b', 40], ['c', 24], ['d', 30]]) });
+    expect(calibrationDrift([s1])[0]!.outliers).toEqual(['d']);
+    const two = session('s1', { a: 2, d: 1 }, { references: refs([['a', 16], ['d', 30]]) });
+    expect(calibrationDrift([two])[0]!.outliers).toEqual([]);
+  });
+
+  it('WS-CAL-6 the workshop factor moving by more than the threshold (default 20 %) is flagged', () => {
+    const s1 = session('s1', { a: 2, b: 4 }, { references: refs([['a', 16]]) });
+    const s2 = session('s2', { b: 4 }, { references: refs([['b', 44]]) }); // cumulative (16 + 44) / 6 = 10: +25 %
+    const s3 = session('s3', { c: 2 }, { references: refs([['c', 22]]) }); // (16 + 44 + 22) / 8 = 10.25: +2.5 %
+    const drift = calibrationDrift([s1, s2, s3]);
+    expect(drift.map((d) => [d.cumulative, d.moved, d.flagged])).toEqual([
+      [8, null, false],
+      [10, 0.25, true],
+      [10.25, 0.025, false],
+    ]);
+    expect(calibrationDrift([s1, s2, s3], 0.3)[1]!.flagged).toBe(false);
   });
 });
 
