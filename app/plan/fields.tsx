@@ -23,13 +23,15 @@ export const errorId = (field: FieldId) => `err-${field.replace(/\./g, '-')}`;
 /** The errors of one field, in plain language, below it. */
 export function FieldMessages({ field, errors }: { field: FieldId; errors: FieldErrors }) {
   const text = useErrorText();
-  const list = errors.get(field) ?? [];
-  if (list.length === 0) return null;
+  // several input paths can land on one field (sprint records on "general"): say each thing once
+  const shown = new Map<string, PlanError>();
+  for (const e of errors.get(field) ?? []) if (!shown.has(text(e, field))) shown.set(text(e, field), e);
+  if (shown.size === 0) return null;
   return (
     <div id={errorId(field)} className="flex flex-col gap-0.5" data-testid={`error-${field}`}>
-      {list.map((e, i) => (
-        <p key={i} className={`text-sm ${SOFT_CODES.has(e.code) ? 'text-slate-500' : 'font-medium text-red-700'}`} role={SOFT_CODES.has(e.code) ? undefined : 'alert'}>
-          {text(e, field)}
+      {[...shown].map(([message, e]) => (
+        <p key={message} className={`text-sm ${SOFT_CODES.has(e.code) ? 'text-slate-500' : 'font-medium text-red-700'}`} role={SOFT_CODES.has(e.code) ? undefined : 'alert'}>
+          {message}
         </p>
       ))}
     </div>
