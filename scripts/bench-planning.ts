@@ -53,6 +53,31 @@ const workedWithHistory: PlanInput = {
   budget: { amountMinor: 39_000_000 },
 };
 
+// 10,000 trials of the 200-item backlog (~250 sprints per trial) with risks, growth, a split, multipliers
+// and the throughput forecast: target under 50 ms. Growth is per sprint and a share of the whole
+// remaining scope, so over 250 sprints 0.2 % is up to half the backlog again.
+const uncertainInput: PlanInput = {
+  ...fullInput,
+  backlog: { items: fullInput.backlog.items!.map((item, i) => ({ ...item, refined: i % 4 === 0 })) },
+  velocity: { unit: 'SP', history, window: 6, multipliers: [{ sprint: 5, factor: 0.5 }, { sprint: 12, factor: 0.7 }] },
+  scopeGrowth: { low: 0, high: 0.2 },
+  split: { low: 1, high: 1.3 },
+  risks: [
+    { id: 'R1', title: 'Payment provider changes its API', likelihoodPercent: 30, impact: { unit: 'AP', low: 5, high: 20 } },
+    { id: 'R2', title: 'Key developer leaves', likelihoodPercent: 10, impact: { unit: 'sprints', low: 1, high: 3 } },
+    { id: 'R3', title: 'Security audit findings', likelihoodPercent: 50, impact: { unit: 'AP', low: 3, high: 13 } },
+  ],
+  throughput: { history: [4, 6, 5, 7, 3, 5] },
+  questions: { finishBy: '2031-12-31' },
+};
+
+// Task B: the worst case that passes validation should not take seconds
+const skewed: PlanInput = {
+  backlog: { totalAp: 100_000 },
+  velocity: { unit: 'AP', history: [0.001, 1000] },
+  monteCarlo: { trials: 200_000, maxSprintsPerTrial: 10_000, horizon: 0 },
+};
+
 const out: Record<string, unknown> = {
   node: process.version,
   trials: 10_000,
@@ -67,4 +92,16 @@ out.computePlan_200_items_10k_trials = time(() => {
   const r = computePlan(fullInput);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
 });
+out.computePlan_200_items_10k_trials_risks_growth_split_throughput = time(() => {
+  const r = computePlan(uncertainInput);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+});
+const u = computePlan(uncertainInput);
+if (u.ok) out.draws_200_items_risks_growth = u.plan.monteCarlo!.draws + (u.plan.throughput?.monteCarlo?.draws ?? 0);
+out.computePlan_skewed_history_200k_trials = time(() => {
+  const r = computePlan(skewed);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+}, 5);
+const w = computePlan(skewed);
+if (w.ok) out.skewed_draws = { draws: w.plan.monteCarlo!.draws, perTrialLimit: w.plan.monteCarlo!.maxSprintsPerTrial, beyond: w.plan.monteCarlo!.cappedTrials };
 console.log(JSON.stringify(out, null, 2));

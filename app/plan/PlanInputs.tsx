@@ -41,7 +41,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
                     placeholder={t('refNamePlaceholder')}
                     value={r.title}
                     onChange={(e) => setRow(r.key, { title: e.target.value })}
-                    className={`${inputClass(false)} min-w-0 flex-1`}
+                    className={inputClass(false, 'min-w-0 flex-1')}
                   />
                   <RemoveRowButton
                     label={t('removeReference', { n })}
@@ -56,7 +56,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
                     onChange={(e) => setRow(r.key, { ap: e.target.value })}
                     aria-invalid={hasHardError(errors, apField) || undefined}
                     aria-describedby={errors.has(apField) ? errorId(apField) : undefined}
-                    className={`${inputClass(hasHardError(errors, apField))} w-20 text-right`}
+                    className={`${inputClass(hasHardError(errors, apField), 'w-20')} text-right`}
                     {...num}
                   />
                   <span className="text-sm text-slate-500">{t('refApShort')}</span>
@@ -69,7 +69,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
                     onChange={(e) => setRow(r.key, { sp: e.target.value })}
                     aria-invalid={hasHardError(errors, spField) || undefined}
                     aria-describedby={errors.has(spField) ? errorId(spField) : undefined}
-                    className={`${inputClass(hasHardError(errors, spField))} w-20 text-right`}
+                    className={`${inputClass(hasHardError(errors, spField), 'w-20')} text-right`}
                     {...num}
                   />
                   <span className="text-sm text-slate-500">{t('refSpShort')}</span>
@@ -92,7 +92,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
         update={update}
         errors={errors}
         velocity={{
-          units: ['SP', 'AP'],
+          units: ['AP', 'SP'],
           assumedHint: t('assumedHint'),
           historyLabel: t('history'),
           historyHint: (
@@ -107,6 +107,7 @@ export function PlanInputs({ form, update, errors, history }: Props) {
           ),
         }}
         team={{ perPerson: true }}
+        itemsHistory
       />
     </form>
   );

@@ -31,6 +31,17 @@ export function PrintSummary({ input, refs, fig }: { input: PlanInput; refs: rea
   if (input.budget?.amountMinor !== undefined) items.push([t('budget'), fig.money(input.budget.amountMinor, currency)]);
   if (input.budget?.sprints !== undefined) items.push([t('budget'), t('budgetSprintsValue', { count: input.budget.sprints })]);
   items.push([t('seed'), String(input.monteCarlo?.seed ?? '')]);
+  // the optional forecast inputs, only when used
+  if (v.window !== undefined) items.push([t('window'), t('windowValue', { count: v.window })]);
+  if (v.multipliers && v.multipliers.length > 0) items.push([t('multipliers'), v.multipliers.map((m) => t('multiplierValue', { sprint: m.sprint, factor: fig.plain(m.factor) })).join('; ')]);
+  if (input.scopeGrowth) items.push([t('growth'), t('growthValue', { low: fig.plain(input.scopeGrowth.low), high: fig.plain(input.scopeGrowth.high) })]);
+  if (input.split) items.push([t('split'), t('splitValue', { low: fig.plain(input.split.low), high: fig.plain(input.split.high) })]);
+  for (const [i, r] of (input.risks ?? []).entries()) {
+    const impact = r.impact.unit === 'sprints' ? t('riskSprints', { low: r.impact.low, high: r.impact.high }) : t('riskAp', { low: fig.plain(r.impact.low), high: fig.plain(r.impact.high) });
+    items.push([t('risk', { n: i + 1 }), t('riskValue', { title: r.title ?? '', likelihood: fig.plain(r.likelihoodPercent), impact })]);
+  }
+  if (input.throughput) items.push([t('throughput'), (input.throughput.history ?? []).map((x) => fig.plain(x)).join(' · ')]);
+  if (input.questions?.finishBy) items.push([t('finishBy'), fig.date(input.questions.finishBy)]);
 
   return (
     <section className="hidden rounded border border-slate-300 px-3 py-2 print:block" data-testid="print-summary">

@@ -6,10 +6,11 @@ import { SOFT_CODES, useErrorText } from './useFigures';
 
 export type FieldErrors = ReadonlyMap<FieldId, readonly PlanError[]>;
 
-const inputBase = 'w-full rounded border bg-white px-2.5 py-1.5 tabular-nums disabled:bg-slate-100 2xl:text-lg';
+const inputBase = 'rounded border bg-white px-2.5 py-1.5 tabular-nums disabled:bg-slate-100 2xl:text-lg';
 
-export function inputClass(invalid: boolean): string {
-  return `${inputBase} ${invalid ? 'border-red-500 ring-1 ring-red-300' : 'border-slate-300'}`;
+/** A full-width input; `width` replaces the full width (e.g. 'w-16' for a number in a row). */
+export function inputClass(invalid: boolean, width = 'w-full'): string {
+  return `${width} ${inputBase} ${invalid ? 'border-red-500 ring-1 ring-red-300' : 'border-slate-300'}`;
 }
 
 /** Is any error at this field a real problem (not just "not filled in yet")? */
@@ -22,13 +23,15 @@ export const errorId = (field: FieldId) => `err-${field.replace(/\./g, '-')}`;
 /** The errors of one field, in plain language, below it. */
 export function FieldMessages({ field, errors }: { field: FieldId; errors: FieldErrors }) {
   const text = useErrorText();
-  const list = errors.get(field) ?? [];
-  if (list.length === 0) return null;
+  // several input paths can land on one field (sprint records on "general"): say each thing once
+  const shown = new Map<string, PlanError>();
+  for (const e of errors.get(field) ?? []) if (!shown.has(text(e, field))) shown.set(text(e, field), e);
+  if (shown.size === 0) return null;
   return (
     <div id={errorId(field)} className="flex flex-col gap-0.5" data-testid={`error-${field}`}>
-      {list.map((e, i) => (
-        <p key={i} className={`text-sm ${SOFT_CODES.has(e.code) ? 'text-slate-500' : 'font-medium text-red-700'}`} role={SOFT_CODES.has(e.code) ? undefined : 'alert'}>
-          {text(e, field)}
+      {[...shown].map(([message, e]) => (
+        <p key={message} className={`text-sm ${SOFT_CODES.has(e.code) ? 'text-slate-500' : 'font-medium text-red-700'}`} role={SOFT_CODES.has(e.code) ? undefined : 'alert'}>
+          {message}
         </p>
       ))}
     </div>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { Plan, WarningCode } from '../../domain/planning';
 import { McChart } from './McChart';
-import { useFigures, type Figures } from './useFigures';
+import { useFigures, useSprintEnd, type Figures } from './useFigures';
 
 /** A reference item as it went into the plan. */
 export type RefShown = { n: number; title: string; ap: number; sp: number };
@@ -55,6 +55,7 @@ function Tile({ label, value, sub, testId, hero = false }: { label: string; valu
 export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
   const t = useTranslations('plan.figures');
   const tf = useTranslations('plan.forecast');
+  const sprintEnd = useSprintEnd();
   const { scope, calibration, forecast, budget, monteCarlo } = plan;
   const mcAt = (p: number) => monteCarlo?.percentiles.find((x) => x.percent === p)?.sprints ?? null;
   const p50 = mcAt(50);
@@ -83,16 +84,22 @@ export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
         label={t('targetDate')}
         testId="figure-date"
         value={forecast.targetDate !== null ? fig.date(forecast.targetDate, 'medium') : t('noDate')}
-        sub={forecast.targetDate !== null && forecast.finishSprint !== null ? t('targetDateSub', { n: forecast.finishSprint }) : t('noDateSub')}
+        sub={forecast.targetDate !== null && forecast.finishSprint !== null ? <span data-testid="figure-date-sub">{sprintEnd(forecast.finishSprint, forecast.targetDate, true, true)}</span> : t('noDateSub')}
       />
       <Tile
         label={t('totalCost')}
         testId="figure-cost"
         value={budget?.projectedTotalMinor != null ? fig.money(budget.projectedTotalMinor, budget.currency) : t('noCost')}
         sub={
-          budget?.costPerSprintMinor != null
-            ? t('totalCostSub', { sprints: fig.int(forecast.sprintsNeeded), perSprint: fig.money(budget.costPerSprintMinor, budget.currency) })
-            : t('noCostSub')
+          budget?.costPerSprintMinor != null ? (
+            <span data-testid="figure-cost-sub">
+              {budget.spentMinor !== null && budget.spentMinor > 0
+                ? t('totalCostSpentSub', { spent: fig.money(budget.spentMinor, budget.currency), sprints: fig.int(forecast.sprintsNeeded), perSprint: fig.money(budget.costPerSprintMinor, budget.currency) })
+                : t('totalCostSub', { sprints: fig.int(forecast.sprintsNeeded), perSprint: fig.money(budget.costPerSprintMinor, budget.currency) })}
+            </span>
+          ) : (
+            t('noCostSub')
+          )
         }
       />
     </div>
@@ -161,8 +168,30 @@ export function RefLine({ label, figures, ratio }: { label: ReactNode; figures: 
   );
 }
 
+/** "3.4 AP per sprint (mean of sprints 4-8)": the mean velocity and the sprints it includes. */
+export function useVelocityText() {
+  const t = useTranslations('plan.forecast');
+  const fig = useFigures();
+  /** `whichOnly`: just "mean of sprints 4-8" (the value is shown beside it) */
+  return (v: Plan['velocity'], whichOnly = false) => {
+    const value = fig.points(v.mean);
+    if (v.source === 'assumed') return t('velocityAssumed', { value, unit: v.unit });
+    const r = v.includedRecords;
+    const which =
+      r === null
+        ? t('meanOfEarlier', { count: v.fromHistoryInput })
+        : v.fromHistoryInput === 0
+          ? t('meanOfRecords', { from: r.from, to: r.to, count: r.to - r.from + 1 })
+          : t('meanOfBoth', { earlier: v.fromHistoryInput, from: r.from, to: r.to, count: r.to - r.from + 1 });
+    const window = v.window !== null && v.outsideWindow > 0 ? t('windowNote', { window: v.window, out: v.outsideWindow }) : '';
+    return whichOnly ? which + window : t('velocityMeanOf', { value, unit: v.unit, which: which + window });
+  };
+}
+
 export function ForecastPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   const t = useTranslations('plan.forecast');
+  const velocityText = useVelocityText();
+  const sprintEnd = useSprintEnd();
   const { forecast: f, velocity: v, scope } = plan;
   const other = f.unit === 'SP' ? { value: scope.remaining.ap, unit: 'AP' } : scope.remaining.sp !== null ? { value: scope.remaining.sp, unit: 'SP' } : null;
   return (
@@ -173,15 +202,13 @@ export function ForecastPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
           {other && <span className="ml-2 font-normal text-slate-500">{t('points', { value: fig.points(other.value), unit: other.unit })}</span>}
         </Row>
         <Row label={t('velocity')} testId="forecast-velocity">
-          {v.source === 'assumed'
-            ? t('velocityAssumed', { value: fig.points(v.mean), unit: v.unit })
-            : t('velocityMean', { value: fig.points(v.mean), unit: v.unit, count: v.history.length })}
+          {velocityText(v)}
         </Row>
         <Row label={t('sprints')} testId="forecast-sprints">
           {t('sprintsValue', { needed: fig.int(f.sprintsNeeded), exact: fig.exact(f.sprintsExact) })}
         </Row>
         <Row label={t('targetDate')} testId="forecast-date">
-          {f.targetDate !== null ? fig.date(f.targetDate, 'long') : <span className="font-normal text-slate-500">{t('noDate')}</span>}
+          {f.targetDate !== null && f.finishSprint !== null ? sprintEnd(f.finishSprint, f.targetDate, true) : <span className="font-normal text-slate-500">{t('noDate')}</span>}
         </Row>
       </Rows>
       <Note>{t('formula')}</Note>
@@ -231,6 +258,7 @@ export function RangePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
 
 export function MonteCarloPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   const t = useTranslations('plan.monteCarlo');
+  const sprintEnd = useSprintEnd();
   const tw = useTranslations('plan.warnings');
   const mc = plan.monteCarlo;
   if (mc === null) {
@@ -250,7 +278,7 @@ export function MonteCarloPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
               {t('percent', { percent: p.percent })} <span className="font-normal">{t('within')}</span>
             </div>
             <div className="text-3xl font-bold tabular-nums 2xl:text-4xl print:text-xl">{p.sprints === null ? t('beyondCap') : t('sprintsValue', { count: p.sprints })}</div>
-            {p.date !== null && <div className="text-sm text-slate-600 2xl:text-base">{t('by', { date: fig.date(p.date) })}</div>}
+            {p.date !== null && p.finishSprint !== null && <div className="text-sm text-slate-600 2xl:text-base">{sprintEnd(p.finishSprint, p.date)}</div>}
           </div>
         ))}
       </div>
@@ -335,6 +363,7 @@ export function BudgetPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   const money = (m: number) => fig.money(m, b.currency);
   const line = b.lines.length === 1 ? b.lines[0] : undefined;
   const over = plan.status.code === 'over_budget';
+  const recorded = b.recordedSprints.length;
   return (
     <Panel title={t('title')} testId="panel-budget">
       <Rows>
@@ -346,9 +375,20 @@ export function BudgetPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
             </span>
           )}
         </Row>
+        {recorded > 0 && b.spentMinor !== null && (
+          <Row label={t('spent', { count: recorded })} testId="budget-spent">
+            {money(b.spentMinor)}
+          </Row>
+        )}
         {b.costOfSprintsNeededMinor !== null && (
-          <Row label={t('totalCost', { sprints: b.sprintsNeeded })} testId="budget-total">
+          <Row label={t('remainingCost', { sprints: b.sprintsNeeded })} testId="budget-remaining-cost">
             {money(b.costOfSprintsNeededMinor)}
+            <span className="ml-2 text-sm font-normal text-slate-500">{t('remainingCostFormula', { sprints: fig.int(b.sprintsNeeded), perSprint: money(b.costPerSprintMinor) })}</span>
+          </Row>
+        )}
+        {b.projectedTotalMinor !== null && (
+          <Row label={recorded > 0 ? t('totalWithSpent') : t('total')} testId="budget-total">
+            {money(b.projectedTotalMinor)}
           </Row>
         )}
         {b.amountMinor !== null && (
@@ -356,8 +396,13 @@ export function BudgetPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
             {money(b.amountMinor)}
           </Row>
         )}
+        {b.amountMinor !== null && recorded > 0 && b.remainingMinor !== null && (
+          <Row label={t('left')} testId="budget-left">
+            {money(b.remainingMinor)}
+          </Row>
+        )}
         {b.sprintsCovered !== null && (
-          <Row label={t('covers')} testId="budget-covers">
+          <Row label={recorded > 0 ? t('coversMore') : t('covers')} testId="budget-covers">
             <span className={over ? 'text-red-700' : ''}>{t('coversValue', { count: b.sprintsCovered })}</span>
           </Row>
         )}
@@ -367,7 +412,7 @@ export function BudgetPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
           </Row>
         )}
       </Rows>
-      {b.amountMinor === null && <Note>{t('noBudget')}</Note>}
+      {b.amountMinor === null ? <Note>{t('noBudget')}</Note> : <Note>{t('addsUp')}</Note>}
     </Panel>
   );
 }
@@ -399,20 +444,5 @@ export function PlanHeadline({ plan, fig }: { plan: Plan; fig: Figures }) {
       <StatusBanner plan={plan} />
       <Notes plan={plan} />
     </>
-  );
-}
-
-/** The figures of a forecast: calibration, forecast, range, budget, Monte Carlo, decay. */
-export function ForecastFigures({ plan, refs }: { plan: Plan; refs: RefShown[] }) {
-  const fig = useFigures();
-  return (
-    <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
-      <CalibrationPanel plan={plan} refs={refs} fig={fig} />
-      <ForecastPanel plan={plan} fig={fig} />
-      <RangePanel plan={plan} fig={fig} />
-      <BudgetPanel plan={plan} fig={fig} />
-      <MonteCarloPanel plan={plan} fig={fig} />
-      <DecayPanel plan={plan} fig={fig} />
-    </div>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 import { useCallback, useMemo } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
-import type { PlanError } from '../../domain/planning';
-import { boundOf, formatMoneyRounded, historyEntryOf, isoDateToUtc, pointsDigits, roundTo, type FieldId } from '../../domain/planning/view';
+import { wholePercent, type PlanError } from '../../domain/planning';
+import { boundOf, formatMoneyRounded, historyEntryOf, isoDateToUtc, lastWorkingDay, pointsDigits, roundTo, type FieldId } from '../../domain/planning/view';
 
 /** Locale-aware display of the plan's figures, each rounded by one rule (domain/planning/view/format.ts). */
 export function useFigures() {
@@ -29,6 +29,18 @@ export function useFigures() {
         const d = isoDateToUtc(iso);
         return d === null ? iso : format.dateTime(d, { dateStyle: style, timeZone: 'UTC' });
       },
+      /** with the weekday: "Sun, Aug 17, 2025" */
+      weekday: (iso: string) => {
+        const d = isoDateToUtc(iso);
+        return d === null ? iso : format.dateTime(d, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+      },
+      /** the weekday's name: "Sunday" */
+      dayName: (iso: string) => {
+        const d = isoDateToUtc(iso);
+        return d === null ? iso : format.dateTime(d, { weekday: 'long', timeZone: 'UTC' });
+      },
+      /** a probability 0..1 as whole percent for a sentence (never 0 or 100 unless certain) */
+      chance: (share: number) => format.number(wholePercent(share)),
     }),
     [format, locale],
   );
@@ -54,6 +66,24 @@ export function useErrorText() {
       else text = t.has(e.code) ? t(e.code) : t('invalid');
       const entry = historyEntryOf(e);
       return entry === null ? text : t('historyEntry', { n: entry, message: text });
+    },
+    [t, fig],
+  );
+}
+
+/**
+ * "end of sprint 16, Sun, Aug 17, 2025": what a target date is (sprints are calendar blocks);
+ * with `withWorkday` also the last working day when the sprint ends on a weekend. `short` leaves
+ * the date out (it is shown next to it): "end of sprint 16 (Sunday) · last working day Fri, Aug 15, 2025".
+ */
+export function useSprintEnd() {
+  const t = useTranslations('plan.dates');
+  const fig = useFigures();
+  return useCallback(
+    (sprint: number, iso: string, withWorkday = false, short = false) => {
+      const workday = withWorkday ? lastWorkingDay(iso) : null;
+      const end = short ? t('sprintEndDay', { n: sprint, day: fig.dayName(iso) }) : t('sprintEnd', { n: sprint, date: fig.weekday(iso) });
+      return workday === null || workday === iso ? end : t('sprintEndWorkday', { end, workday: fig.weekday(workday) });
     },
     [t, fig],
   );

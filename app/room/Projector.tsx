@@ -50,7 +50,7 @@ export function Projector({ sessionId }: { sessionId: string }) {
           </div>
           <div>
             <dt className="text-xl text-slate-300">{t('flagged')}</dt>
-            <dd className="text-5xl font-bold text-rose-400 tabular-nums" data-testid="projector-flagged">
+            <dd className={`text-5xl font-bold tabular-nums ${sum.flagged > 0 ? 'text-rose-400' : 'text-white'}`} data-testid="projector-flagged">
               {sum.flagged}
             </dd>
           </div>

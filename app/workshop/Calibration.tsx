@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocale, useTranslations } from 'use-intl';
 import { parseDecimal } from '../../domain/planning/view';
-import { calibrationHistory, currentCalibration, type PlanningSession, type WorkshopPlanning } from '../../domain/workshop';
+import { calibrationDrift, calibrationHistory, currentCalibration, DRIFT_THRESHOLD, type PlanningSession, type WorkshopPlanning } from '../../domain/workshop';
 import { inputClass } from '../plan/fields';
 import { Panel, RefLine } from '../plan/panels';
 import { useFigures, type Figures } from '../plan/useFigures';
@@ -17,6 +17,7 @@ export function Calibration({ data, api }: { data: WorkshopPlanning; api: Worksh
   const [sessionId, setSessionId] = useState<string | null>(counted.at(-1)?.id ?? null);
   const session = counted.find((s) => s.id === sessionId) ?? counted.at(-1) ?? null;
   const current = useMemo(() => currentCalibration(data.sessions), [data]);
+  const outliers = useMemo(() => new Set(calibrationDrift(data.sessions).flatMap((d) => d.outliers.map((id) => `${d.sessionId}:${id}`))), [data]);
   const titles = new Map(data.items.map((i) => [i.id, i.title]));
   const names = new Map(data.sessions.map((s) => [s.id, s.name]));
 
@@ -62,6 +63,11 @@ export function Calibration({ data, api }: { data: WorkshopPlanning; api: Worksh
                       <>
                         {titles.get(r.itemId)}
                         <span className="ml-2 text-xs text-slate-500">{names.get(r.sessionId)}</span>
+                        {outliers.has(`${r.sessionId}:${r.itemId}`) && (
+                          <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" data-testid="outlier">
+                            {t('outlier')}
+                          </span>
+                        )}
                       </>
                     }
                     figures={t('item', { ap: fig.points(r.ap), sp: fig.points(r.sp) })}
@@ -135,7 +141,7 @@ function ReferenceRow({ title, ap, sp, path, api }: { title: string; ap: string;
             else setError(t('notANumber'));
           }}
         >
-          <input aria-label={t('spFor', { title })} value={text} onChange={(e) => setText(e.target.value)} inputMode="decimal" className={`${inputClass(error !== null)} w-20 text-right`} />
+          <input aria-label={t('spFor', { title })} value={text} onChange={(e) => setText(e.target.value)} inputMode="decimal" className={`${inputClass(error !== null, 'w-20')} text-right`} />
           <button type="submit" disabled={!changed} className="rounded bg-indigo-600 px-2 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-40">
             {t('save')}
           </button>
@@ -155,10 +161,15 @@ function ReferenceRow({ title, ap, sp, path, api }: { title: string; ap: string;
   );
 }
 
-/** The factor of every locked session, and how it changed. */
+/** The factor of every locked session, the spread of its references, and how the workshop's factor moved (WS-CAL-4..6). */
 function FactorHistory({ data, fig }: { data: WorkshopPlanning; fig: Figures }) {
   const t = useTranslations('workshop.calibration');
+  const locale = useLocale();
+  const [thresholdText, setThresholdText] = useState(String(DRIFT_THRESHOLD * 100));
+  const typed = parseDecimal(thresholdText, locale);
+  const threshold = typed.kind === 'number' && typed.value >= 0 ? typed.value / 100 : DRIFT_THRESHOLD;
   const history = useMemo(() => calibrationHistory(data.sessions), [data]);
+  const drift = useMemo(() => calibrationDrift(data.sessions, threshold), [data, threshold]);
   const names = new Map(data.sessions.map((s) => [s.id, s.name]));
   const points = history.map((h) => ({ name: names.get(h.sessionId) ?? '', own: h.own.factor, cumulative: h.cumulative.factor }));
   return (
@@ -187,19 +198,32 @@ function FactorHistory({ data, fig }: { data: WorkshopPlanning; fig: Figures }) 
               <tr className="border-b border-slate-300 text-slate-600">
                 <th className="py-1 pr-2 font-semibold">{t('session')}</th>
                 <th className="py-1 pr-2 text-right font-semibold">{t('own')}</th>
-                <th className="py-1 text-right font-semibold">{t('cumulative')}</th>
+                <th className="py-1 pr-2 text-right font-semibold">{t('spread')}</th>
+                <th className="py-1 pr-2 text-right font-semibold">{t('cumulative')}</th>
+                <th className="py-1 text-right font-semibold">{t('moved')}</th>
               </tr>
             </thead>
             <tbody>
-              {history.map((h) => (
-                <tr key={h.sessionId} className="border-b border-slate-100">
-                  <td className="py-1 pr-2">{names.get(h.sessionId)}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{h.own.factor === null ? '–' : fig.factor(h.own.factor)}</td>
-                  <td className="py-1 text-right font-semibold tabular-nums">{h.cumulative.factor === null ? '–' : fig.factor(h.cumulative.factor)}</td>
+              {drift.map((d) => (
+                <tr key={d.sessionId} className={`border-b border-slate-100 ${d.flagged ? 'bg-amber-50' : ''}`} data-testid="drift-row" data-flagged={d.flagged ? 'yes' : 'no'}>
+                  <td className="py-1 pr-2">{names.get(d.sessionId)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{d.own === null ? '–' : fig.factor(d.own)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{d.spread === null ? '–' : t('spreadValue', { min: fig.factor(d.spread.min), max: fig.factor(d.spread.max) })}</td>
+                  <td className="py-1 pr-2 text-right font-semibold tabular-nums">{d.cumulative === null ? '–' : fig.factor(d.cumulative)}</td>
+                  <td className={`py-1 text-right tabular-nums ${d.flagged ? 'font-semibold text-amber-800' : ''}`}>
+                    {d.moved === null ? '–' : t('movedValue', { sign: d.moved >= 0 ? '+' : '−', percent: fig.exact(Math.abs(d.moved) * 100) })}
+                    {d.flagged && <span className="ml-1">{t('movedFlag')}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <label className="mt-3 flex items-center gap-2 text-sm text-slate-700">
+            {t('threshold')}
+            <input value={thresholdText} onChange={(e) => setThresholdText(e.target.value)} inputMode="decimal" className={`${inputClass(typed.kind === 'invalid', 'w-16')} text-right`} />
+            {t('percent')}
+          </label>
+          <p className="mt-1 text-sm text-slate-500">{t('driftRule')}</p>
         </>
       )}
     </Panel>

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { compareSessions, type WorkshopPlanning } from '../../domain/workshop';
+import { backlogRows, compareSessions, type WorkshopPlanning } from '../../domain/workshop';
 import { inputClass } from '../plan/fields';
 import { Panel } from '../plan/panels';
 import { useFigures } from '../plan/useFigures';
@@ -19,6 +19,7 @@ export function Compare({ data }: { data: WorkshopPlanning }) {
   const order = useMemo(() => [...data.items].sort((x, y) => x.position - y.position).map((i) => i.id), [data.items]);
   const result = useMemo(() => (a && b ? compareSessions(a, b, order) : null), [a, b, order]);
   const titles = new Map(data.items.map((i) => [i.id, i.title]));
+  const total = useMemo(() => backlogRows(data).reduce((s, r) => s + (r.dropped ? 0 : (r.size.sizeAp ?? 0)), 0), [data]);
   if (sessions.length < 2) return <Message testId="compare-needs-two">{t('needsTwo')}</Message>;
   const select = (label: string, value: string, set: (v: string) => void, testId: string) => (
     <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
@@ -41,7 +42,18 @@ export function Compare({ data }: { data: WorkshopPlanning }) {
       {result && (
         <>
           <p className="mb-2 text-slate-700 2xl:text-lg" data-testid="compare-summary">
-            {t('summary', { moved: result.moved, same: result.same, sumA: fig.points(result.sumA), sumB: fig.points(result.sumB) })}
+            {t('summary', { moved: result.moved, same: result.same })}{' '}
+            {result.both.count === 0
+              ? t('bothNone', { total: fig.points(total) })
+              : t('both', {
+                  count: result.both.count,
+                  a: a?.name ?? '',
+                  b: b?.name ?? '',
+                  sumA: fig.points(result.both.sumA),
+                  sumB: fig.points(result.both.sumB),
+                  delta: `${result.both.sumB >= result.both.sumA ? '+' : '−'}${fig.points(Math.abs(result.both.sumB - result.both.sumA))}`,
+                  total: fig.points(total),
+                })}
           </p>
           <table className="w-full border-collapse text-left tabular-nums 2xl:text-lg" data-testid="compare-table">
             <thead>

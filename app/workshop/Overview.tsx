@@ -127,8 +127,9 @@ function NewSession({ data, api }: { data: WorkshopPlanning; api: WorkshopApi })
   async function create() {
     setError(null);
     const r = await api.call<CreateSessionResult>('POST', '/sessions', { ...(name.trim() ? { name: name.trim() } : {}), itemIds: rows.filter((x) => chosen.has(x.id)).map((x) => x.id) });
-    if (r.ok) setCreated(r.data);
-    else setError(r.error.message);
+    if (!r.ok) return setError(r.error.message);
+    setCreated(r.data);
+    await api.reload(); // the session list shows the new session at once
   }
 
   if (created) {

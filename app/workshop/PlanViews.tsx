@@ -7,7 +7,9 @@ import { FieldMessages } from '../plan/fields';
 import { PlanLayout } from '../components/planning/PlanLayout';
 import { PlanOutput } from '../components/planning/PlanOutput';
 import { RoughNote } from '../components/planning/RoughNote';
-import { BudgetPanel, ForecastFigures, ForecastPanel, PlanHeadline } from '../plan/panels';
+import { AnswersPanel } from '../plan/answers';
+import { ForecastFigures } from '../plan/figures';
+import { BudgetPanel, ForecastPanel, PlanHeadline } from '../plan/panels';
 import { useFigures } from '../plan/useFigures';
 import type { WorkshopApi } from './client';
 import { SettingsForm } from './SettingsForm';
@@ -19,6 +21,7 @@ export function BudgetFigures({ plan }: { plan: Plan }) {
   const fig = useFigures();
   return (
     <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
+      <AnswersPanel plan={plan} />
       <BudgetPanel plan={plan} fig={fig} />
       <ForecastPanel plan={plan} fig={fig} />
       <WaterlinePanel plan={plan} fig={fig} />
@@ -49,7 +52,7 @@ export function PlanView({ data, api, view, defaultStart }: { data: WorkshopPlan
   const settings = useMemo(() => formToSettings(current, locale), [current, locale]);
   const baseline = useMemo(() => JSON.stringify(formToSettings(saved, locale)), [saved, locale]);
   const dirty = data.settings === null || JSON.stringify(settings) !== baseline;
-  const { plan, errors, refs } = useWorkshopPlan(data, settings);
+  const { plan, errors, refs } = useWorkshopPlan(data, settings, current);
   const [saveState, setSaveState] = useState<{ status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; message: string }>({ status: 'idle' });
 
   // the last valid plan stays on screen (dimmed) while an input is being fixed

@@ -3,7 +3,8 @@ import { useTranslations } from 'use-intl';
 import type { WorkshopPlanning } from '../../domain/workshop';
 import { PlanningPage } from '../components/planning/PlanningPage';
 import { RoughNote } from '../components/planning/RoughNote';
-import { ForecastFigures, PlanHeadline } from '../plan/panels';
+import { ForecastFigures } from '../plan/figures';
+import { PlanHeadline } from '../plan/panels';
 import { useFigures } from '../plan/useFigures';
 import { useShared } from './client';
 import { UnsizedNote } from './PlanViews';
@@ -49,7 +50,7 @@ function SharedPlan({ data }: { data: WorkshopPlanning }) {
       <ForecastFigures plan={plan} refs={refs} />
       <div className="grid gap-4 xl:grid-cols-2 print:grid-cols-2 print:gap-2">
         <WaterlinePanel plan={plan} fig={fig} />
-        {data.sprints.length > 0 && <BurnUpPanel plan={plan} sprints={data.sprints} fig={fig} />}
+        {data.sprints.length > 0 && <BurnUpPanel plan={plan} data={data} fig={fig} />}
         {data.sprints.length > 0 && <ReviewPanel plan={plan} fig={fig} />}
       </div>
     </div>

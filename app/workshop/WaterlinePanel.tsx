@@ -19,6 +19,8 @@ export function WaterlinePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
     );
   }
   const open = w.items.filter((i) => !i.done);
+  const chances = w.items.some((i) => i.probability !== null);
+  const cols = chances ? 5 : 4;
   const lastMean = w.lastItemId.mean;
   const lastPess = w.lastItemId.pessimistic;
   // a line before the first open item when nothing fits
@@ -26,7 +28,7 @@ export function WaterlinePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   const nonePess = open.length > 0 && w.capacityAp.pessimistic !== null && lastPess === null;
   const line = (kind: 'mean' | 'pessimistic') => (
     <tr data-testid={`waterline-line-${kind}`}>
-      <td colSpan={4} className="p-0">
+      <td colSpan={cols} className="p-0">
         <div className={`flex items-center gap-2 py-1 text-sm font-semibold 2xl:text-base ${kind === 'mean' ? 'text-sky-700' : 'text-orange-700'}`}>
           <span className={`h-0 flex-1 border-t-[3px] ${kind === 'mean' ? 'border-sky-500' : 'border-dashed border-orange-500'}`} />
           {kind === 'mean'
@@ -56,9 +58,14 @@ export function WaterlinePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
               <th scope="col" className="py-1 pr-2 text-right font-semibold">
                 {t('size')}
               </th>
-              <th scope="col" className="py-1 text-right font-semibold">
+              <th scope="col" className="py-1 pr-2 text-right font-semibold">
                 {t('cumulative')}
               </th>
+              {chances && (
+                <th scope="col" className="py-1 text-right font-semibold">
+                  {t('chance', { sprints: w.sprints })}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -79,7 +86,8 @@ export function WaterlinePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
                       {item.done && <span className="ml-2 text-xs font-semibold text-emerald-700 no-underline">{t('done')}</span>}
                     </td>
                     <td className="py-1 pr-2 text-right">{fig.points(item.sizeAp)}</td>
-                    <td className="py-1 text-right">{item.done ? '–' : fig.points(item.cumulativeAp)}</td>
+                    <td className="py-1 pr-2 text-right">{item.done ? '–' : fig.points(item.cumulativeAp)}</td>
+                    {chances && <ChanceCell probability={item.done ? null : item.probability} fig={fig} />}
                   </tr>
                   {item.id === lastMean && line('mean')}
                   {item.id === lastPess && line('pessimistic')}
@@ -90,6 +98,23 @@ export function WaterlinePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
         </table>
       </div>
       <p className="mt-2 text-sm text-slate-500 print:text-xs">{t('note')}</p>
+      {chances && <p className="mt-1 text-sm text-slate-500 print:text-xs">{t('chanceNote', { sprints: w.sprints })}</p>}
     </Panel>
+  );
+}
+
+/** PLAN-WL-2: an item's chance of being done within the budgeted sprints, as a number and a bar. */
+function ChanceCell({ probability, fig }: { probability: number | null; fig: Figures }) {
+  if (probability === null) return <td className="py-1 text-right text-slate-400">{'–'}</td>;
+  const tone = probability >= 0.85 ? 'bg-emerald-500' : probability >= 0.5 ? 'bg-amber-400' : 'bg-red-400';
+  return (
+    <td className="py-1 text-right" data-testid="waterline-chance">
+      <span className="inline-flex items-center justify-end gap-2">
+        <span aria-hidden className="hidden h-2 w-16 overflow-hidden rounded bg-slate-200 sm:inline-block print:inline-block">
+          <span className={`block h-full ${tone}`} style={{ width: `${Math.round(probability * 100)}%` }} />
+        </span>
+        <span className="w-10 tabular-nums">{fig.chance(probability)}&nbsp;%</span>
+      </span>
+    </td>
   );
 }

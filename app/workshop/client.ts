@@ -60,6 +60,13 @@ export function useWorkshop(workshopId: string) {
     };
   }, [workshopId]);
 
+  /** Loads the planning data again (after a change made through another endpoint, e.g. a new session). */
+  const reload = useCallback(async () => {
+    if (!secret) return;
+    const r = await api<WorkshopPlanning>(`/api/workshops/${workshopId}/planning`, { token: secret });
+    if (r.ok) setState({ status: 'ready', data: r.data });
+  }, [workshopId, secret]);
+
   /** A call whose answer is the new planning data (settings, references, sprints). */
   const update = useCallback(
     async (method: string, path: string, body?: unknown) => {
@@ -72,7 +79,7 @@ export function useWorkshop(workshopId: string) {
 
   const call = useCallback(<T,>(method: string, path: string, body?: unknown) => api<T>(`/api/workshops/${workshopId}${path}`, { method, token: secret, body }), [workshopId, secret]);
 
-  return { state, secret: secret ?? null, update, call };
+  return { state, secret: secret ?? null, update, call, reload };
 }
 
 export type WorkshopApi = ReturnType<typeof useWorkshop>;

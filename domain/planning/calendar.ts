@@ -28,3 +28,20 @@ export function sprintStartDate(cal: Calendar, sprint: number): string | null {
 export function sprintEndDate(cal: Calendar, sprint: number): string | null {
   return formatIsoDate(cal.startDay + (slotOf(cal, sprint) + 1) * cal.lengthDays - 1);
 }
+
+/** Day number of the last day of worked sprint `sprint` (1-based). */
+export function sprintEndDay(cal: Calendar, sprint: number): number {
+  return cal.startDay + (slotOf(cal, sprint) + 1) * cal.lengthDays - 1;
+}
+
+/** PLAN-ANS-2: how many sprints after sprint `after` end on or before `day` (0 when none). */
+export function sprintsEndingBy(cal: Calendar, after: number, day: number, limit: number): number {
+  let lo = 0;
+  let hi = limit;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (sprintEndDay(cal, after + mid) <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -35,7 +35,15 @@ export type ErrorCode =
   | 'not_a_sprint_start'
   | 'team_required'
   | 'days_per_sprint_required'
-  | 'cost_not_positive';
+  | 'cost_not_positive'
+  | 'low_above_high'
+  | 'duplicate_sprint'
+  | 'throughput_history_required'
+  | 'throughput_not_positive'
+  | 'remaining_items_required';
+
+/** PLAN-IO-5: at most this many errors are reported; a long list helps nobody and costs bytes. */
+export const MAX_ERRORS = 20;
 
 export function joinPath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
@@ -53,12 +61,39 @@ const TYPE_CODES: Record<string, ErrorCode> = {
   array: 'not_an_array',
 };
 
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a finite number',
+  int: 'a whole number',
+  string: 'a string',
+  object: 'an object',
+  array: 'a list',
+  boolean: 'true or false',
+};
+
 const KNOWN_CUSTOM = new Set<string>(['invalid_date', 'unknown_currency']);
 
-/** Zod issues -> our errors: one error per field, English message, stable code. */
+/**
+ * PLAN-IO-2 / PLAN-IO-5: one error per field, at most `limit`. Zod may report two issues at one
+ * path (a string where a non-empty list is expected is "not a list" and "too short"); the first,
+ * the more basic one, is kept.
+ */
+export function onePerField(errors: readonly PlanError[], limit = MAX_ERRORS): PlanError[] {
+  const seen = new Set<string>();
+  const out: PlanError[] = [];
+  for (const e of errors) {
+    if (seen.has(e.path)) continue;
+    seen.add(e.path);
+    out.push(e);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Zod issues -> our errors: English message, stable code (onePerField keeps one per field). */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): PlanError[] {
   const out: PlanError[] = [];
   for (const issue of issues) {
+    if (out.length >= 4 * MAX_ERRORS) break; // the rest would be dropped anyway
     const path = issue.path;
     switch (issue.code) {
       case 'invalid_type': {
@@ -67,8 +102,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): PlanError[] 
           out.push(planError(path, 'required', 'is required'));
         } else {
           const code = TYPE_CODES[issue.expected] ?? 'invalid_type';
-          const what = issue.expected === 'int' ? 'a whole number' : `a finite ${issue.expected}`;
-          out.push(planError(path, code, `must be ${what}`));
+          out.push(planError(path, code, `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`));
         }
         break;
       }
@@ -132,4 +166,7 @@ export type WarningCode =
   | 'budget_overspent'
   | 'money_overflow'
   | 'sprints_exceed_budget'
-  | 'sprints_may_exceed_budget';
+  | 'sprints_may_exceed_budget'
+  | 'monte_carlo_limited'
+  | 'multiplier_in_past'
+  | 'finish_by_needs_calendar';

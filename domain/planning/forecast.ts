@@ -1,4 +1,5 @@
 import { sprintEndDate, type Calendar } from './calendar';
+import { FLAT, sprintsWith, type Schedule } from './capacity';
 import type { Unit } from './input';
 import { ceilTol, MAX_SPRINTS } from './numeric';
 
@@ -7,7 +8,7 @@ export type Forecast = {
   /** remaining scope and mean velocity used, in `unit` */
   remaining: number;
   velocity: number;
-  /** remaining / velocity, not rounded */
+  /** remaining / velocity, not rounded (with multipliers: whole sprints plus the share of the last one) */
   sprintsExact: number;
   /** whole sprints still needed: sprintsExact rounded up */
   sprintsNeeded: number;
@@ -31,9 +32,10 @@ export function sprintsAt(remaining: number, velocity: number): number {
 }
 
 /** Sprints at a velocity that may be 0 or tiny: null means never (or beyond MAX_SPRINTS). */
-export function sprintsAtOrNever(remaining: number, velocity: number): number | null {
+export function sprintsAtOrNever(remaining: number, velocity: number, schedule: Schedule = FLAT): number | null {
   if (remaining <= 0) return 0;
-  return velocity > 0 && remaining / velocity <= MAX_SPRINTS ? sprintsAt(remaining, velocity) : null;
+  if (!(velocity > 0) || remaining / velocity > MAX_SPRINTS) return null;
+  return sprintsWith(remaining, velocity, schedule)?.needed ?? null;
 }
 
 export function forecast(
@@ -42,9 +44,12 @@ export function forecast(
   velocity: number,
   sprintsRecorded: number,
   cal: Calendar | null,
+  schedule: Schedule = FLAT,
 ): Forecast {
-  const sprintsExact = remaining / velocity;
-  const sprintsNeeded = sprintsAt(remaining, velocity);
+  // PLAN-FC-1, PLAN-VEL-5: velocity > 0 (validate.ts) and remaining / velocity <= MAX_SPRINTS (plan.ts)
+  const s = sprintsWith(remaining, velocity, schedule) ?? { exact: remaining / velocity, needed: sprintsAt(remaining, velocity) };
+  const sprintsExact = s.exact;
+  const sprintsNeeded = s.needed;
   const finish = sprintsRecorded + sprintsNeeded;
   return {
     unit,

@@ -18,6 +18,8 @@ const points = z.number().min(0).max(MAX_POINTS);
 const positive = z.number().positive().max(MAX_POINTS);
 const estimate = z.number().min(0.001).max(MAX_POINTS);
 const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** Sprint numbers and sprint counts in the uncertainty inputs stay below the per-trial cap's bound. */
+const MAX_SPRINT_NUMBER = 10_000;
 
 export const UnitSchema = z.enum(['AP', 'SP']);
 
@@ -34,6 +36,8 @@ export const BacklogItemSchema = z.strictObject({
   title: z.string().default(''),
   sizeAp: points,
   status: z.enum(['open', 'done']).default('open'),
+  /** estimated in detail already: a split range (PLAN-SPLIT-1) does not apply to it */
+  refined: z.boolean().default(false),
 });
 
 export const BacklogSchema = z.strictObject({
@@ -43,12 +47,23 @@ export const BacklogSchema = z.strictObject({
   totalAp: points.optional(),
 });
 
+/** PLAN-VEL-5: a future sprint whose velocity is a share of the usual (holidays 0.5, a bigger team 1.2). */
+export const VelocityMultiplierSchema = z.strictObject({
+  /** sprint number counted from the project start (recorded sprints included) */
+  sprint: z.number().int().min(1).max(MAX_SPRINT_NUMBER),
+  factor: z.number().min(0).max(10),
+});
+
 export const VelocitySchema = z.strictObject({
   unit: UnitSchema,
   /** done points per past sprint (before the recorded sprints), in `unit` */
   history: z.array(points).max(1000).default([]),
   /** used only when there is no history at all */
   assumed: positive.optional(),
+  /** PLAN-VEL-4: use only the last N sprints of the history (velocity.history, then the records) */
+  window: z.number().int().min(1).max(1000).optional(),
+  /** PLAN-VEL-5: per-sprint multipliers of the velocity for future sprints */
+  multipliers: z.array(VelocityMultiplierSchema).max(500).default([]),
 });
 
 export const SprintCalendarSchema = z.strictObject({
@@ -107,6 +122,41 @@ export const MonteCarloOptionsSchema = z.strictObject({
   horizon: z.number().int().min(0).max(10_000).optional(),
 });
 
+/** A range sampled uniformly in every Monte Carlo trial; validate.ts checks low <= high. */
+const rangeOf = (schema: z.ZodNumber) => z.strictObject({ low: schema, high: schema });
+
+/** PLAN-GROW-1: scope added per sprint, as a share (percent) of the remaining scope at the start. */
+export const ScopeGrowthSchema = rangeOf(z.number().min(0).max(100));
+/** PLAN-SPLIT-1: items not yet refined grow by this factor when they are split (1.0 .. 1.5). */
+export const SplitSchema = rangeOf(z.number().min(0.1).max(10));
+
+/** PLAN-RISK-1: something that may happen, with its likelihood and its impact range. */
+export const RiskSchema = z.strictObject({
+  id: z.string().min(1).max(100).optional(),
+  title: z.string().max(200).default(''),
+  likelihoodPercent: z.number().min(0).max(100),
+  impact: z.strictObject({
+    /** AP: work added to the scope; sprints: whole sprints in which nothing gets done */
+    unit: z.enum(['AP', 'sprints']),
+    low: z.number().min(0).max(MAX_POINTS),
+    high: z.number().min(0).max(MAX_POINTS),
+  }),
+});
+
+/** PLAN-TP-1: the forecast in items per sprint, beside the one in points. */
+export const ThroughputSchema = z.strictObject({
+  /** items done per earlier sprint (before the recorded sprints, whose doneItemIds are counted) */
+  history: z.array(z.number().int().min(0).max(100_000)).max(1000).default([]),
+  /** open items left; default: the open backlog items (needed with backlog.totalAp) */
+  remainingItems: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+/** PLAN-ANS-2: questions a stakeholder asks; answered in `answers`. */
+export const QuestionsSchema = z.strictObject({
+  /** "how likely is it that we are done by this date?" */
+  finishBy: isoDate.optional(),
+});
+
 export const CurrencySchema = z.string().refine(isCurrencyCode, {
   message: 'must be an ISO 4217 currency code such as EUR, USD or JPY',
   params: { code: 'unknown_currency' },
@@ -123,6 +173,11 @@ export const PlanInputSchema = z.strictObject({
   sprints: z.array(SprintRecordSchema).max(1000).default([]),
   decay: DecayOptionsSchema.default({ ratesPercent: [5, 10, 15, 20, 25], sprints: 8 }),
   monteCarlo: MonteCarloOptionsSchema.default({ trials: 10_000, seed: 42, maxSprintsPerTrial: 1000 }),
+  scopeGrowth: ScopeGrowthSchema.optional(),
+  split: SplitSchema.optional(),
+  risks: z.array(RiskSchema).max(50).default([]),
+  throughput: ThroughputSchema.optional(),
+  questions: QuestionsSchema.optional(),
 });
 
 /** What a caller writes (defaults optional). */
@@ -134,3 +189,5 @@ export type ReferenceItem = z.output<typeof ReferenceItemSchema>;
 export type BacklogItem = z.output<typeof BacklogItemSchema>;
 export type SprintRecord = z.output<typeof SprintRecordSchema>;
 export type TeamInput = z.output<typeof TeamSchema>;
+export type Risk = z.output<typeof RiskSchema>;
+export type Range = { low: number; high: number };

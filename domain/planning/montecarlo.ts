@@ -2,11 +2,7 @@ import { toPoints, type Points } from './calibration';
 import type { Calendar } from './calendar';
 import { dateOfSprint } from './forecast';
 import type { Unit } from './input';
-import { EPS } from './numeric';
-import { seedStream } from './prng';
-
-const STREAM_SPRINTS = 0;
-const STREAM_SCOPE = 1;
+import { simulateFinish, simulateProgress, STREAM_SPRINTS, type ItemLadder, type Progress, type SimModel, type TrialParams } from './simulate';
 
 export const MC_PERCENTS = [50, 85, 95] as const;
 /** "scope done within N sprints with 85 % confidence" = the 15th percentile of the sums */
@@ -27,47 +23,19 @@ export type SprintCounts = {
   capped: number;
 };
 
+/** The plain bootstrap: past velocities, a remaining scope, nothing else sampled. */
+export function plainModel(history: readonly number[], remaining: number): SimModel {
+  return { values: history, remaining, refined: 0, unrefined: remaining, split: null, growthPercent: null, risks: [], apScale: 1, factors: new Float64Array(0) };
+}
+
 /**
  * PLAN-MC-1: each trial draws past velocities uniformly with replacement until their sum
  * reaches the remaining scope. One PRNG stream per trial (see prng.ts); typed arrays,
  * no allocation per trial.
  */
-export function simulateSprintCounts(
-  history: readonly number[],
-  remaining: number,
-  trials: number,
-  cap: number,
-  seed: number,
-): SprintCounts {
-  const values = Float64Array.from(history);
-  const n = values.length;
-  const counts = new Int32Array(cap + 1);
-  // same tolerance as the deterministic forecast: 0.1 + 0.2 reaches 0.3
-  const target = remaining - EPS * Math.max(1, remaining);
-  const st = new Int32Array(4);
-  let capped = 0;
-  for (let t = 0; t < trials; t++) {
-    seedStream(st, seed, STREAM_SPRINTS, t);
-    // sfc32 inlined on locals: the hot loop, ~3x faster than a call per draw
-    let a = st[0]!;
-    let b = st[1]!;
-    let c = st[2]!;
-    let d = st[3]!;
-    let sum = 0;
-    let k = 0;
-    while (sum < target && k < cap) {
-      const u = (((a + b) | 0) + d) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + u) | 0;
-      d = (d + 1) | 0;
-      sum += values[Math.floor(((u >>> 0) * n) / 4294967296)]!; // multiply-shift index, bias <= n / 2^32
-      k++;
-    }
-    if (sum < target) capped++;
-    else counts[k]! += 1;
-  }
-  return { counts, capped };
+export function simulateSprintCounts(history: readonly number[], remaining: number, trials: number, cap: number, seed: number): SprintCounts {
+  const r = simulateFinish(plainModel(history, remaining), null, trials, cap, seed, STREAM_SPRINTS);
+  return { counts: r.counts, capped: r.capped };
 }
 
 /** Smallest k with at least `percent` % of all trials done within k sprints; null if that needs capped trials. */
@@ -82,48 +50,33 @@ export function percentileOfCounts(sc: SprintCounts, trials: number, percent: nu
 }
 
 /** PLAN-MC-5: nearest-rank percentile of the sums of `sprints` draws (scope done in that many sprints). */
-export function scopePercentile(
-  history: readonly number[],
-  sprints: number,
-  trials: number,
-  seed: number,
-  percent: number,
-): number {
+export function scopePercentile(history: readonly number[], sprints: number, trials: number, seed: number, percent: number): number {
   if (sprints === 0) return 0;
-  const values = Float64Array.from(history);
-  const n = values.length;
-  const sums = new Float64Array(trials);
-  const st = new Int32Array(4);
-  for (let t = 0; t < trials; t++) {
-    seedStream(st, seed, STREAM_SCOPE, t);
-    let a = st[0]!;
-    let b = st[1]!;
-    let c = st[2]!;
-    let d = st[3]!;
-    let s = 0;
-    for (let k = 0; k < sprints; k++) {
-      const u = (((a + b) | 0) + d) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + u) | 0;
-      d = (d + 1) | 0;
-      s += values[Math.floor(((u >>> 0) * n) / 4294967296)]!;
-    }
-    sums[t] = s;
-  }
-  sums.sort();
+  const sums = simulateProgress(plainModel(history, 0), null, trials, seed, [sprints], null).doneWithin.get(sprints)!;
   return sums[nearestRank(percent, trials) - 1]!;
 }
 
-export type HistogramBin = { sprints: number; trials: number; cumulative: number };
+/** One sprint count of the simulation: trials done in exactly that many sprints, and the share done by then. */
+export type HistogramBin = {
+  sprints: number;
+  trials: number;
+  /** PLAN-MC-4 / PLAN-ANS-3: share of all trials done within `sprints` (the probability-by-date curve) */
+  cumulative: number;
+  /** sprint number from the project start, and its last day (null without a calendar) */
+  finishSprint: number;
+  date: string | null;
+};
 
 export type MonteCarlo = {
   unit: Unit;
   trials: number;
   seed: number;
+  /** PLAN-MC-3 / PLAN-MC-8: the sprints a trial may take (the given cap, lowered to bound the work) */
   maxSprintsPerTrial: number;
-  /** trials that hit maxSprintsPerTrial without finishing; they count as "later than the cap" */
+  /** trials that hit maxSprintsPerTrial without finishing; they count as "beyond the limit" */
   cappedTrials: number;
+  /** velocity draws made by the whole simulation (PLAN-MC-8: bounded before it runs) */
+  draws: number;
   percentileRule: 'nearest-rank';
   /** remaining sprints within which 50/85/95 % of the trials finished; null when beyond the cap */
   percentiles: { percent: number; sprints: number | null; finishSprint: number | null; date: string | null }[];
@@ -134,7 +87,7 @@ export type MonteCarlo = {
   scopeAtHorizon: { confidence: number; value: number; points: Points };
 };
 
-export function histogramOf(sc: SprintCounts, trials: number): HistogramBin[] {
+export function histogramOf(sc: SprintCounts, trials: number, sprintsRecorded = 0, cal: Calendar | null = null): HistogramBin[] {
   let first = -1;
   let last = -1;
   sc.counts.forEach((c, k) => {
@@ -149,41 +102,66 @@ export function histogramOf(sc: SprintCounts, trials: number): HistogramBin[] {
   for (let k = 0; k < first; k++) cum += sc.counts[k]!;
   for (let k = first; k <= last; k++) {
     cum += sc.counts[k]!;
-    bins.push({ sprints: k, trials: sc.counts[k]!, cumulative: cum / trials });
+    const finishSprint = sprintsRecorded + k;
+    bins.push({ sprints: k, trials: sc.counts[k]!, cumulative: cum / trials, finishSprint, date: dateOfSprint(cal, finishSprint) });
   }
   return bins;
+}
+
+/** Share of all trials done within `sprints` (0 before the first, capped trials never). */
+export function shareWithin(sc: SprintCounts, trials: number, sprints: number): number {
+  let done = 0;
+  const last = Math.min(sprints, sc.counts.length - 1);
+  for (let k = 0; k <= last; k++) done += sc.counts[k]!;
+  return done / trials;
 }
 
 export type MonteCarloParams = {
   unit: Unit;
   factor: number | null;
-  history: readonly number[];
-  remaining: number;
+  model: SimModel;
+  params: TrialParams | null;
   trials: number;
   seed: number;
+  /** sprints a trial may take (already bounded, PLAN-MC-8) */
   cap: number;
   horizon: number;
+  /** more sprint counts to know the scope done within (a date asked for) */
+  alsoWithin: readonly number[];
+  /** the waterline's open items and its sprints, for each item's probability */
+  ladder: { items: ItemLadder; sprints: number } | null;
   sprintsRecorded: number;
   cal: Calendar | null;
 };
 
-export function monteCarlo(p: MonteCarloParams): MonteCarlo {
-  const sc = simulateSprintCounts(p.history, p.remaining, p.trials, p.cap, p.seed);
-  const scope = scopePercentile(p.history, p.horizon, p.trials, p.seed, 100 - SCOPE_CONFIDENCE);
-  return {
+export type MonteCarloRun = { mc: MonteCarlo; counts: SprintCounts; progress: Progress };
+
+export function monteCarlo(p: MonteCarloParams): MonteCarloRun {
+  const sc = simulateFinish(p.model, p.params, p.trials, p.cap, p.seed, STREAM_SPRINTS);
+  const progress = simulateProgress(p.model, p.params, p.trials, p.seed, [p.horizon, ...p.alsoWithin], p.ladder);
+  const scope = scopeWithin(progress, p.horizon, p.trials);
+  const mc: MonteCarlo = {
     unit: p.unit,
     trials: p.trials,
     seed: p.seed,
     maxSprintsPerTrial: p.cap,
     cappedTrials: sc.capped,
+    draws: sc.draws + progress.draws,
     percentileRule: 'nearest-rank',
     percentiles: MC_PERCENTS.map((percent) => {
       const sprints = percentileOfCounts(sc, p.trials, percent);
       const finish = sprints === null ? null : p.sprintsRecorded + sprints;
       return { percent, sprints, finishSprint: finish === 0 ? null : finish, date: dateOfSprint(p.cal, finish) };
     }),
-    histogram: histogramOf(sc, p.trials),
+    histogram: histogramOf(sc, p.trials, p.sprintsRecorded, p.cal),
     horizon: p.horizon,
     scopeAtHorizon: { confidence: SCOPE_CONFIDENCE, value: scope, points: toPoints(scope, p.unit, p.factor) },
   };
+  return { mc, counts: sc, progress };
+}
+
+/** PLAN-MC-5: backlog work done within `sprints` in at least 85 % of the trials (15th percentile, nearest rank). */
+export function scopeWithin(progress: Progress, sprints: number, trials: number): number {
+  const row = progress.doneWithin.get(sprints);
+  return row === undefined ? 0 : row[nearestRank(100 - SCOPE_CONFIDENCE, trials) - 1]!;
 }

@@ -1,12 +1,16 @@
 import { budgetOf, type Budget } from './budget';
 import type { Calendar } from './calendar';
-import { calibrate, factorOf, referencesAfter, toPoints, type Calibration, type Points } from './calibration';
+import { calibrate, factorOf, referencesAfter, toPoints, type Calibration } from './calibration';
 import { parseIsoDate } from './dates';
 import { decayScenarios, type Decay } from './decay';
-import { fromZodIssues, planError, type PlanError, type PlanWarning } from './errors';
+import { fromZodIssues, onePerField, planError, type PlanError, type PlanWarning } from './errors';
 import { forecast, type Forecast } from './forecast';
 import { PlanInputSchema, type ParsedPlanInput } from './input';
-import { monteCarlo, scopePercentile, SCOPE_CONFIDENCE, type MonteCarlo } from './montecarlo';
+import type { MonteCarlo } from './montecarlo';
+import type { Answers } from './answers';
+import { capacityOf, scheduleOf } from './capacity';
+import { chancesOf } from './chances';
+import type { Throughput } from './throughput';
 import { velocityRange, type VelocityRange } from './range';
 import { factorChange, statusOf, type Review, type Status } from './review';
 import { resolveScope, type Scope } from './scope';
@@ -35,13 +39,24 @@ export type Plan = {
   /** null before the first sprint record */
   review: Review | null;
   status: Status;
+  /** PLAN-TP-1: the forecast in items per sprint; null unless `throughput` is given */
+  throughput: Throughput | null;
+  /** PLAN-ANS-1..4: the Monte Carlo's results as sentences (each null without Monte Carlo) */
+  answers: Answers;
+  /** PLAN-MC-7: what each trial samples besides the velocities (echo of the inputs in use) */
+  uncertainty: Uncertainty;
   warnings: PlanWarning[];
 };
 
-export type PlanResult = { ok: true; plan: Plan } | { ok: false; errors: PlanError[] };
+export type Uncertainty = {
+  growthPercent: { low: number; high: number } | null;
+  split: { low: number; high: number } | null;
+  risks: number;
+  /** multipliers of future sprints in use (recorded ones are ignored) */
+  multipliers: number;
+};
 
-/** Monte Carlo work limit (draws); beyond it the section is left out instead of blocking the caller. */
-const MAX_DRAWS = 30_000_000;
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; errors: PlanError[] };
 
 function calendarOf(input: ParsedPlanInput): Calendar | null {
   const s = input.sprint;
@@ -58,9 +73,9 @@ function calendarOf(input: ParsedPlanInput): Calendar | null {
  */
 export function computePlan(raw: unknown): PlanResult {
   const parsed = PlanInputSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: fromZodIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: onePerField(fromZodIssues(parsed.error.issues)) };
   const input = parsed.data;
-  const errors = validate(input);
+  const errors = onePerField(validate(input));
   if (errors.length > 0) return { ok: false, errors };
   const built = buildPlan(input);
   return built.ok ? { ok: true, plan: toJsonSafe(built.plan, 'plan') } : built;
@@ -83,12 +98,13 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
   if (cal === null) warnings.push({ code: 'no_calendar', message: 'no sprint calendar: dates are null', path: 'sprint' });
 
   const recorded = input.sprints.length;
+  const schedule = scheduleOf(input.velocity.multipliers, recorded, warnings);
   const R = scope.remainingInUnit;
   if (R / velocity.mean > MAX_SPRINTS) {
     const path = velocity.source === 'assumed' ? 'velocity.assumed' : input.velocity.history.length > 0 ? 'velocity.history' : 'sprints';
     return { ok: false, errors: [planError(path, 'velocity_too_small', 'at this velocity the remaining scope needs more than 1,000,000 sprints')] };
   }
-  const fc = forecast(unit, R, velocity.mean, recorded, cal);
+  const fc = forecast(unit, R, velocity.mean, recorded, cal, schedule);
   const decay = decayScenarios(unit, velocity.mean, R, input.decay.ratesPercent, input.decay.sprints, recorded, cal);
 
   const hasMoney = input.team !== undefined || input.budget !== undefined;
@@ -99,7 +115,7 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
   const hasHistory = velocity.source === 'history';
   let range: VelocityRange | null = null;
   if (hasHistory) {
-    range = velocityRange(unit, velocity.history, R, horizon, recorded, cal);
+    range = velocityRange(unit, velocity.history, R, horizon, recorded, cal, schedule);
     if (!range.sufficient) {
       warnings.push({
         code: 'range_low_coverage',
@@ -111,54 +127,20 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
     warnings.push({ code: 'range_needs_history', message: 'the velocity range needs a velocity history', path: 'velocity.history' });
   }
 
-  const mcOpt = input.monteCarlo;
-  let mc: MonteCarlo | null = null;
-  if (!hasHistory) {
-    warnings.push({ code: 'monte_carlo_needs_history', message: 'Monte Carlo needs a velocity history', path: 'velocity.history' });
-  } else {
-    // rough draws per trial: the forward run (about 2x the mean-velocity sprints at most), the horizon sums, the waterline sums
-    const waterlineSums = covered !== null && covered !== horizon ? covered : 0;
-    const perTrial = Math.min(mcOpt.maxSprintsPerTrial, Math.ceil(2 * fc.sprintsExact) + 1) + horizon + waterlineSums;
-    if (mcOpt.trials * perTrial > MAX_DRAWS) {
-      warnings.push({ code: 'monte_carlo_too_large', message: 'the simulation would take too long; lower monteCarlo.trials or the horizon', path: 'monteCarlo.trials' });
-    } else {
-      mc = monteCarlo({
-        unit,
-        factor: f,
-        history: velocity.history,
-        remaining: R,
-        trials: mcOpt.trials,
-        seed: mcOpt.seed,
-        cap: mcOpt.maxSprintsPerTrial,
-        horizon,
-        sprintsRecorded: recorded,
-        cal,
-      });
-      if (mc.cappedTrials > 0) {
-        warnings.push({
-          code: 'monte_carlo_capped',
-          message: `${mc.cappedTrials} of ${mc.trials} trials were not done after ${mc.maxSprintsPerTrial} sprints`,
-          path: 'monteCarlo.maxSprintsPerTrial',
-        });
-      }
-    }
-  }
-
-  // pessimistic scope that fits the budget: the 85 % scope figure at the covered sprints
-  let pessimisticFit: Points | null = null;
-  if (mc !== null && covered !== null) {
-    pessimisticFit =
-      covered === mc.horizon
-        ? mc.scopeAtHorizon.points
-        : toPoints(scopePercentile(velocity.history, covered, mcOpt.trials, mcOpt.seed, 100 - SCOPE_CONFIDENCE), unit, f);
-  }
-  const meanFit = covered === null ? null : toPoints(velocity.mean * covered, unit, f);
+  const chances = chancesOf(
+    { input, unit, factor: f, history: hasHistory ? velocity.history : null, remaining: R, remainingAp: scope.remaining.ap, schedule, cal, recorded, horizon, covered },
+    warnings,
+  );
+  const mc = chances.monteCarlo;
+  const pessimisticFit = chances.pessimisticFit;
+  // PLAN-VEL-5: the mean velocity over the covered sprints, each at its multiplier
+  const meanFit = covered === null ? null : toPoints(velocity.mean * capacityOf(schedule, covered), unit, f);
 
   let wl: Waterline | null = null;
   const items = input.backlog.items;
   if (items !== undefined && covered !== null && meanFit !== null) {
     const doneIds = new Set(input.sprints.flatMap((r) => r.doneItemIds));
-    wl = waterline(items, (i) => i.status === 'done' || doneIds.has(i.id), covered, meanFit.ap, pessimisticFit?.ap ?? null);
+    wl = waterline(items, (i) => i.status === 'done' || doneIds.has(i.id), covered, meanFit.ap, pessimisticFit?.ap ?? null, chances.itemsDone);
   }
 
   const mc85 = mc?.percentiles.find((p) => p.percent === 85)?.sprints ?? null;
@@ -197,6 +179,9 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
     waterline: wl,
     review,
     status,
+    throughput: chances.throughput,
+    answers: chances.answers,
+    uncertainty: { growthPercent: input.scopeGrowth ?? null, split: input.split ?? null, risks: input.risks.length, multipliers: schedule.applied.length },
     warnings,
   };
   return { ok: true, plan };

@@ -1,4 +1,5 @@
 import type { Calendar } from './calendar';
+import { capacityOf, FLAT, type Schedule } from './capacity';
 import { dateOfSprint, sprintsAtOrNever } from './forecast';
 import type { Unit } from './input';
 
@@ -59,14 +60,16 @@ export function velocityRange(
   horizon: number,
   sprintsRecorded: number,
   cal: Calendar | null,
+  schedule: Schedule = FLAT,
   target = 0.9,
 ): VelocityRange {
   const sorted = [...history].sort((a, b) => a - b);
   const ci = medianInterval(sorted.length, target);
   const low = sorted[ci.lowRank - 1] ?? 0;
   const high = sorted[ci.highRank - 1] ?? 0;
-  const sprintsAtLow = sprintsAtOrNever(remaining, low);
-  const sprintsAtHigh = sprintsAtOrNever(remaining, high);
+  const sprintsAtLow = sprintsAtOrNever(remaining, low, schedule);
+  const sprintsAtHigh = sprintsAtOrNever(remaining, high, schedule);
+  const capacity = capacityOf(schedule, horizon); // = horizon without multipliers
   return {
     unit,
     rule: 'median-order-statistics',
@@ -76,8 +79,8 @@ export function velocityRange(
     low,
     high,
     horizon,
-    scopeLow: low * horizon,
-    scopeHigh: high * horizon,
+    scopeLow: low * capacity,
+    scopeHigh: high * capacity,
     sprintsAtLow,
     sprintsAtHigh,
     dateAtLow: sprintsAtLow === null ? null : dateOfSprint(cal, sprintsRecorded + sprintsAtLow),

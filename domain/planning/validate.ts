@@ -47,6 +47,8 @@ export function validate(input: ParsedPlanInput): PlanError[] {
     }
   } else if ([...history, ...recorded].every((v) => v === 0)) {
     err(history.length > 0 ? 'velocity.history' : 'sprints', 'velocity_not_positive', 'the mean velocity is 0: at least one sprint must have done points');
+  } else if (lastOf([...history, ...recorded], input.velocity.window).every((v) => v === 0)) {
+    err('velocity.window', 'velocity_not_positive', `${lastSprints(input.velocity.window)} no done points: the mean velocity would be 0`);
   }
 
   // PLAN-FC-3: a calendar needs a start date and one length
@@ -93,5 +95,58 @@ export function validate(input: ParsedPlanInput): PlanError[] {
       if (lines !== null && lines.every((l) => l.costMinor === 0)) err('team', 'cost_not_positive', 'a sprint of this team costs 0; day rates must be positive');
     }
   }
+
+  validateUncertainty(input, err);
   return errors;
 }
+
+type Report = (path: string, code: PlanError['code'], message: string) => void;
+
+/** The ranges, risks, multipliers and throughput of a forecast (PLAN-GROW, PLAN-SPLIT, PLAN-RISK, PLAN-VEL-5, PLAN-TP). */
+function validateUncertainty(input: ParsedPlanInput, err: Report): void {
+  const range = (path: string, r: { low: number; high: number } | undefined) => {
+    if (r !== undefined && r.low > r.high) err(`${path}.high`, 'low_above_high', `must be at least the low value (${r.low})`);
+  };
+  range('scopeGrowth', input.scopeGrowth);
+  range('split', input.split);
+  input.risks.forEach((risk, i) => {
+    const path = `risks.${i}.impact`;
+    const { unit, low, high } = risk.impact;
+    if (unit === 'sprints') {
+      for (const [key, v] of [['low', low], ['high', high]] as const) {
+        if (!Number.isInteger(v)) err(`${path}.${key}`, 'not_an_integer', 'must be a whole number of sprints');
+        else if (v > MAX_LOST_SPRINTS) err(`${path}.${key}`, 'too_big', `must be at most ${MAX_LOST_SPRINTS}`);
+      }
+    }
+    range(path, risk.impact);
+  });
+
+  const seen = new Set<number>();
+  input.velocity.multipliers.forEach((m, i) => {
+    if (seen.has(m.sprint)) err(`velocity.multipliers.${i}.sprint`, 'duplicate_sprint', `sprint ${m.sprint} has a multiplier already`);
+    seen.add(m.sprint);
+  });
+
+  const tp = input.throughput;
+  if (tp !== undefined) {
+    const counts = [...tp.history, ...input.sprints.map((r) => r.doneItemIds.length)];
+    if (counts.length === 0) {
+      err('throughput.history', 'throughput_history_required', 'the throughput forecast needs items done per sprint: a history or sprint records');
+    } else if (counts.every((c) => c === 0)) {
+      err(tp.history.length > 0 ? 'throughput.history' : 'sprints', 'throughput_not_positive', 'no sprint finished an item: the throughput is 0');
+    } else if (lastOf(counts, input.velocity.window).every((c) => c === 0)) {
+      err('velocity.window', 'throughput_not_positive', `${lastSprints(input.velocity.window)} no finished item: the throughput would be 0`);
+    }
+    if (input.backlog.items === undefined && input.backlog.totalAp !== undefined && tp.remainingItems === undefined) {
+      err('throughput.remainingItems', 'remaining_items_required', 'with backlog.totalAp, give the number of open items');
+    }
+  }
+}
+
+/** PLAN-VEL-4: the last `window` entries (all without a window). */
+const lastOf = <T>(list: readonly T[], window: number | undefined): readonly T[] => (window === undefined ? list : list.slice(-window));
+
+const lastSprints = (n: number | undefined) => (n === 1 ? 'the last sprint has' : `the last ${n} sprints have`);
+
+/** A risk costs at most this many whole sprints. */
+const MAX_LOST_SPRINTS = 1000;

@@ -1,4 +1,4 @@
-// Comparing two estimation sessions: which items moved and by how much (rule WS-CMP-1).
+// Comparing two estimation sessions: which items moved and by how much (rules WS-CMP-1..2).
 import type { Placed, SessionSizes } from './sizes';
 
 export type CompareKind = 'up' | 'down' | 'same' | 'sized' | 'unsized' | 'onlyA' | 'onlyB';
@@ -12,7 +12,13 @@ export type CompareRow = {
   kind: CompareKind;
 };
 
-export type Comparison = { rows: CompareRow[]; moved: number; same: number; sumA: number; sumB: number };
+export type Comparison = {
+  rows: CompareRow[];
+  moved: number;
+  same: number;
+  /** WS-CMP-2: the items both sessions sized (a bucket other than "?") and their sums in each: a like-for-like total */
+  both: { count: number; sumA: number; sumB: number };
+};
 
 const RANK: Record<CompareKind, number> = { up: 0, down: 0, sized: 1, unsized: 1, onlyB: 2, onlyA: 3, same: 4 };
 
@@ -36,12 +42,17 @@ export function compareSessions(a: Pick<SessionSizes, 'placements'>, b: Pick<Ses
   });
   const pos = new Map(ids.map((id, i) => [id, i]));
   rows.sort((x, y) => RANK[x.kind] - RANK[y.kind] || Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) || pos.get(x.itemId)! - pos.get(y.itemId)!);
-  const sum = (p: Readonly<Record<string, Placed>>) => Object.values(p).reduce((s, x) => s + (x.value ?? 0), 0);
+  const both = { count: 0, sumA: 0, sumB: 0 };
+  for (const r of rows) {
+    if (r.a?.value == null || r.b?.value == null) continue;
+    both.count += 1;
+    both.sumA += r.a.value;
+    both.sumB += r.b.value;
+  }
   return {
     rows,
     moved: rows.filter((r) => r.kind === 'up' || r.kind === 'down').length,
     same: rows.filter((r) => r.kind === 'same').length,
-    sumA: sum(a.placements),
-    sumB: sum(b.placements),
+    both,
   };
 }

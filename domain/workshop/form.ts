@@ -20,7 +20,7 @@ export const emptyMember = (key: string): MemberRow => ({ key, name: '', dayRate
 /** WS-FORM-1: saved settings as the text of the form fields (numbers written for the locale). */
 export function settingsToForm(settings: PlanSettings | null, locale: string, defaultStart: string): SettingsForm {
   const base = defaultForm({ startDate: defaultStart });
-  const form: SettingsForm = { ...base, references: [], velocityUnit: 'AP', teamMode: 'people', members: [emptyMember('m1')] };
+  const form: SettingsForm = { ...base, references: [], teamMode: 'people', members: [emptyMember('m1')] };
   if (!settings) return form;
   const currency = settings.currency ?? 'EUR';
   const v = settings.velocity;
@@ -46,6 +46,23 @@ export function settingsToForm(settings: PlanSettings | null, locale: string, de
     form.budgetSprints = text(settings.budget.sprints, locale);
   }
   if (settings.monteCarlo?.seed !== undefined) form.seed = String(settings.monteCarlo.seed);
+  // the optional forecast inputs
+  form.velocityWindow = text(v.window, locale);
+  form.multipliers = (v.multipliers ?? []).map((m, i) => ({ key: `x${i + 1}`, sprint: text(m.sprint, locale), factor: text(m.factor, locale) }));
+  form.growthLow = text(settings.scopeGrowth?.low, locale);
+  form.growthHigh = text(settings.scopeGrowth?.high, locale);
+  form.splitLow = text(settings.split?.low, locale);
+  form.splitHigh = text(settings.split?.high, locale);
+  form.risks = (settings.risks ?? []).map((r, i) => ({
+    key: `k${i + 1}`,
+    title: r.title ?? '',
+    likelihood: text(r.likelihoodPercent, locale),
+    unit: r.impact.unit,
+    low: text(r.impact.low, locale),
+    high: text(r.impact.high, locale),
+  }));
+  form.throughput = settings.throughput !== undefined;
+  form.finishBy = settings.questions?.finishBy ?? '';
   return form;
 }
 
@@ -60,6 +77,9 @@ export function formToSettings(form: SettingsForm, locale: string): Record<strin
   if (input.budget) out.budget = input.budget;
   const seed = (input.monteCarlo as { seed?: unknown } | undefined)?.seed;
   if (seed !== undefined) out.monteCarlo = { seed };
+  for (const key of ['scopeGrowth', 'split', 'risks', 'questions'] as const) if (input[key] !== undefined) out[key] = input[key];
+  // a workshop counts the items of its recorded sprints: only the switch is saved
+  if (form.throughput) out.throughput = {};
   if (form.teamMode === 'members') {
     const digits = currencyDigits(String(input.currency));
     const num = (s: string) => numberOrText(s, locale);
@@ -83,6 +103,9 @@ export function formToSettings(form: SettingsForm, locale: string): Record<strin
 }
 
 /** Where an error of the plan goes in the settings form ('team' for a member row). */
-export function settingsFieldOf(error: Pick<PlanError, 'path'>): FieldId {
-  return fieldOfError(error, { referenceRows: [] });
+export function settingsFieldOf(error: Pick<PlanError, 'path'>, form?: Pick<SettingsForm, 'multipliers' | 'risks'>): FieldId {
+  // rows as formToInput keeps them (blank rows left out)
+  const multiplierRows = form?.multipliers.filter((m) => m.sprint.trim() !== '' || m.factor.trim() !== '').map((m) => m.key);
+  const riskRows = form?.risks.filter((r) => [r.title, r.likelihood, r.low, r.high].some((x) => x.trim() !== '')).map((r) => r.key);
+  return fieldOfError(error, { referenceRows: [], multiplierRows, riskRows });
 }

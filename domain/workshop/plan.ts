@@ -2,6 +2,7 @@
 import type { PlanInput, ReferenceItem } from '../planning';
 import { allRefs, type CalibrationRef } from './calibration';
 import { deriveSizes, sizeOf, type ItemSize } from './sizes';
+import { sprintScopes } from './tracking';
 import type { PlanSettings, WorkshopPlanning } from './wire';
 
 export type WorkshopData = Pick<WorkshopPlanning, 'sessions' | 'items' | 'sprints'>;
@@ -15,7 +16,7 @@ export function droppedIds(data: Pick<WorkshopData, 'sprints'>): Set<string> {
 export type BacklogRow = { id: string; key: string | null; title: string; position: number; size: ItemSize; done: boolean; dropped: boolean };
 
 export function backlogRows(data: WorkshopData): BacklogRow[] {
-  const sizes = deriveSizes(data.sessions);
+  const sizes = deriveSizes(data.sessions, data.items);
   const dropped = droppedIds(data);
   const done = new Set(data.sprints.flatMap((s) => s.doneItemIds));
   return [...data.items]
@@ -53,6 +54,9 @@ export function placeReferences(refs: readonly CalibrationRef[], recordedAt: rea
 /**
  * WS-PLAN-1: the backlog is the workshop's sized items in priority order, without dropped ones
  * (unsized items cannot be planned and are counted apart). Done = listed in a sprint record.
+ * Reference items are `refined` (estimated in detail: a split range leaves them alone).
+ * WS-PLAN-5: the saved uncertainty settings (window, multipliers, growth, split, risks,
+ * throughput, a date asked about) go to the engine as they are; records carry their WS-TRK-4 scope.
  * WS-PLAN-2: the velocity history is the recorded sprints (after any earlier history in the settings);
  * the assumed velocity only stands in until there is a history, so it is left out then.
  * WS-PLAN-4: without saved settings the velocity is AP with no assumption (the engine asks for one).
@@ -68,8 +72,14 @@ export function workshopPlanInput(data: WorkshopData, settings: PlanSettings | n
     titleOf,
   );
   const s = settings ?? { velocity: { unit: 'AP' as const } };
+  const refined = new Set(allRefs(data.sessions).map((r) => r.itemId));
+  const scopes = sprintScopes(sprints, deriveSizes(data.sessions, data.items));
   const input: PlanInput = {
-    backlog: { items: rows.filter((r) => !r.dropped && r.size.sizeAp !== null).map((r) => ({ id: r.id, title: r.title, sizeAp: r.size.sizeAp! })) },
+    backlog: {
+      items: rows
+        .filter((r) => !r.dropped && r.size.sizeAp !== null)
+        .map((r) => ({ id: r.id, title: r.title, sizeAp: r.size.sizeAp!, ...(refined.has(r.id) ? { refined: true } : {}) })),
+    },
     references: refs.initial,
     velocity: velocityOf(s.velocity, sprints.length),
     sprints: sprints.map((rec, i) => ({
@@ -77,8 +87,8 @@ export function workshopPlanInput(data: WorkshopData, settings: PlanSettings | n
       doneAp: rec.doneAp,
       doneItemIds: rec.doneItemIds,
       ...(rec.costMinor !== null ? { actualCostMinor: rec.costMinor } : {}),
-      scopeAddedAp: rec.scopeAddedAp,
-      scopeRemovedAp: rec.scopeRemovedAp,
+      scopeAddedAp: scopes[i]!.addedAp,
+      scopeRemovedAp: scopes[i]!.removedAp,
       references: refs.perSprint[i] ?? [],
     })),
   };
@@ -87,6 +97,11 @@ export function workshopPlanInput(data: WorkshopData, settings: PlanSettings | n
   if (s.team) input.team = s.team;
   if (s.budget) input.budget = s.budget;
   if (s.monteCarlo?.seed !== undefined) input.monteCarlo = { seed: s.monteCarlo.seed };
+  if (s.scopeGrowth) input.scopeGrowth = s.scopeGrowth;
+  if (s.split) input.split = s.split;
+  if (s.risks && s.risks.length > 0) input.risks = s.risks;
+  if (s.throughput) input.throughput = s.throughput;
+  if (s.questions) input.questions = s.questions;
   return input;
 }
 

@@ -31,7 +31,12 @@ export type ItemSize = {
   /** the session whose placement gives the size (also for "?"), null when never placed */
   sessionId: string | null;
   label: string | null;
+  /** WS-SIZE-5: the size was typed when the item was added during a sprint (no session sized it yet) */
+  typed?: true;
 };
+
+/** An item as far as its typed size goes (PlanningItem). */
+export type TypedSize = { id: string; typedSizeAp?: number | null };
 
 const UNSIZED: ItemSize = { sizeAp: null, sessionId: null, label: null };
 
@@ -41,8 +46,10 @@ const UNSIZED: ItemSize = { sizeAp: null, sessionId: null, label: null };
  * while a later session that leaves the card unplaced (or does not hold it) keeps the earlier size.
  * Sessions are given oldest first.
  */
-export function deriveSizes(sessions: readonly SessionSizes[]): Map<string, ItemSize> {
+export function deriveSizes(sessions: readonly SessionSizes[], items: readonly TypedSize[] = []): Map<string, ItemSize> {
   const sizes = new Map<string, ItemSize>();
+  // WS-SIZE-5: a size typed with a new item stands until a counted session places the item
+  for (const i of items) if (i.typedSizeAp !== undefined && i.typedSizeAp !== null) sizes.set(i.id, { sizeAp: i.typedSizeAp, sessionId: null, label: null, typed: true });
   for (const s of sessions) {
     if (!s.counted) continue;
     for (const [itemId, placed] of Object.entries(s.placements)) {

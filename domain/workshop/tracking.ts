@@ -1,7 +1,7 @@
-// After each sprint: the record's defaults and the burn-up chart's series (rules WS-TRK-1..3).
+// After each sprint: the record's defaults and the burn-up chart's series (rules WS-TRK-1..5).
 import type { Plan } from '../planning';
-import { totalAp, type ItemSize } from './sizes';
-import type { SprintBody, SprintEntry } from './wire';
+import { deriveSizes, totalAp, type ItemSize } from './sizes';
+import type { SprintBody, SprintEntry, WorkshopPlanning } from './wire';
 
 export type RecordFigures = Pick<SprintEntry, 'doneAp' | 'scopeAddedAp' | 'scopeRemovedAp'>;
 
@@ -12,6 +12,40 @@ export function recordFigures(body: Pick<SprintBody, 'doneItemIds' | 'doneAp' | 
     scopeAddedAp: body.scopeAddedAp ?? totalAp(sizes, body.addedItemIds ?? []),
     scopeRemovedAp: body.scopeRemovedAp ?? totalAp(sizes, body.droppedItemIds ?? []),
   };
+}
+
+/** A record's scope change and finished scope, in AP at today's sizes. */
+export type SprintScope = { index: number; doneAp: number; addedAp: number; removedAp: number };
+
+/**
+ * WS-TRK-4: a record's added (dropped, done) scope is the sum of today's sizes of the items it
+ * lists, each item counted once: in the first record that lists it (an item already in the
+ * backlog listed again, or listed in two sprints, is not added twice). Today's sizes, so the
+ * burn-up adds up to the same total as the backlog and the waterline. A record that lists no
+ * added (dropped) items keeps the AP figure it was recorded with; finished scope comes only
+ * from listed items (points done without a finished item are velocity, not scope).
+ */
+export function sprintScopes(records: readonly SprintEntry[], sizes: ReadonlyMap<string, ItemSize>): SprintScope[] {
+  const seen = { added: new Set<string>(), dropped: new Set<string>(), done: new Set<string>() };
+  const firstTime = (ids: readonly string[], set: Set<string>) => {
+    const fresh = ids.filter((id) => !set.has(id));
+    fresh.forEach((id) => set.add(id));
+    return totalAp(sizes, fresh);
+  };
+  return [...records]
+    .sort((a, b) => a.index - b.index)
+    .map((r) => ({
+      index: r.index,
+      doneAp: firstTime(r.doneItemIds, seen.done),
+      addedAp: r.addedItemIds.length > 0 ? firstTime(r.addedItemIds, seen.added) : r.scopeAddedAp,
+      removedAp: r.droppedItemIds.length > 0 ? firstTime(r.droppedItemIds, seen.dropped) : r.scopeRemovedAp,
+    }));
+}
+
+/** WS-TRK-4: items a new record may list as added scope: in the backlog, not done, not dropped, not added before. */
+export function addableIds(data: Pick<WorkshopPlanning, 'sprints'>): (id: string) => boolean {
+  const used = new Set(data.sprints.flatMap((s) => [...s.addedItemIds, ...s.doneItemIds, ...s.droppedItemIds]));
+  return (id) => !used.has(id);
 }
 
 export type BurnUpPoint = {
@@ -36,23 +70,25 @@ const MAX_FORECAST_SPRINTS = 60;
 
 /**
  * WS-TRK-2: the scope line runs backwards from today's total: after sprint k it is the current
- * total minus the scope added (plus the scope dropped) in later sprints.
+ * total minus the scope added (plus the scope dropped) in later sprints (WS-TRK-4 figures).
+ * WS-TRK-5: the done line is the finished items at today's sizes, so after the last record it is
+ * exactly total - remaining, where the forecast starts.
  * WS-TRK-3: the forecast starts at the done scope after the last record (total - remaining) and
  * runs at the mean velocity, and at the low and high velocity of the range when there is one,
  * until it reaches the total (at most 60 sprints ahead).
  */
-export function burnUp(plan: Plan, sprints: readonly SprintEntry[]): BurnUpPoint[] {
-  const records = [...sprints].sort((a, b) => a.index - b.index);
+export function burnUp(plan: Plan, data: Pick<WorkshopPlanning, 'sprints' | 'sessions'> & Partial<Pick<WorkshopPlanning, 'items'>>): BurnUpPoint[] {
+  const records = sprintScopes(data.sprints, deriveSizes(data.sessions, data.items));
   const total = plan.scope.total.ap;
   const n = records.length;
   const points: BurnUpPoint[] = [];
-  let later = records.reduce((s, r) => s + r.scopeAddedAp - r.scopeRemovedAp, 0);
+  let later = records.reduce((s, r) => s + r.addedAp - r.removedAp, 0);
   let done = 0;
   for (let k = 0; k <= n; k++) {
     if (k > 0) {
       const r = records[k - 1]!;
       done += r.doneAp;
-      later -= r.scopeAddedAp - r.scopeRemovedAp;
+      later -= r.addedAp - r.removedAp;
     }
     points.push({ sprint: k, done: round(done), scope: round(Math.max(total - later, 0)), mean: null, low: null, high: null });
   }

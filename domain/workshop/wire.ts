@@ -1,7 +1,20 @@
 // The workshop planning API's bodies (zod) and answers (docs/api.md, "Workshop planning").
 import { z } from 'zod';
 import type { Phase } from '../board';
-import { BudgetSchema, CurrencySchema, MonteCarloOptionsSchema, SprintCalendarSchema, TeamSchema, VelocitySchema, type PlanInput } from '../planning/input';
+import {
+  BudgetSchema,
+  CurrencySchema,
+  MonteCarloOptionsSchema,
+  QuestionsSchema,
+  RiskSchema,
+  ScopeGrowthSchema,
+  SplitSchema,
+  SprintCalendarSchema,
+  TeamSchema,
+  ThroughputSchema,
+  VelocitySchema,
+  type PlanInput,
+} from '../planning/input';
 import type { ReferenceEntry } from './calibration';
 import type { Placed } from './sizes';
 
@@ -17,9 +30,19 @@ export const planSettingsBody = z.strictObject({
   team: TeamSchema.optional(),
   budget: BudgetSchema.optional(),
   monteCarlo: z.strictObject({ seed: MonteCarloOptionsSchema.shape.seed.optional() }).optional(),
+  // WS-PLAN-5: the forecast's uncertainty (all optional; velocity.window and .multipliers are in VelocitySchema)
+  scopeGrowth: ScopeGrowthSchema.optional(),
+  split: SplitSchema.optional(),
+  risks: z.array(RiskSchema).max(50).optional(),
+  /** `{}` turns the forecast in items on; the history comes from the recorded sprints */
+  throughput: ThroughputSchema.pick({ history: true }).optional(),
+  questions: QuestionsSchema.optional(),
 });
 
-export type PlanSettings = Pick<PlanInput, 'velocity' | 'sprint' | 'currency' | 'team' | 'budget'> & { monteCarlo?: { seed?: number } };
+export type PlanSettings = Pick<PlanInput, 'velocity' | 'sprint' | 'currency' | 'team' | 'budget' | 'scopeGrowth' | 'split' | 'risks' | 'questions'> & {
+  monteCarlo?: { seed?: number };
+  throughput?: { history?: number[] };
+};
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const ids = z
@@ -47,6 +70,23 @@ export const sprintBody = z.strictObject({
 
 export type SprintBody = z.input<typeof sprintBody>;
 
+/**
+ * WS-TRK-6 (needs a server change): scope that came in during the sprint and is not in
+ * the backlog yet, typed in place as a title and its size in AP. The service creates each as a
+ * backlog item at the end of the priority order with `typedSizeAp`, lists it in the record's
+ * `addedItemIds` and counts its size in `scopeAddedAp`. Servers that accept it say so in
+ * `WorkshopPlanning.accepts.newItems`; `sprintBody` leaves it out until then, so an older
+ * server rejects it (unknown field) instead of dropping it.
+ */
+export const newItemBody = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty').max(300, 'at most 300 characters'),
+  sizeAp: points,
+});
+
+export const sprintWithNewItemsBody = sprintBody.extend({ newItems: z.array(newItemBody).max(100).default([]) });
+
+export type NewItemBody = z.input<typeof newItemBody>;
+
 export interface PlanningSession {
   id: string;
   name: string;
@@ -67,6 +107,8 @@ export interface PlanningItem {
   title: string;
   position: number;
   storyPoints: number | null;
+  /** WS-SIZE-5: size typed when the item was added during a sprint (null or absent: sized by sessions only) */
+  typedSizeAp?: number | null;
 }
 
 export interface SprintEntry {
@@ -92,6 +134,8 @@ export interface WorkshopPlanning {
   items: PlanningItem[];
   settings: PlanSettings | null;
   sprints: SprintEntry[];
+  /** what this server accepts beyond the original API (WS-TRK-6: new items typed while recording a sprint) */
+  accepts?: { newItems?: boolean };
 }
 
 export interface ShareLinkInfo {

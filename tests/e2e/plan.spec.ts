@@ -14,6 +14,8 @@ type Labels = {
   people: string;
   rate: string;
   days: string;
+  unit: string;
+  sp: string;
 };
 const EN: Labels = {
   refAp: 'Reference item 1, AP',
@@ -24,6 +26,8 @@ const EN: Labels = {
   people: 'People',
   rate: 'Day rate per person',
   days: 'Working days per sprint',
+  unit: 'Velocity measured in',
+  sp: 'SP (story points)',
 };
 const DE: Labels = {
   refAp: 'Referenz-Item 1, AP',
@@ -34,10 +38,14 @@ const DE: Labels = {
   people: 'Personen',
   rate: 'Tagessatz pro Person',
   days: 'Arbeitstage pro Sprint',
+  unit: 'Velocity gemessen in',
+  sp: 'SP (Story Points)',
 };
 
 /** The method's worked example, typed in as a user would: 3 AP = 24 SP, 24 SP per sprint, 2 weeks, 3 x 800 x 10 days. */
 async function enterWorkedExample(page: Page, l: Labels) {
+  // the velocity unit starts as AP on every planning page; the talk measures it in SP
+  await page.getByRole('radiogroup', { name: l.unit }).getByText(l.sp, { exact: true }).click();
   await page.getByLabel(l.refAp, { exact: true }).fill('3');
   await page.getByLabel(l.refSp, { exact: true }).fill('24');
   await page.getByLabel(l.assumed).fill('24');
@@ -132,4 +140,43 @@ test('PLAN-UI-3 a negative velocity is an error next to the field, never NaN', a
   await page.getByLabel('Velocity history (optional)').fill('');
   await expect(page.getByTestId('plan-stale')).toHaveCount(0);
   await expect(page.getByTestId('figure-sprints')).toHaveText('16');
+});
+
+test('PLAN-UI-4 the optional forecast inputs: collapsed and changing nothing until used; then the answers in plain words and the chance-by-date curve', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(app.url + '/plan?ap=47');
+  await enterWorkedExample(page, EN);
+  await page.getByLabel('Velocity history (optional)').fill('20, 26, 22, 28, 24, 19, 27, 25');
+  await expect(page.getByTestId('answer-finish')).toContainText('85 % chance of finishing on or before');
+  const before = (await page.getByTestId('mc-p85').textContent()) ?? '';
+
+  // every section is closed, and opening one changes nothing
+  for (const id of ['section-velocity-time', 'section-scope-risks', 'section-throughput', 'section-question']) {
+    await expect(page.getByTestId(id)).not.toHaveAttribute('open', '');
+  }
+  await page.getByTestId('section-scope-risks').locator('summary').click();
+  await expect(page.getByLabel('New scope per sprint, from (percent)')).toBeVisible();
+  await expect(page.getByTestId('mc-p85')).toHaveText(before);
+
+  // growth of 0..5 % per sprint and a likely risk: the 85 % forecast moves later, and says what it includes
+  await page.getByLabel('New scope per sprint, from (percent)').fill('0');
+  await page.getByLabel('New scope per sprint, to (percent)').fill('5');
+  await page.getByRole('button', { name: 'Add a risk' }).click();
+  await page.getByLabel('Risk 1, what could happen').fill('Audit finds gaps');
+  await page.getByLabel('Risk 1, likelihood in percent').fill('130');
+  await expect(page.getByTestId('error-risk.k1.likelihood')).toHaveText('Too large: the largest allowed value is 100.');
+  await page.getByLabel('Risk 1, likelihood in percent').fill('40');
+  await page.getByLabel('Risk 1, impact from').fill('20');
+  await page.getByLabel('Risk 1, impact to').fill('60');
+  await expect(page.getByTestId('answers-basis')).toContainText('new scope 0–5 % per sprint · 1 risk');
+  await expect(page.getByTestId('mc-p85')).not.toHaveText(before);
+  await expect(page.getByTestId('chance-curve').locator('.recharts-area-area')).toBeVisible();
+
+  // the date a sponsor asks about
+  await page.getByTestId('section-question').locator('summary').click();
+  await page.getByLabel('Chance of finishing by').fill('2025-09-30');
+  await expect(page.getByTestId('answer-by-date')).toHaveText(/^\d{1,3} % chance of finishing by Tue, Sep 30, 2025\.$/);
+  await expect(page.locator('body')).not.toContainText('NaN');
+  expect(problems).toEqual([]);
 });

@@ -4,19 +4,15 @@ import { useTranslations } from 'use-intl';
 import { CURRENCY_MINOR_DIGITS } from '../../../domain/planning';
 import type { BudgetMode, PlanForm } from '../../../domain/planning/view';
 import { Choice, FieldMessages, Fieldset, TextField, hasHardError, inputClass, type FieldErrors } from '../fields';
+import { num } from './rows';
+import { UncertaintyFieldsets } from './uncertainty';
 
 /** The inputs the what-if page and a workshop's settings share; `update` takes a patch of the form. */
 type FormProps = { form: PlanForm; update: (patch: Partial<PlanForm>) => void; errors: FieldErrors };
 
 const CURRENCIES = [...CURRENCY_MINOR_DIGITS.keys()].sort();
 
-/** The attributes of a number typed as text. */
-export const num = { inputMode: 'decimal' as const, autoComplete: 'off', spellCheck: false };
-
-/** The next free key of a list of rows keyed like `r1`, `r2`, ... */
-export function nextKey(rows: readonly { key: string }[], prefix: string): string {
-  return `${prefix}${rows.reduce((m, r) => Math.max(m, Number(r.key.slice(1)) || 0), 0) + 1}`;
-}
+export { AddRowButton, RemoveRowButton, nextKey, num } from './rows';
 
 /** The days per sprint the engine derives when the field is left empty. */
 const derivedDays = (form: PlanForm) => (Number(form.sprintWeeks) > 0 ? String(Number(form.sprintWeeks) * 5) : '');
@@ -36,8 +32,12 @@ type TeamOptions = {
   after?: ReactNode;
 };
 
-/** Velocity, sprints, team and cost, budget and simulation: the settings a plan needs besides its scope. */
-export function PlanFieldsets({ form, update, errors, velocity, team }: FormProps & { velocity: VelocityOptions; team: TeamOptions }) {
+/**
+ * Velocity, sprints, team and cost, budget and simulation: the settings a plan needs besides its
+ * scope; then the optional forecast inputs, collapsed. `itemsHistory`: the page asks for items done
+ * per sprint (the what-if page) instead of counting recorded sprints (a workshop).
+ */
+export function PlanFieldsets({ form, update, errors, velocity, team, itemsHistory }: FormProps & { velocity: VelocityOptions; team: TeamOptions; itemsHistory: boolean }) {
   return (
     <>
       <VelocityFieldset form={form} update={update} errors={errors} {...velocity} />
@@ -47,6 +47,7 @@ export function PlanFieldsets({ form, update, errors, velocity, team }: FormProp
 
       <BudgetFieldset form={form} update={update} errors={errors} />
       <SimulationFieldset form={form} update={update} errors={errors} />
+      <UncertaintyFieldsets form={form} update={update} errors={errors} itemsHistory={itemsHistory} />
     </>
   );
 }
@@ -168,23 +169,5 @@ function SimulationFieldset({ form, update, errors }: FormProps) {
     <Fieldset legend={t('simulation')}>
       <TextField field="seed" label={t('seed')} value={form.seed} onChange={(v) => update({ seed: v })} errors={errors} hint={t('seedHint')} {...num} inputMode="numeric" />
     </Fieldset>
-  );
-}
-
-/** The × that removes a row of a list (a reference, a member). */
-export function RemoveRowButton({ label, title, onClick }: { label: string; title?: string; onClick: () => void }) {
-  return (
-    <button type="button" aria-label={label} title={title} onClick={onClick} className="rounded px-2 py-0.5 text-xl leading-none text-slate-500 hover:bg-red-50 hover:text-red-700">
-      ×
-    </button>
-  );
-}
-
-/** The button that adds a row to a list. */
-export function AddRowButton({ onClick, className, children }: { onClick: () => void; className?: string; children: ReactNode }) {
-  return (
-    <button type="button" onClick={onClick} className={`${className ? `${className} ` : ''}rounded border border-indigo-300 bg-white px-2.5 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50`}>
-      {children}
-    </button>
   );
 }

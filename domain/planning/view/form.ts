@@ -6,6 +6,10 @@ import { numberOrText, parseList, toMinorUnits } from './parse';
 
 export type ReferenceRow = { key: string; title: string; ap: string; sp: string };
 export type BudgetMode = 'none' | 'amount' | 'sprints';
+/** A future sprint with a velocity multiplier (PLAN-VEL-5): sprint number and factor as typed. */
+export type MultiplierRow = { key: string; sprint: string; factor: string };
+/** A risk (PLAN-RISK-1): likelihood in percent, impact range in AP or whole sprints. */
+export type RiskRow = { key: string; title: string; likelihood: string; unit: 'AP' | 'sprints'; low: string; high: string };
 
 export type PlanForm = {
   totalAp: string;
@@ -27,6 +31,23 @@ export type PlanForm = {
   budgetAmount: string;
   budgetSprints: string;
   seed: string;
+  // the optional forecast inputs (collapsed on the page; empty = not used)
+  /** last N sprints of the history */
+  velocityWindow: string;
+  multipliers: MultiplierRow[];
+  /** percent per sprint */
+  growthLow: string;
+  growthHigh: string;
+  splitLow: string;
+  splitHigh: string;
+  risks: RiskRow[];
+  /** also forecast in items per sprint */
+  throughput: boolean;
+  /** items done per earlier sprint, "4, 6, 5" (the what-if page; a workshop counts its records) */
+  throughputHistory: string;
+  remainingItems: string;
+  /** "how likely are we done by ...?" (YYYY-MM-DD) */
+  finishBy: string;
 };
 
 export const DEFAULT_SEED = 42;
@@ -35,11 +56,17 @@ export function emptyReferenceRow(key: string): ReferenceRow {
   return { key, title: '', ap: '', sp: '' };
 }
 
+export const emptyMultiplierRow = (key: string): MultiplierRow => ({ key, sprint: '', factor: '' });
+export const emptyRiskRow = (key: string): RiskRow => ({ key, title: '', likelihood: '', unit: 'AP', low: '', high: '' });
+
+/** The velocity unit a new plan starts with, everywhere: AP, the unit sprints are recorded in. */
+export const DEFAULT_VELOCITY_UNIT = 'AP' as const;
+
 export function defaultForm(opts: { totalAp?: string; startDate?: string } = {}): PlanForm {
   return {
     totalAp: opts.totalAp ?? '',
     references: [emptyReferenceRow('r1')],
-    velocityUnit: 'SP',
+    velocityUnit: DEFAULT_VELOCITY_UNIT,
     velocityAssumed: '',
     velocityHistory: '',
     sprintWeeks: '2',
@@ -52,7 +79,24 @@ export function defaultForm(opts: { totalAp?: string; startDate?: string } = {})
     budgetAmount: '',
     budgetSprints: '',
     seed: String(DEFAULT_SEED),
+    velocityWindow: '',
+    multipliers: [],
+    growthLow: '',
+    growthHigh: '',
+    splitLow: '',
+    splitHigh: '',
+    risks: [],
+    throughput: false,
+    throughputHistory: '',
+    remainingItems: '',
+    finishBy: '',
   };
+}
+
+/** Are any of the optional forecast inputs in use? (their section opens by itself then) */
+export function usesUncertainty(form: PlanForm): boolean {
+  const typed = [form.velocityWindow, form.growthLow, form.growthHigh, form.splitLow, form.splitHigh, form.finishBy].some((x) => x.trim() !== '');
+  return typed || form.multipliers.length > 0 || form.risks.length > 0 || form.throughput;
 }
 
 /** A form field an error can be shown at. `ref.<row key>.ap` for a reference row. */
@@ -76,6 +120,22 @@ export type FieldId =
   | 'budgetSprints'
   | 'budget'
   | 'seed'
+  | 'velocityWindow'
+  | `mult.${string}.sprint`
+  | `mult.${string}.factor`
+  | 'multipliers'
+  | 'growthLow'
+  | 'growthHigh'
+  | 'splitLow'
+  | 'splitHigh'
+  | `risk.${string}.title`
+  | `risk.${string}.likelihood`
+  | `risk.${string}.low`
+  | `risk.${string}.high`
+  | 'risks'
+  | 'throughputHistory'
+  | 'remainingItems'
+  | 'finishBy'
   | 'general';
 
 export type BuiltInput = {
@@ -83,6 +143,9 @@ export type BuiltInput = {
   input: Record<string, unknown>;
   /** input.references[i] came from form.references[referenceRows[i]] */
   referenceRows: string[];
+  /** the same for velocity.multipliers and risks */
+  multiplierRows?: string[];
+  riskRows?: string[];
   /** the history as understood: numbers, or the text of entries that are not */
   history: (number | string)[];
 };
@@ -116,10 +179,19 @@ export function formToInput(form: PlanForm, locale: string): BuiltInput {
     });
 
   const history = parseList(form.velocityHistory, locale);
+  const multiplierRows: string[] = [];
+  const multipliers = form.multipliers
+    .filter((m) => !(isBlank(m.sprint) && isBlank(m.factor)))
+    .map((m) => {
+      multiplierRows.push(m.key);
+      return omitUndefined({ sprint: num(m.sprint), factor: num(m.factor) });
+    });
   const velocity = omitUndefined({
     unit: form.velocityUnit,
     history: history.length > 0 ? history : undefined,
     assumed: num(form.velocityAssumed),
+    window: num(form.velocityWindow),
+    multipliers: multipliers.length > 0 ? multipliers : undefined,
   });
 
   const input: Record<string, unknown> = {
@@ -137,12 +209,38 @@ export function formToInput(form: PlanForm, locale: string): BuiltInput {
   }
   if (form.budgetMode === 'amount' && !isBlank(form.budgetAmount)) input.budget = { amountMinor: money(form.budgetAmount) };
   if (form.budgetMode === 'sprints' && !isBlank(form.budgetSprints)) input.budget = { sprints: num(form.budgetSprints) };
-  return { input, referenceRows, history };
+  // a range with one side typed passes the other as missing: the engine asks for it at its field
+  const range = (low: string, high: string) => (isBlank(low) && isBlank(high) ? undefined : { low: num(low), high: num(high) });
+  const growth = range(form.growthLow, form.growthHigh);
+  if (growth) input.scopeGrowth = growth;
+  const split = range(form.splitLow, form.splitHigh);
+  if (split) input.split = split;
+  const riskRows: string[] = [];
+  const risks = form.risks
+    .filter((r) => !(isBlank(r.title) && isBlank(r.likelihood) && isBlank(r.low) && isBlank(r.high)))
+    .map((r) => {
+      riskRows.push(r.key);
+      return omitUndefined({
+        title: r.title.trim() || undefined,
+        likelihoodPercent: num(r.likelihood),
+        impact: { unit: r.unit, low: num(r.low), high: isBlank(r.high) ? num(r.low) : num(r.high) },
+      });
+    });
+  if (risks.length > 0) input.risks = risks;
+  if (form.throughput) {
+    const tp = parseList(form.throughputHistory, locale);
+    input.throughput = omitUndefined({ history: tp.length > 0 ? tp : undefined, remainingItems: num(form.remainingItems) });
+  }
+  if (!isBlank(form.finishBy)) input.questions = { finishBy: form.finishBy.trim() };
+  return { input, referenceRows, history, multiplierRows, riskRows };
 }
 
+/** The row key of list `rows` at index `at` of an error path, or undefined. */
+const rowAt = (rows: readonly string[] | undefined, at: string | undefined) => (at === undefined ? undefined : rows?.[Number(at)]);
+
 /** Where to show an error of computePlan: the form field of its input path. */
-export function fieldOfError(error: Pick<PlanError, 'path'>, built: Pick<BuiltInput, 'referenceRows'>): FieldId {
-  const [head = '', second, third] = error.path.split('.');
+export function fieldOfError(error: Pick<PlanError, 'path'>, built: Pick<BuiltInput, 'referenceRows' | 'multiplierRows' | 'riskRows'>): FieldId {
+  const [head = '', second, third, fourth] = error.path.split('.');
   switch (head) {
     case 'backlog':
       return 'totalAp';
@@ -151,8 +249,29 @@ export function fieldOfError(error: Pick<PlanError, 'path'>, built: Pick<BuiltIn
       if (row === undefined) return 'references';
       return third === 'ap' || third === 'sp' || third === 'title' ? `ref.${row}.${third}` : `ref.${row}.ap`;
     }
-    case 'velocity':
-      return second === 'unit' ? 'velocityUnit' : second === 'assumed' ? 'velocityAssumed' : 'velocityHistory';
+    case 'velocity': {
+      if (second === 'multipliers') {
+        const row = rowAt(built.multiplierRows, third);
+        if (row === undefined) return 'multipliers';
+        return fourth === 'factor' ? `mult.${row}.factor` : `mult.${row}.sprint`;
+      }
+      return second === 'unit' ? 'velocityUnit' : second === 'assumed' ? 'velocityAssumed' : second === 'window' ? 'velocityWindow' : 'velocityHistory';
+    }
+    case 'scopeGrowth':
+      return second === 'high' ? 'growthHigh' : 'growthLow';
+    case 'split':
+      return second === 'high' ? 'splitHigh' : 'splitLow';
+    case 'risks': {
+      const row = rowAt(built.riskRows, second);
+      if (row === undefined) return 'risks';
+      if (third === 'title') return `risk.${row}.title`;
+      if (third === 'impact') return fourth === 'high' ? `risk.${row}.high` : `risk.${row}.low`;
+      return `risk.${row}.likelihood`;
+    }
+    case 'throughput':
+      return second === 'remainingItems' ? 'remainingItems' : 'throughputHistory';
+    case 'questions':
+      return 'finishBy';
     case 'sprint':
       return second === 'startDate' ? 'startDate' : 'sprintWeeks';
     case 'team':

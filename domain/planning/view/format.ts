@@ -61,3 +61,15 @@ export function nextMonday(now: Date): string {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + add));
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The last working day (Monday to Friday) on or before a date. Sprints are calendar blocks, so a
+ * two-week sprint that starts on a Monday ends on a Sunday; the work is delivered on the Friday.
+ */
+export function lastWorkingDay(iso: string): string | null {
+  const days = parseIsoDate(iso);
+  if (days === null) return null;
+  const weekday = (((days + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  const back = weekday === 0 ? 2 : weekday === 6 ? 1 : 0;
+  return new Date((days - back) * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { computePlan } from '../../../domain/planning';
+import { computePlan, MAX_ERRORS } from '../../../domain/planning';
 import { readJson, sendError, sendJson } from '../respond';
 import type { Route } from '../router';
 
@@ -13,7 +13,8 @@ export const planRoutes: Route[] = [
     handle: async ({ req, res }) => {
       const result = computePlan(await readJson(req, PLAN_BODY_BYTES));
       if (result.ok) return sendJson(res, 200, result);
-      const fields = result.errors.map((e) => ({ path: e.path || '(root)', message: e.message, code: e.code }));
+      // at most MAX_ERRORS (20), one per field: a short answer whatever the body (PLAN-IO-5)
+      const fields = result.errors.slice(0, MAX_ERRORS).map((e) => ({ path: e.path || '(root)', message: e.message, code: e.code }));
       const first = fields[0];
       sendError(res, 400, { code: 'bad_request', message: `Invalid plan input: ${first ? `${first.path}: ${first.message}` : 'malformed'}`, fields });
     },

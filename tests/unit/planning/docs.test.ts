@@ -20,6 +20,10 @@ describe('docs/planning.md examples', () => {
     expect(computePlan(example('worked input'))).toStrictEqual(example('worked output'));
   });
 
+  it('PLAN-ANS-1 the uncertainty example (growth, split, risks, throughput, answers) is exactly what computePlan returns', () => {
+    expect(computePlan(example('uncertainty input'))).toStrictEqual(example('uncertainty output'));
+  });
+
   it('PLAN-IO-1 the sprint review example excerpt matches computePlan', () => {
     expect(computePlan(example('review input'))).toMatchObject(example('review output') as object);
   });

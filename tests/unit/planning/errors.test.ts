@@ -102,4 +102,24 @@ describe('bad input gives field-level errors', () => {
       ['decay.ratesPercent.1', 'too_big'],
     ]);
   });
+
+  it('PLAN-IO-2 ranges, risks and throughput: one clear error per field', () => {
+    expect(errorsOf({ ...ok, scopeGrowth: { low: 20, high: 5 } })).toEqual([{ path: 'scopeGrowth.high', code: 'low_above_high', message: 'must be at least the low value (20)' }]);
+    expect(errorsOf({ ...ok, split: { low: 1.5, high: 1 } })).toMatchObject([{ path: 'split.high', code: 'low_above_high' }]);
+    expect(errorsOf({ ...ok, scopeGrowth: { low: -1, high: 101 } }).map((e) => [e.path, e.code])).toEqual([
+      ['scopeGrowth.low', 'must_not_be_negative'],
+      ['scopeGrowth.high', 'too_big'],
+    ]);
+    const risk = (impact: unknown, likelihoodPercent: unknown = 30) => ({ ...ok, risks: [{ likelihoodPercent, impact }] });
+    expect(errorsOf(risk({ unit: 'sprints', low: 1.5, high: 2 }))).toMatchObject([{ path: 'risks.0.impact.low', code: 'not_an_integer' }]);
+    expect(errorsOf(risk({ unit: 'AP', low: 8, high: 3 }))).toMatchObject([{ path: 'risks.0.impact.high', code: 'low_above_high' }]);
+    expect(errorsOf(risk({ unit: 'days', low: 1, high: 2 }))).toMatchObject([{ path: 'risks.0.impact.unit', code: 'invalid_option' }]);
+    expect(errorsOf(risk({ unit: 'AP', low: 1, high: 2 }, 120))).toMatchObject([{ path: 'risks.0.likelihoodPercent', code: 'too_big' }]);
+    expect(errorsOf({ ...ok, throughput: {} }).map((e) => [e.path, e.code])).toEqual([
+      ['throughput.history', 'throughput_history_required'],
+      ['throughput.remainingItems', 'remaining_items_required'],
+    ]);
+    expect(errorsOf({ ...ok, throughput: { history: [0, 0], remainingItems: 3 } })).toMatchObject([{ path: 'throughput.history', code: 'throughput_not_positive' }]);
+    expect(errorsOf({ ...ok, questions: { finishBy: '2025-02-30' } })).toMatchObject([{ path: 'questions.finishBy', code: 'invalid_date' }]);
+  });
 });

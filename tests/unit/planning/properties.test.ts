@@ -44,6 +44,17 @@ const validInput: fc.Arbitrary<PlanInput> = fc
     budget: fc.option(fc.oneof(fc.record({ amountMinor: fc.integer({ min: 0, max: 50_000_000 }) }), fc.record({ sprints: fc.integer({ min: 0, max: 60 }) }))),
     records: fc.array(fc.record({ done: points(40), cost: fc.option(fc.integer({ min: 0, max: 5_000_000 })), added: points(10), removed: points(5) }), { maxLength: 5 }),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
+    // the uncertainty inputs, each optional
+    growth: fc.option(fc.tuple(fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: 0, max: 20, noNaN: true }))),
+    split: fc.option(fc.tuple(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }))),
+    risks: fc.array(
+      fc.record({ p: fc.double({ min: 0, max: 100, noNaN: true }), sprints: fc.boolean(), a: fc.integer({ min: 0, max: 20 }), b: fc.integer({ min: 0, max: 20 }) }),
+      { maxLength: 3 },
+    ),
+    window: fc.option(fc.integer({ min: 1, max: 8 })),
+    multipliers: fc.array(fc.record({ sprint: fc.integer({ min: 1, max: 30 }), factor: fc.double({ min: 0, max: 2, noNaN: true }) }), { maxLength: 3 }),
+    throughput: fc.option(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 6 })),
+    finishBy: fc.option(fc.integer({ min: 0, max: 3000 })),
   })
   .map((r): PlanInput => {
     const unit = r.refs.length === 0 ? 'AP' : r.unit;
@@ -58,7 +69,16 @@ const validInput: fc.Arbitrary<PlanInput> = fc
     return {
       backlog: 'totalAp' in r.backlog ? r.backlog : { items: r.backlog.items.map((it, i) => ({ id: `i${i}`, sizeAp: it.sizeAp, status: it.done ? 'done' : 'open' })) },
       references: r.refs,
-      velocity: { unit, history, assumed: r.assumed },
+      velocity: {
+        unit,
+        history,
+        assumed: r.assumed,
+        // a window over sprints that did nothing is an error: only where it keeps a positive mean
+        ...(r.window !== null && [...history, ...records.map((x) => x.done)].slice(-r.window).some((v) => v > 0) && (r.throughput === null || [...r.throughput, ...records.map(() => 0)].slice(-r.window).some((v) => v > 0))
+          ? { window: r.window }
+          : {}),
+        multipliers: [...new Map(r.multipliers.map((m) => [m.sprint, m])).values()],
+      },
       ...(r.calendar === null ? {} : { sprint: { startDate: `${r.calendar.y}-${pad(r.calendar.m)}-${pad(r.calendar.d)}`, lengthWeeks: r.calendar.weeks } }),
       ...(r.team === null ? {} : { team: r.team }),
       ...(budget === null ? {} : { budget }),
@@ -70,8 +90,14 @@ const validInput: fc.Arbitrary<PlanInput> = fc
         scopeRemovedAp: x.removed,
       })),
       monteCarlo: { trials: 300, seed: r.seed, maxSprintsPerTrial: 300 },
+      ...(r.growth === null ? {} : { scopeGrowth: { low: Math.min(...r.growth), high: Math.max(...r.growth) } }),
+      ...(r.split === null ? {} : { split: { low: Math.min(...r.split), high: Math.max(...r.split) } }),
+      risks: r.risks.map((x) => ({ likelihoodPercent: x.p, impact: { unit: x.sprints ? ('sprints' as const) : ('AP' as const), low: Math.min(x.a, x.b), high: Math.max(x.a, x.b) } })),
+      ...(r.throughput === null ? {} : { throughput: { history: r.throughput.some((x) => x > 0) ? r.throughput : [1], remainingItems: 12 } }),
+      ...(r.finishBy === null || r.calendar === null ? {} : { questions: { finishBy: new Date(Date.UTC(r.calendar.y, r.calendar.m - 1, r.calendar.d + r.finishBy)).toISOString().slice(0, 10) } }),
     };
-  });
+  })
+
 
 /** Every number in a value, with its path. */
 function numbersIn(value: unknown, path = 'plan', out: [string, number][] = []): [string, number][] {
@@ -195,6 +221,53 @@ describe('properties (fast-check)', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('PLAN-WL-2 the pessimistic line is where an item is done in at least trials - r + 1 trials; without a split, where cumulative AP <= the 85 % capacity', () => {
+    fc.assert(
+      fc.property(validInput, (input) => {
+        const plan = planOrSkip(input);
+        const wl = plan.waterline;
+        if (wl === null || plan.monteCarlo === null) return;
+        const n = plan.monteCarlo.trials;
+        const needed = (n - Math.ceil(0.15 * n) + 1) / n;
+        for (const item of wl.items.filter((i) => !i.done)) {
+          expect(item.aboveLine.pessimistic).toBe(item.probability! >= needed - 1e-12);
+          if (input.split === undefined) {
+            const cap = wl.capacityAp.pessimistic!;
+            expect(item.aboveLine.pessimistic).toBe(cap >= item.cumulativeAp - 1e-9 * Math.max(1, item.cumulativeAp));
+          }
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('PLAN-MC-7 more growth or a likelier, bigger risk never finishes sooner (same seed: same draws per trial)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (history, totalAp, growth, likelihood, seed) => {
+          const at = (g: number, p: number, high: number) =>
+            planOf({
+              backlog: { totalAp },
+              velocity: { unit: 'AP', history },
+              scopeGrowth: { low: 0, high: g },
+              risks: [{ likelihoodPercent: p, impact: { unit: 'AP', low: 0, high } }],
+              monteCarlo: { trials: 400, seed, maxSprintsPerTrial: 400, horizon: 5 },
+            }).monteCarlo!;
+          const calm = at(growth, likelihood, 10);
+          const rough = at(growth * 1.5, Math.min(100, likelihood + 20), 20);
+          rough.percentiles.forEach((p, i) => expect(inf(p.sprints)).toBeGreaterThanOrEqual(inf(calm.percentiles[i]!.sprints)));
+          expect(rough.scopeAtHorizon.value).toBeLessThanOrEqual(calm.scopeAtHorizon.value);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });

@@ -100,3 +100,56 @@ describe('velocity history and scope', () => {
     expect(plan.scope.total.sp).toBe(376);
   });
 });
+
+describe('history window and changing velocity', () => {
+  const input = {
+    backlog: { totalAp: 60 },
+    velocity: { unit: 'AP', history: [10, 10] },
+    sprints: [
+      { index: 1, doneAp: 2 },
+      { index: 2, doneAp: 4 },
+      { index: 3, doneAp: 6 },
+    ],
+  };
+
+  it('PLAN-VEL-4 the window keeps the last N sprints of history + records; mean, range and Monte Carlo use only them', () => {
+    const all = planOf(input).velocity;
+    expect(all).toMatchObject({ history: [10, 10, 2, 4, 6], window: null, outsideWindow: 0, includedRecords: { from: 1, to: 3 } });
+    const plan = planOf({ ...input, velocity: { ...input.velocity, window: 2 } });
+    expect(plan.velocity).toMatchObject({ history: [4, 6], mean: 5, fromHistoryInput: 0, fromSprintRecords: 2, window: 2, outsideWindow: 3, includedRecords: { from: 2, to: 3 } });
+    expect(plan.range).toMatchObject({ low: 4, high: 6, sampleSize: 2 });
+    // 60 - 12 done = 48 left at 4 or 6 per sprint: 8 to 12 sprints in every trial
+    const mc = plan.monteCarlo!;
+    expect(mc.histogram[0]!.sprints).toBeGreaterThanOrEqual(8);
+    expect(mc.histogram.at(-1)!.sprints).toBeLessThanOrEqual(12);
+  });
+
+  it('PLAN-VEL-4 a window longer than the history keeps it all; one that reaches into the earlier history says how much', () => {
+    expect(planOf({ ...input, velocity: { ...input.velocity, window: 50 } }).velocity).toMatchObject({ outsideWindow: 0, fromHistoryInput: 2 });
+    expect(planOf({ ...input, velocity: { ...input.velocity, window: 4 } }).velocity).toMatchObject({ history: [10, 2, 4, 6], fromHistoryInput: 1, fromSprintRecords: 3 });
+  });
+
+  it('PLAN-VEL-4 a window of sprints that did nothing is an error at velocity.window', () => {
+    const zero = { ...input, sprints: [...input.sprints, { index: 4, doneAp: 0 }, { index: 5, doneAp: 0 }], velocity: { ...input.velocity, window: 2 } };
+    expect(errorsOf(zero)).toMatchObject([{ path: 'velocity.window', code: 'velocity_not_positive' }]);
+  });
+
+  it('PLAN-VEL-5 multipliers scale future sprints in the forecast, the range and the waterline; recorded ones are ignored with a warning', () => {
+    const plan = planOf({
+      backlog: { items: [{ id: 'a', sizeAp: 10 }, { id: 'b', sizeAp: 10 }, { id: 'c', sizeAp: 10 }] },
+      velocity: { unit: 'AP', history: [10], multipliers: [{ sprint: 1, factor: 0.5 }, { sprint: 2, factor: 0.5 }, { sprint: 3, factor: 1.5 }] },
+      budget: { sprints: 3 }, // 2 left after the recorded one
+      sprints: [{ index: 1, doneAp: 10, doneItemIds: ['a'] }],
+    });
+    // sprint 1 is recorded: its multiplier is ignored; 20 AP left at 5 (sprint 2) + 15 (sprint 3)
+    expect(plan.forecast).toMatchObject({ sprintsNeeded: 2, sprintsExact: 2 });
+    expect(plan.warnings).toContainEqual({ code: 'multiplier_in_past', message: 'sprint 1 is recorded already; its multiplier is ignored', path: 'velocity.multipliers.0' });
+    expect(plan.waterline!.capacityAp.mean).toBe(20);
+    expect(plan.range).toMatchObject({ scopeLow: 20, scopeHigh: 20 });
+  });
+
+  it('PLAN-VEL-5 two multipliers for one sprint are an error at the second', () => {
+    const dup = { backlog: { totalAp: 10 }, velocity: { unit: 'AP', assumed: 2, multipliers: [{ sprint: 3, factor: 0.5 }, { sprint: 3, factor: 1 }] } };
+    expect(errorsOf(dup)).toMatchObject([{ path: 'velocity.multipliers.1.sprint', code: 'duplicate_sprint' }]);
+  });
+});

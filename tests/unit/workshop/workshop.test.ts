@@ -5,13 +5,22 @@ import {
   backlogRows,
   burnUp,
   calibrationHistory,
+  calibrationDrift,
   compareSessions,
   currentCalibration,
   deriveSizes,
   placeReferences,
   placementsOf,
   recordFigures,
+  sprintScopes,
+  addableIds,
+  sprintBody,
+  sprintWithNewItemsBody,
+  planSettingsBody,
   workshopPlanInput,
+  settingsToForm,
+  formToSettings,
+  type PlanSettings,
   type PlanningSession,
   type SprintEntry,
   type WorkshopData,
@@ -104,6 +113,37 @@ describe('calibration', () => {
   });
 });
 
+describe('calibration drift', () => {
+  const refs = (list: [string, number][]) => list.map(([itemId, storyPoints]) => ({ itemId, storyPoints, updatedAt: 0 }));
+
+  it('WS-CAL-4 each session\'s spread of reference ratios', () => {
+    const s1 = session('s1', { a: 2, b: 5, c: 3 }, { references: refs([['a', 16], ['b', 35]]) });
+    const [d] = calibrationDrift([s1]);
+    expect(d).toMatchObject({ own: 51 / 7, spread: { min: 7, max: 8 }, outliers: [], moved: null, flagged: false });
+  });
+
+  it('WS-CAL-5 a reference far off the others is an outlier; with two references nothing is', () => {
+    // ratios 8, 8, 8 and 30: the last is more than twice the others' factor
+    const s1 = session('s1', { a: 2, b: 5, c: 3, d: 1 }, { references: refs([['a', 16], ['b', 40], ['c', 24], ['d', 30]]) });
+    expect(calibrationDrift([s1])[0]!.outliers).toEqual(['d']);
+    const two = session('s1', { a: 2, d: 1 }, { references: refs([['a', 16], ['d', 30]]) });
+    expect(calibrationDrift([two])[0]!.outliers).toEqual([]);
+  });
+
+  it('WS-CAL-6 the workshop factor moving by more than the threshold (default 20 %) is flagged', () => {
+    const s1 = session('s1', { a: 2, b: 4 }, { references: refs([['a', 16]]) });
+    const s2 = session('s2', { b: 4 }, { references: refs([['b', 44]]) }); // cumulative (16 + 44) / 6 = 10: +25 %
+    const s3 = session('s3', { c: 2 }, { references: refs([['c', 22]]) }); // (16 + 44 + 22) / 8 = 10.25: +2.5 %
+    const drift = calibrationDrift([s1, s2, s3]);
+    expect(drift.map((d) => [d.cumulative, d.moved, d.flagged])).toEqual([
+      [8, null, false],
+      [10, 0.25, true],
+      [10.25, 0.025, false],
+    ]);
+    expect(calibrationDrift([s1, s2, s3], 0.3)[1]!.flagged).toBe(false);
+  });
+});
+
 describe('compare', () => {
   it('WS-CMP-1 moved items first, biggest change first, then sized/unsized, one-sided and unchanged', () => {
     const a = session('a', { x: 3, y: 5, z: 8, u: null, only: 2 });
@@ -118,8 +158,13 @@ describe('compare', () => {
       ['y', 'same', 0],
     ]);
     expect(c.moved).toBe(2);
-    expect(c.sumA).toBe(18);
-    expect(c.sumB).toBe(16);
+  });
+
+  it('WS-CMP-2 the headline compares like with like: only the items both sessions sized', () => {
+    const a = session('a', { x: 3, y: 5, z: 8, u: null, only: 2 });
+    const b = session('b', { x: 5, y: 5, z: 2, u: 3, w: 1 });
+    // x, y, z are sized in both (u is "?" in a; only and w are in one session)
+    expect(compareSessions(a, b, ['x', 'y', 'z', 'u', 'only', 'w']).both).toEqual({ count: 3, sumA: 16, sumB: 12 });
   });
 });
 
@@ -196,7 +241,7 @@ describe('tracking', () => {
       sprints: [sprint(1, 3, ['a']), sprint(2, 5, ['b'], { addedItemIds: ['d'], scopeAddedAp: 2 })],
     };
     const result = plan(workshopPlanInput(data, { velocity: { unit: 'AP' } }));
-    const points = burnUp(result, data.sprints);
+    const points = burnUp(result, data);
     expect(points.slice(0, 3).map((x) => [x.sprint, x.done, x.scope])).toEqual([
       [0, 0, 16],
       [1, 3, 16],
@@ -211,12 +256,114 @@ describe('tracking', () => {
       sprints: [sprint(1, 4, ['a']), sprint(2, 3, ['b']), sprint(3, 2, ['c'])],
     };
     const result = plan(workshopPlanInput(data, { velocity: { unit: 'AP' } }));
-    const points = burnUp(result, data.sprints);
+    const points = burnUp(result, data);
     const last = points.at(-1)!;
     expect(points[3]).toMatchObject({ done: 9, mean: 9, low: 9, high: 9 });
     expect(last.low).toBe(22); // 13 AP left at 2 AP per sprint: 7 sprints ahead
     expect(last.sprint).toBe(3 + 7);
     expect(points.find((x) => x.sprint === 5)?.mean).toBe(15);
+  });
+});
+
+describe('scope changes counted once', () => {
+  const data: WorkshopData = {
+    items: items(['a', 'b', 'c', 'd', 'e']),
+    sessions: [session('s1', { a: 3, b: 5, c: 8, d: 2, e: 1 })],
+    sprints: [
+      // d came in during sprint 1; sprint 2 lists it again (and e, new); sprint 3 finished no item but reports 2 AP of work
+      sprint(1, 3, ['a'], { addedItemIds: ['d'], scopeAddedAp: 2 }),
+      sprint(2, 5, ['b'], { addedItemIds: ['d', 'e'], scopeAddedAp: 3 }),
+      sprint(3, 2, []),
+    ],
+  };
+
+  it('WS-TRK-4 an item listed as added twice counts once, at today\'s size', () => {
+    expect(sprintScopes(data.sprints, deriveSizes(data.sessions)).map((x) => [x.index, x.addedAp, x.doneAp])).toEqual([
+      [1, 2, 3],
+      [2, 1, 5],
+      [3, 0, 0],
+    ]);
+    // a record that lists nothing keeps its figure
+    expect(sprintScopes([sprint(1, 0, [], { scopeAddedAp: 4 })], deriveSizes(data.sessions))[0]!.addedAp).toBe(4);
+    // a new record may not list items added, done or dropped before
+    const free = addableIds(data);
+    expect(['a', 'b', 'c', 'd', 'e'].filter(free)).toEqual(['c']);
+  });
+
+  it('WS-TRK-5 the burn-up, the scope left and the waterline agree: done after the last record = total - remaining', () => {
+    const result = plan(workshopPlanInput(data, { velocity: { unit: 'AP' }, budget: { sprints: 10 } }));
+    const points = burnUp(result, data);
+    const last = points[3]!;
+    expect(last.scope).toBe(result.scope.total.ap); // 19
+    expect(last.done).toBe(result.scope.total.ap - result.scope.remaining.ap); // 8: a and b, not the 2 AP of work in sprint 3
+    expect(last.mean).toBe(last.done);
+    expect(points[0]!.scope).toBe(19 - 3); // before d (2) and e (1) came in
+    const open = result.waterline!.items.filter((i) => !i.done);
+    expect(open.reduce((s, i) => s + i.sizeAp, 0)).toBe(result.scope.remaining.ap);
+    expect(result.scope.addedAp).toBe(3);
+  });
+
+  it('WS-SIZE-5 a size typed with a new item counts until a session places the item', () => {
+    const typed = [...items(['a']), { id: 'n', key: null, title: 'New', position: 1, storyPoints: null, typedSizeAp: 5 }];
+    expect(deriveSizes([session('s1', { a: 3 })], typed).get('n')).toEqual({ sizeAp: 5, sessionId: null, label: null, typed: true });
+    expect(deriveSizes([session('s1', { a: 3 }), session('s2', { n: 8 })], typed).get('n')).toEqual({ sizeAp: 8, sessionId: 's2', label: '8' });
+    expect(backlogRows({ items: typed, sessions: [session('s1', { a: 3 })], sprints: [] }).map((r) => r.size.sizeAp)).toEqual([3, 5]);
+  });
+
+  it('WS-TRK-6 a new item typed while recording: a title and a size, strict', () => {
+    expect(sprintWithNewItemsBody.parse({ newItems: [{ title: ' Retry payments ', sizeAp: 5 }] }).newItems).toEqual([{ title: 'Retry payments', sizeAp: 5 }]);
+    expect(sprintWithNewItemsBody.safeParse({ newItems: [{ title: '', sizeAp: 5 }] }).success).toBe(false);
+    expect(sprintWithNewItemsBody.safeParse({ newItems: [{ title: 'x', sizeAp: -1 }] }).success).toBe(false);
+    // the body an older server knows rejects it rather than dropping it
+    expect(sprintBody.safeParse({ newItems: [{ title: 'x', sizeAp: 1 }] }).success).toBe(false);
+  });
+
+  it('WS-PLAN-1 reference items are refined: a split leaves them alone', () => {
+    const refs = session('s1', { a: 3, b: 5 }, { references: [{ itemId: 'a', storyPoints: 24, updatedAt: 0 }] });
+    const input = workshopPlanInput({ items: items(['a', 'b']), sessions: [refs], sprints: [] }, { velocity: { unit: 'AP', assumed: 2 } });
+    expect(input.backlog.items).toEqual([
+      { id: 'a', title: 'Item a', sizeAp: 3, refined: true },
+      { id: 'b', title: 'Item b', sizeAp: 5 },
+    ]);
+  });
+
+  it('WS-PLAN-5 saved uncertainty settings reach the engine', () => {
+    const settings = {
+      velocity: { unit: 'AP' as const, history: [3, 4], window: 2, multipliers: [{ sprint: 2, factor: 0.5 }] },
+      scopeGrowth: { low: 0, high: 5 },
+      split: { low: 1, high: 1.2 },
+      risks: [{ title: 'Audit', likelihoodPercent: 20, impact: { unit: 'AP' as const, low: 1, high: 3 } }],
+      throughput: {},
+      questions: { finishBy: '2025-06-30' },
+    };
+    expect(planSettingsBody.safeParse(settings).success).toBe(true);
+    const input = workshopPlanInput(data, settings);
+    expect(input).toMatchObject({ scopeGrowth: settings.scopeGrowth, split: settings.split, risks: settings.risks, throughput: {}, questions: settings.questions });
+    expect(plan(input).throughput?.history).toEqual([1, 1, 0].slice(-2));
+  });
+});
+
+describe('settings form', () => {
+  it('WS-FORM-1 saved uncertainty settings come back as form text and go out unchanged (WS-FORM-2)', () => {
+    const saved: PlanSettings = {
+      velocity: { unit: 'AP', history: [3, 4], window: 2, multipliers: [{ sprint: 5, factor: 0.5 }] },
+      scopeGrowth: { low: 0, high: 2.5 },
+      split: { low: 1, high: 1.5 },
+      risks: [{ title: 'Audit', likelihoodPercent: 20, impact: { unit: 'sprints', low: 1, high: 2 } }],
+      throughput: {},
+      questions: { finishBy: '2025-06-30' },
+    };
+    const form = settingsToForm(saved, 'de', '2025-01-06');
+    expect(form).toMatchObject({ velocityWindow: '2', growthHigh: '2,5', splitHigh: '1,5', throughput: true, finishBy: '2025-06-30' });
+    expect(form.risks[0]).toMatchObject({ title: 'Audit', likelihood: '20', unit: 'sprints', low: '1', high: '2' });
+    const out = formToSettings(form, 'de');
+    expect(out).toMatchObject({ scopeGrowth: saved.scopeGrowth, split: saved.split, throughput: {}, questions: saved.questions });
+    expect(out.velocity).toMatchObject({ window: 2, multipliers: [{ sprint: 5, factor: 0.5 }] });
+    expect(planSettingsBody.safeParse(out).success).toBe(true);
+  });
+
+  it('WS-FORM-1 a workshop without settings starts in AP, like the what-if page', () => {
+    expect(settingsToForm(null, 'en', '2025-01-06').velocityUnit).toBe('AP');
   });
 });
 

@@ -5,11 +5,14 @@ import de from '../../../../messages/plan.de.json';
 import {
   boundOf,
   defaultForm,
+  DEFAULT_VELOCITY_UNIT,
+  usesUncertainty,
   fieldOfError,
   formatMoneyRounded,
   formToInput,
   historyEntryOf,
   isoDateToUtc,
+  lastWorkingDay,
   moneyForDisplay,
   nextMonday,
   parseDecimal,
@@ -150,6 +153,77 @@ describe('plan view: form to computePlan input', () => {
     expect(boundOf({ message: 'is required' })).toBeNull();
   });
 
+  it('PLAN-VIEW-9 the optional forecast inputs: left out when empty, typed rows become the engine\'s lists', () => {
+    expect(usesUncertainty(defaultForm())).toBe(false);
+    const form: PlanForm = {
+      ...worked,
+      velocityHistory: '20, 26, 22',
+      velocityWindow: '2',
+      multipliers: [{ key: 'x1', sprint: '8', factor: '0,5' }, { key: 'x2', sprint: '', factor: '' }],
+      growthLow: '0',
+      growthHigh: '10',
+      splitLow: '1',
+      splitHigh: '1.5',
+      risks: [{ key: 'k1', title: ' Audit ', likelihood: '30', unit: 'sprints', low: '1', high: '' }],
+      throughput: true,
+      throughputHistory: '4, 6',
+      remainingItems: '12',
+      finishBy: '2025-06-30',
+    };
+    expect(usesUncertainty(form)).toBe(true);
+    const built = formToInput(form, 'de');
+    expect(built.input).toMatchObject({
+      velocity: { unit: 'SP', history: [20, 26, 22], window: 2, multipliers: [{ sprint: 8, factor: 0.5 }] },
+      scopeGrowth: { low: 0, high: 10 },
+      split: { low: 1, high: 1.5 },
+      // one side of a risk's range typed: a point
+      risks: [{ title: 'Audit', likelihoodPercent: 30, impact: { unit: 'sprints', low: 1, high: 1 } }],
+      throughput: { history: [4, 6], remainingItems: 12 },
+      questions: { finishBy: '2025-06-30' },
+    });
+    expect(built.multiplierRows).toEqual(['x1']);
+    expect(computePlan(built.input).ok).toBe(true);
+  });
+
+  it('PLAN-VIEW-9 errors of the optional inputs land at their row and field; one side of a growth range is asked for', () => {
+    const form: PlanForm = {
+      ...worked,
+      multipliers: [{ key: 'x1', sprint: '3', factor: '0.5' }, { key: 'x2', sprint: '3', factor: '12' }],
+      growthLow: '5',
+      growthHigh: '',
+      risks: [{ key: 'k1', title: '', likelihood: '130', unit: 'AP', low: '8', high: '3' }],
+    };
+    const built = formToInput(form, 'en');
+    const r = computePlan(built.input);
+    if (r.ok) throw new Error('expected errors');
+    const where = r.errors.map((e) => [fieldOfError(e, built), e.code]);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        ['mult.x2.factor', 'too_big'],
+        ['growthHigh', 'required'],
+        ['risk.k1.likelihood', 'too_big'],
+      ]),
+    );
+    const paths: [string, string][] = [
+      ['velocity.window', 'velocityWindow'],
+      ['velocity.multipliers.1.sprint', 'mult.x2.sprint'],
+      ['velocity.multipliers.7', 'multipliers'],
+      ['scopeGrowth.high', 'growthHigh'],
+      ['split', 'splitLow'],
+      ['risks.0.impact.high', 'risk.k1.high'],
+      ['risks.0.title', 'risk.k1.title'],
+      ['throughput.remainingItems', 'remainingItems'],
+      ['throughput.history.2', 'throughputHistory'],
+      ['questions.finishBy', 'finishBy'],
+    ];
+    for (const [path, field] of paths) expect(fieldOfError({ path }, built)).toBe(field);
+  });
+
+  it('PLAN-VIEW-9 the velocity unit starts as AP on every planning page', () => {
+    expect(defaultForm().velocityUnit).toBe('AP');
+    expect(DEFAULT_VELOCITY_UNIT).toBe('AP');
+  });
+
   it('PLAN-VIEW-5 a negative history entry is reported by its entry number', () => {
     const built = formToInput({ ...worked, velocityHistory: '24, -3, 20' }, 'en');
     const r = computePlan(built.input);
@@ -181,6 +255,14 @@ describe('plan view: display rounding', () => {
     expect(pointsDigits(376)).toBe(0);
   });
 
+  it('PLAN-VIEW-7 the last working day of a sprint that ends on a weekend is the Friday before', () => {
+    expect(lastWorkingDay('2025-08-17')).toBe('2025-08-15'); // Sunday
+    expect(lastWorkingDay('2025-08-16')).toBe('2025-08-15'); // Saturday
+    expect(lastWorkingDay('2025-08-15')).toBe('2025-08-15'); // Friday
+    expect(lastWorkingDay('2025-08-11')).toBe('2025-08-11'); // Monday
+    expect(lastWorkingDay('2025-02-30')).toBeNull();
+  });
+
   it('PLAN-VIEW-7 dates', () => {
     expect(isoDateToUtc('2025-08-17')?.toISOString()).toBe('2025-08-17T00:00:00.000Z');
     expect(isoDateToUtc('2025-02-30')).toBeNull();
@@ -197,12 +279,14 @@ describe('plan view: catalogs', () => {
     must_be_positive: true, must_not_be_negative: true, too_small: true, too_big: true, too_few: true, too_many: true, invalid_option: true,
     invalid_date: true, unknown_currency: true, unknown_field: true, invalid: true, one_of_required: true, conflict: true, calibration_required: true,
     velocity_required: true, velocity_not_positive: true, velocity_too_small: true, duplicate_id: true, sprint_index_order: true,
-    not_a_sprint_start: true, team_required: true, days_per_sprint_required: true, cost_not_positive: true,
+    not_a_sprint_start: true, team_required: true, days_per_sprint_required: true, cost_not_positive: true, low_above_high: true,
+    duplicate_sprint: true, throughput_history_required: true, throughput_not_positive: true, remaining_items_required: true,
   };
   const warningCodes: Record<WarningCode, true> = {
     not_calibrated: true, assumed_velocity_ignored: true, unknown_done_item: true, scope_overdone: true, no_calendar: true, range_low_coverage: true,
     range_needs_history: true, monte_carlo_needs_history: true, monte_carlo_capped: true, monte_carlo_too_large: true, budget_overspent: true,
-    money_overflow: true, sprints_exceed_budget: true, sprints_may_exceed_budget: true,
+    money_overflow: true, sprints_exceed_budget: true, sprints_may_exceed_budget: true, monte_carlo_limited: true, multiplier_in_past: true,
+    finish_by_needs_calendar: true,
   };
   const statusCodes: Record<StatusCode, true> = { complete: true, ok: true, at_risk: true, over_budget: true, no_budget: true };
 
