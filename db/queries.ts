@@ -20,8 +20,10 @@ export interface Item {
   title: string;
   description: string;
   position: number;
-  /** detailed estimate for reference items (calibration) */
+  /** the item's own story points (from the tracker); calibration reads session references only */
   storyPoints: number | null;
+  /** a size in AP typed when the item was added during a sprint */
+  typedSizeAp: number | null;
   createdAt: number;
 }
 
@@ -31,6 +33,7 @@ export interface NewItem {
   title: string;
   description?: string;
   position: number;
+  typedSizeAp?: number | null;
 }
 
 export interface ItemPatch {
@@ -108,7 +111,8 @@ interface EventRow {
   payload: string;
 }
 
-const ITEM = `id, workshop_id as "workshopId", key, title, description, position, story_points as "storyPoints", created_at as "createdAt"`;
+const ITEM = `id, workshop_id as "workshopId", key, title, description, position, story_points as "storyPoints",
+  typed_size_ap as "typedSizeAp", created_at as "createdAt"`;
 const SPRINT = `workshop_id as "workshopId", sprint_index as "sprintIndex", done_ap as "doneAp", done_item_ids as "doneItemIds",
   cost_minor as "costMinor", scope_added_ap as "scopeAddedAp", scope_removed_ap as "scopeRemovedAp",
   added_item_ids as "addedItemIds", dropped_item_ids as "droppedItemIds", recorded_at as "recordedAt"`;
@@ -141,9 +145,9 @@ export class Queries {
   async insertItems(workshopId: string, list: NewItem[], createdAt: number) {
     for (let i = 0; i < list.length; i += EVENT_ROWS_PER_INSERT) {
       const chunk = list.slice(i, i + EVENT_ROWS_PER_INSERT);
-      const params: Param[] = chunk.flatMap((it) => [it.id, workshopId, it.key, it.title, it.description ?? '', it.position, createdAt]);
-      const rows = chunk.map(() => `(${marks(7)})`).join(', ');
-      await this.x.run(`insert into items (id, workshop_id, key, title, description, position, created_at) values ${rows}`, params);
+      const params: Param[] = chunk.flatMap((it) => [it.id, workshopId, it.key, it.title, it.description ?? '', it.position, it.typedSizeAp ?? null, createdAt]);
+      const rows = chunk.map(() => `(${marks(8)})`).join(', ');
+      await this.x.run(`insert into items (id, workshop_id, key, title, description, position, typed_size_ap, created_at) values ${rows}`, params);
     }
   }
 

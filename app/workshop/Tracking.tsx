@@ -175,7 +175,6 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
   const currency = plan?.budget?.currency ?? data.settings?.currency ?? 'EUR';
   const planned = plan?.budget?.costPerSprintMinor ?? null;
   const next = data.sprints.length + 1;
-  const acceptsNew = data.accepts?.newItems === true;
 
   async function submit() {
     setError(null);
@@ -233,22 +232,20 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
           <div className="mt-2 flex flex-col gap-2">
             <p className="text-xs text-slate-500">{t('scopeChangeHint')}</p>
             <ItemChecks legend={t('addedItems')} rows={open.filter((r) => addable(r.id))} chosen={added} onChange={setAdded} testId="added-items" sizeOf={sizeOf} />
-            {acceptsNew && (
-              <fieldset className="flex flex-col gap-1.5 rounded border border-slate-200 bg-white p-2" data-testid="new-items">
-                <legend className="text-sm font-medium text-slate-700">{t('newItems')}</legend>
-                {newItems.map((n, i) => (
-                  <div key={n.key} className="flex items-center gap-1.5">
-                    <input aria-label={t('newItemTitle', { n: i + 1 })} placeholder={t('newItemTitlePlaceholder')} value={n.title} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, title: e.target.value } : x)))} className={inputClass(false, 'min-w-0 flex-1')} />
-                    <input aria-label={t('newItemSize', { n: i + 1 })} value={n.size} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, size: e.target.value } : x)))} inputMode="decimal" className={`${inputClass(false, 'w-20')} text-right`} />
-                    <span className="text-sm text-slate-500">{t('ap')}</span>
-                    <RemoveRowButton label={t('removeNewItem', { n: i + 1 })} onClick={() => setNewItems((l) => l.filter((x) => x.key !== n.key))} />
-                  </div>
-                ))}
-                <AddRowButton onClick={() => setNewItems((l) => [...l, { key: nextKey(l, 'n'), title: '', size: '' }])} className="self-start">
-                  {t('addNewItem')}
-                </AddRowButton>
-              </fieldset>
-            )}
+            <fieldset className="flex flex-col gap-1.5 rounded border border-slate-200 bg-white p-2" data-testid="new-items">
+              <legend className="text-sm font-medium text-slate-700">{t('newItems')}</legend>
+              {newItems.map((n, i) => (
+                <div key={n.key} className="flex items-center gap-1.5">
+                  <input aria-label={t('newItemTitle', { n: i + 1 })} placeholder={t('newItemTitlePlaceholder')} value={n.title} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, title: e.target.value } : x)))} className={inputClass(false, 'min-w-0 flex-1')} />
+                  <input aria-label={t('newItemSize', { n: i + 1 })} value={n.size} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, size: e.target.value } : x)))} inputMode="decimal" className={`${inputClass(false, 'w-20')} text-right`} />
+                  <span className="text-sm text-slate-500">{t('ap')}</span>
+                  <RemoveRowButton label={t('removeNewItem', { n: i + 1 })} onClick={() => setNewItems((l) => l.filter((x) => x.key !== n.key))} />
+                </div>
+              ))}
+              <AddRowButton onClick={() => setNewItems((l) => [...l, { key: nextKey(l, 'n'), title: '', size: '' }])} className="self-start">
+                {t('addNewItem')}
+              </AddRowButton>
+            </fieldset>
             <ItemChecks legend={t('droppedItems')} rows={open.filter((r) => !done.has(r.id) && !added.has(r.id))} chosen={dropped} onChange={setDropped} testId="dropped-items" sizeOf={sizeOf} />
             <p className="text-sm text-slate-700" data-testid="scope-change-preview">
               {t('scopeChangePreview', { added: fig.points(addedAp), removed: fig.points(droppedAp) })}

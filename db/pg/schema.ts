@@ -26,6 +26,7 @@ export const items = pgTable(
     description: text('description').notNull().default(''),
     position: integer('position').notNull(),
     storyPoints: doublePrecision('story_points'),
+    typedSizeAp: doublePrecision('typed_size_ap'),
     createdAt: ms('created_at').notNull(),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },

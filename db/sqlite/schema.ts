@@ -18,8 +18,10 @@ export const items = sqliteTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     position: integer('position').notNull(),
-    /** detailed estimate for reference items (calibration) */
+    /** the item's own story points (from the tracker: import, Jira, the API); calibration reads session references only */
     storyPoints: real('story_points'),
+    /** WS-SIZE-5: a size in AP typed when the item was added during a sprint */
+    typedSizeAp: real('typed_size_ap'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('items_workshop_position').on(t.workshopId, t.position), uniqueIndex('items_workshop_key').on(t.workshopId, t.key)],

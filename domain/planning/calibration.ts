@@ -16,15 +16,15 @@ export type Calibration = {
 
 export type FactorOf = { factor: number | null; sumAp: number; sumSp: number; count: number };
 
-/** PLAN-CAL-1: f = sum SP / sum AP (one pooled ratio, not a mean of ratios). */
-export function factorOf(refs: readonly ReferenceItem[]): FactorOf {
+/** PLAN-CAL-1: f = sum SP / sum AP (one pooled ratio, not a mean of ratios). The one formula: workshops use it too. */
+export function factorOf(refs: readonly Pick<ReferenceItem, 'ap' | 'sp'>[]): FactorOf {
   let sumAp = 0;
   let sumSp = 0;
   for (const r of refs) {
     sumAp += r.ap;
     sumSp += r.sp;
   }
-  return { factor: refs.length === 0 ? null : sumSp / sumAp, sumAp, sumSp, count: refs.length };
+  return { factor: refs.length === 0 || sumAp <= 0 ? null : sumSp / sumAp, sumAp, sumSp, count: refs.length };
 }
 
 /** PLAN-CAL-4: later estimates of the same id replace earlier ones; items without id add up. */

@@ -1,6 +1,7 @@
 // Calibration per session: reference items with their detailed story points (rules WS-CAL-1..6).
 // One concept: the workshop's AP-to-SP factor is sum SP / sum AP over the latest reference of each
 // item in the locked sessions (currentCalibration); every page and the plan input use it.
+import { factorOf } from '../planning/calibration';
 import type { SessionSizes } from './sizes';
 
 export type ReferenceEntry = { itemId: string; storyPoints: number; updatedAt: number };
@@ -22,14 +23,10 @@ export type SessionCalibration = {
   cumulative: Factor;
 };
 
+/** PLAN-CAL-1 over a workshop's reference items (the planning engine's one formula). */
 export function factorOfRefs(refs: CalibrationRef[]): Factor {
-  let sumAp = 0;
-  let sumSp = 0;
-  for (const r of refs) {
-    sumAp += r.ap;
-    sumSp += r.sp;
-  }
-  return { factor: refs.length === 0 || sumAp <= 0 ? null : sumSp / sumAp, sumAp, sumSp, refs };
+  const { factor, sumAp, sumSp } = factorOf(refs);
+  return { factor, sumAp, sumSp, refs };
 }
 
 /** WS-CAL-1: the usable references of one session: the item lies in a sized bucket there and has SP > 0. */
@@ -64,6 +61,14 @@ export function calibrationHistory(sessions: readonly SessionWithReferences[]): 
 export function currentCalibration(sessions: readonly SessionWithReferences[]): Factor {
   const history = calibrationHistory(sessions);
   return history.at(-1)?.cumulative ?? factorOfRefs([]);
+}
+
+/**
+ * WS-CAL-7: the factor that applies to one session (its export, its write-back to Jira): the
+ * workshop's factor as of that session when it is counted (locked), else the current one.
+ */
+export function sessionFactor(sessions: readonly SessionWithReferences[], sessionId: string): Factor {
+  return calibrationHistory(sessions).find((h) => h.sessionId === sessionId)?.cumulative ?? currentCalibration(sessions);
 }
 
 /** Every usable reference entry of the counted sessions, oldest session first. */

@@ -1,5 +1,6 @@
 // The workshop planning API's bodies (zod) and answers (docs/api.md, "Workshop planning").
 import { z } from 'zod';
+import { lineText } from '../text/schema';
 import type { Phase } from '../board';
 import {
   BudgetSchema,
@@ -57,6 +58,17 @@ export const referenceBody = z.strictObject({
   storyPoints: z.number().finite().gt(0, 'must be more than 0').max(10_000, 'at most 10000').nullable(),
 });
 
+/**
+ * WS-TRK-6: scope that came in during the sprint and is not in the backlog yet, typed in place
+ * as a title and its size in AP. The service creates each as a backlog item at the end of the
+ * priority order with `typedSizeAp`, lists it in the record's `addedItemIds` and counts its size
+ * in `scopeAddedAp`.
+ */
+export const newItemBody = z.strictObject({
+  title: lineText({ max: 300, empty: 'must not be empty' }),
+  sizeAp: points,
+});
+
 /** POST /api/workshops/:id/sprints: the next finished sprint. AP fields default to the sum of the listed items. */
 export const sprintBody = z.strictObject({
   doneItemIds: ids,
@@ -66,24 +78,10 @@ export const sprintBody = z.strictObject({
   droppedItemIds: ids,
   scopeAddedAp: points.optional(),
   scopeRemovedAp: points.optional(),
+  newItems: z.array(newItemBody).max(100).default([]),
 });
 
 export type SprintBody = z.input<typeof sprintBody>;
-
-/**
- * WS-TRK-6 (needs a server change): scope that came in during the sprint and is not in
- * the backlog yet, typed in place as a title and its size in AP. The service creates each as a
- * backlog item at the end of the priority order with `typedSizeAp`, lists it in the record's
- * `addedItemIds` and counts its size in `scopeAddedAp`. Servers that accept it say so in
- * `WorkshopPlanning.accepts.newItems`; `sprintBody` leaves it out until then, so an older
- * server rejects it (unknown field) instead of dropping it.
- */
-export const newItemBody = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty').max(300, 'at most 300 characters'),
-  sizeAp: points,
-});
-
-export const sprintWithNewItemsBody = sprintBody.extend({ newItems: z.array(newItemBody).max(100).default([]) });
 
 export type NewItemBody = z.input<typeof newItemBody>;
 
@@ -134,8 +132,6 @@ export interface WorkshopPlanning {
   items: PlanningItem[];
   settings: PlanSettings | null;
   sprints: SprintEntry[];
-  /** what this server accepts beyond the original API (WS-TRK-6: new items typed while recording a sprint) */
-  accepts?: { newItems?: boolean };
 }
 
 export interface ShareLinkInfo {

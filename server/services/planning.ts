@@ -17,9 +17,11 @@ import type { Queries, SprintRow, Store } from '../../db';
 import { newId, newSecret, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { badRequest, ServiceError } from './errors';
+import { quotaExceeded, type Quotas } from './quotas';
 
 export interface PlanningDeps {
   store: Store;
+  quotas: Quotas;
   boards: BoardCache;
   now: () => number;
 }
@@ -69,7 +71,14 @@ export async function planningData(deps: PlanningDeps, w: Workshop, readOnly = f
     createdAt: w.createdAt,
     readOnly,
     sessions: await sessionsOf(deps, q, w.id, readOnly),
-    items: (await q.listItems(w.id)).map((i) => ({ id: i.id, key: i.key, title: i.title, position: i.position, storyPoints: i.storyPoints })),
+    items: (await q.listItems(w.id)).map((i) => ({
+      id: i.id,
+      key: i.key,
+      title: i.title,
+      position: i.position,
+      storyPoints: i.storyPoints,
+      typedSizeAp: i.typedSizeAp,
+    })),
     settings: (await q.getPlanSettings(w.id)) as PlanSettings | null,
     sprints: (await q.listSprints(w.id)).map(toSprint),
   };
@@ -77,7 +86,8 @@ export async function planningData(deps: PlanningDeps, w: Workshop, readOnly = f
 
 /**
  * Marks an item of a locked session as a reference item with its detailed story points (null
- * unmarks it). The item's own story points (used by the export) follow its latest reference.
+ * unmarks it). References are calibration's one source (docs/planning.md "One calibration"); the
+ * item's own story points (from the tracker) stay as they are.
  */
 export async function setReference(deps: PlanningDeps, w: Workshop, sessionId: string, itemId: string, body: unknown): Promise<WorkshopPlanning> {
   const parsed = referenceBody.safeParse(body);
@@ -92,17 +102,12 @@ export async function setReference(deps: PlanningDeps, w: Workshop, sessionId: s
     const sp = parsed.data.storyPoints;
     if (sp === null) {
       await tx.deleteReference(sessionId, itemId);
-      const order = sessions.map((s) => s.id);
-      const left = (await tx.referencesOfSessions(order)).filter((r) => r.itemId === itemId);
-      const last = [...left].sort((a, b) => order.indexOf(a.sessionId) - order.indexOf(b.sessionId)).at(-1);
-      await tx.updateItem(itemId, { storyPoints: last?.storyPoints ?? null });
     } else {
       const placed = placementsOf(board)[itemId];
       if (placed?.value === null || placed?.value === undefined) {
         throw new ServiceError('invalid', 'A reference item needs a size in this session (a bucket other than "?").', [{ path: 'itemId', message: 'not sized in this session' }]);
       }
       await tx.upsertReference(sessionId, itemId, sp, deps.now());
-      await tx.updateItem(itemId, { storyPoints: sp });
     }
     return planningData(deps, w, false, tx);
   });
@@ -125,9 +130,18 @@ export async function recordSprint(deps: PlanningDeps, w: Workshop, body: unknow
   return deps.store.transaction(async (tx) => {
       // the workshop's row lock keeps sprint numbers consecutive when two requests race
       await tx.lockWorkshop(w.id);
-      const data = await planningData(deps, w, false, tx);
+      const before = await planningData(deps, w, false, tx);
+      // WS-TRK-6: scope typed in place becomes backlog items at the end, sized as typed
+      const now = deps.now();
+      const typed = b.newItems.map((n, i) => ({ id: newId(), key: null, title: n.title, position: before.items.length + i, typedSizeAp: n.sizeAp }));
+      if (typed.length > 0) {
+        if ((await tx.countItems(w.id)) + typed.length > deps.quotas.itemsPerWorkshop) throw quotaExceeded('items', deps.quotas.itemsPerWorkshop);
+        await tx.insertItems(w.id, typed, now);
+        b.addedItemIds = [...b.addedItemIds, ...typed.map((t) => t.id)];
+      }
+      const data = typed.length > 0 ? await planningData(deps, w, false, tx) : before;
       const known = new Set(data.items.map((i) => i.id));
-      const sizes = deriveSizes(data.sessions);
+      const sizes = deriveSizes(data.sessions, data.items);
       const done = new Map(data.sprints.flatMap((s) => s.doneItemIds.map((id) => [id, s.index] as const)));
       const dropped = new Map(data.sprints.flatMap((s) => s.droppedItemIds.map((id) => [id, s.index] as const)));
       const fields: { path: string; message: string }[] = [];
@@ -153,7 +167,7 @@ export async function recordSprint(deps: PlanningDeps, w: Workshop, body: unknow
         scopeRemovedAp: figures.scopeRemovedAp,
         addedItemIds: JSON.stringify(b.addedItemIds),
         droppedItemIds: JSON.stringify(b.droppedItemIds),
-        recordedAt: deps.now(),
+        recordedAt: now,
       });
       return planningData(deps, w, false, tx);
   });

@@ -197,6 +197,10 @@ describe('API export', () => {
     await post({ type: 'card.move', cardId: search!.id, to: 'v8' });
     await post({ type: 'card.move', cardId: formula!.id, to: 'unsure' });
     await post({ type: 'card.flag', cardId: formula!.id });
+    // one calibration (docs/planning.md): the factor comes from the reference items of locked sessions
+    await post({ type: 'phase.set', phase: 'locked' });
+    const ref24 = await call(server, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${ref!.id}`, { token, body: { storyPoints: 24 } });
+    expect(ref24.status).toBe(200);
     return w;
   }
 
@@ -208,9 +212,9 @@ describe('API export', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="Test-workshop-Session-1.json"; filename*=UTF-8''Test%20workshop%20-%20Session%201.json`);
     // reference: R-1 with 24 SP sits in 3 -> factor 8
     expect(res.body).toMatchObject({ format: 'magic-estimation/session-export', version: 2, workshopName: 'Test workshop', sessionName: 'Session 1', factor: 8 });
-    // storyPoints: the item's own (R-1's 24) once services/sessions.ts#sessionResult passes it; null until then (EXP-2)
+    // storyPoints: each item's own, as imported (EXP-2); calibratedStoryPoints: AP x the factor
     expect(res.body.items).toEqual([
-      { key: 'R-1', title: 'Reference login', description: 'Known, done before', bucketLabel: '3', effortPoints: 3, storyPoints: expect.toBeOneOf([24, null]), calibratedStoryPoints: 24, flagged: false, moves: 1 },
+      { key: 'R-1', title: 'Reference login', description: 'Known, done before', bucketLabel: '3', effortPoints: 3, storyPoints: 24, calibratedStoryPoints: 24, flagged: false, moves: 1 },
       { key: 'R-2', title: 'Search, with "quotes"', description: 'Zwei\nZeilen, Umlaute: äöü', bucketLabel: '8', effortPoints: 8, storyPoints: null, calibratedStoryPoints: 64, flagged: false, moves: 2 },
       { key: 'R-3', title: '=SUM(A1)', description: '', bucketLabel: '?', effortPoints: null, storyPoints: null, calibratedStoryPoints: null, flagged: true, moves: 1 },
       { key: null, title: 'No key here', description: '', bucketLabel: null, effortPoints: null, storyPoints: null, calibratedStoryPoints: null, flagged: false, moves: 0 },
@@ -235,7 +239,7 @@ describe('API export', () => {
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = res.text.split('\r\n');
     expect(lines[0]).toBe(EXPORT_CSV_COLUMNS.join(','));
-    expect(lines[1]).toMatch(/^R-1,Reference login,"Known, done before",3,3,(24)?,24,no,1$/);
+    expect(lines[1]).toMatch(/^R-1,Reference login,"Known, done before",3,3,24,24,no,1$/);
     expect(lines).toContain(`R-3,'=SUM(A1),,?,,,,yes,1`);
   });
 

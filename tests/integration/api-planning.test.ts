@@ -65,13 +65,14 @@ describe.each(serverEngines)('workshop planning API on %s', (engine) => {
     expect(data.body.items.map((i) => i.title)).toEqual(['Login', 'Search', 'Wishlist']);
   });
 
-  it('API-P-3 reference items: only in a locked session and in a sized bucket; the item\'s story points follow', async () => {
+  it('API-P-3 reference items: only in a locked session and in a sized bucket; the item\'s own story points are left alone (one calibration)', async () => {
     const { w, ids } = await sized({ Login: 'v3', Search: 'v5', Wishlist: 'unsure' });
     const path = (item: string) => `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${item}`;
     const ok = await call<WorkshopPlanning>(server, 'PUT', path(ids.Login!), { token: w.facilitatorSecret, body: { storyPoints: 24 } });
     expect(ok.status).toBe(200);
     expect(ok.body.sessions[0]?.references).toMatchObject([{ itemId: ids.Login, storyPoints: 24 }]);
-    expect(ok.body.items.find((i) => i.id === ids.Login)?.storyPoints).toBe(24);
+    // references are calibration's one source; the item's tracker story points are not touched
+    expect(ok.body.items.find((i) => i.id === ids.Login)?.storyPoints).toBeNull();
 
     const unsure = await call<ErrorBody>(server, 'PUT', path(ids.Wishlist!), { token: w.facilitatorSecret, body: { storyPoints: 8 } });
     expect(unsure.status).toBe(400);
@@ -91,6 +92,42 @@ describe.each(serverEngines)('workshop planning API on %s', (engine) => {
     });
     expect(notLocked.status).toBe(409);
     expect(notLocked.body.error.code).toBe('wrong_phase');
+  });
+
+  it('API-P-9 a sprint can bring new items typed in place: they join the backlog with their size and count once', async () => {
+    const { w, ids } = await sized({ Login: 'v3', Search: 'v5' });
+    const rec = await call<WorkshopPlanning>(server, 'POST', `/api/workshops/${w.workshopId}/sprints`, {
+      token: w.facilitatorSecret,
+      body: { doneItemIds: [ids.Login], newItems: [{ title: ' Retry\u200b payments ', sizeAp: 8 }] },
+    });
+    expect(rec.status).toBe(201);
+    const added = rec.body.items.at(-1)!;
+    expect(added).toMatchObject({ title: 'Retry payments', typedSizeAp: 8, position: 2 });
+    expect(rec.body.sprints[0]).toMatchObject({ index: 1, doneAp: 3, scopeAddedAp: 8, addedItemIds: [added.id] });
+    const refused = await call<ErrorBody>(server, 'POST', `/api/workshops/${w.workshopId}/sprints`, {
+      token: w.facilitatorSecret,
+      body: { newItems: [{ title: '\u200b', sizeAp: 3 }] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields?.[0]?.path).toBe('newItems.0.title');
+  });
+
+  it('API-P-10 one calibration: the export and the calibration data give the same factor, from reference items only', async () => {
+    const { w, ids } = await sized({ Login: 'v3', Search: 'v5' });
+    // the tracker's story points of an item do not calibrate
+    await call(server, 'PUT', `/api/workshops/${w.workshopId}/items/${ids.Search}/story-points`, { token: w.facilitatorSecret, body: { storyPoints: 100 } });
+    await call(server, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${ids.Login}`, { token: w.facilitatorSecret, body: { storyPoints: 24 } });
+    const data = await call<WorkshopPlanning>(server, 'GET', `/api/workshops/${w.workshopId}/planning`, { token: w.facilitatorSecret });
+    const refs = data.body.sessions[0]!.references;
+    expect(refs).toMatchObject([{ itemId: ids.Login, storyPoints: 24 }]);
+    const exported = await call<{ factor: number | null; items: { title: string; storyPoints: number | null; calibratedStoryPoints: number | null }[] }>(
+      server,
+      'GET',
+      `/api/sessions/${w.sessionId}/result?format=json`,
+      { token: w.facilitatorSecret },
+    );
+    expect(exported.body.factor).toBe(8);
+    expect(exported.body.items.find((i) => i.title === 'Search')).toMatchObject({ storyPoints: 100, calibratedStoryPoints: 40 });
   });
 
   it('API-P-4 plan settings are validated by the planning schema and saved', async () => {

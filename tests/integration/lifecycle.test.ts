@@ -148,8 +148,9 @@ describe('a workshop\'s data', () => {
     expect((await call(server, 'POST', `/api/sessions/${active.sessionId}/commands`, { token: active.facilitatorSecret, body: { type: 'phase.set', phase: 'sorting' } })).status).toBe(200);
     clock += 90 * day;
     const { purgeIdle } = await import('../../server/services/lifecycle');
+    const { DEFAULT_QUOTAS } = await import('../../server/services/quotas');
     const app = server.app;
-    const n = await purgeIdle({ store: app.store, boards: app.boards, now: () => clock }, 180 * day);
+    const n = await purgeIdle({ store: app.store, boards: app.boards, now: () => clock, quotas: DEFAULT_QUOTAS }, 180 * day);
     expect(n).toBe(1);
     expect((await call(server, 'GET', `/api/workshops/${idle.workshopId}`, { token: idle.facilitatorSecret })).status).toBe(403);
     expect((await call(server, 'GET', `/api/workshops/${active.workshopId}`, { token: active.facilitatorSecret })).status).toBe(200);

@@ -1,0 +1,1 @@
+ALTER TABLE "items" ADD COLUMN "typed_size_ap" double precision;

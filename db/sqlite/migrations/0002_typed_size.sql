@@ -1,0 +1,1 @@
+ALTER TABLE `items` ADD `typed_size_ap` real;
