@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { BoardEvent, VersionedEvent } from '../../domain/board';
 import type { Db } from '../client';
@@ -73,3 +73,25 @@ function selectEvents(db: Db, where: SQL | undefined): VersionedEvent[] {
 export const eventsSince = (db: Db, sessionId: string, version: number) => hot(db).since.all(sessionId, version).map(toVersioned);
 
 export const cardEvents = (db: Db, sessionId: string, itemId: string) => selectEvents(db, and(eq(events.sessionId, sessionId), eq(events.itemId, itemId)));
+
+/**
+ * A page of a session's log (or of one item's events): the newest `limit` events before the
+ * version `before` (all when omitted), oldest first, and whether older ones exist.
+ */
+export function eventsPage(db: Db, sessionId: string, opts: { itemId?: string; before?: number; limit: number }): { events: VersionedEvent[]; more: boolean } {
+  const rows = db
+    .select({ version: events.version, by: events.by, at: events.at, payload: events.payload })
+    .from(events)
+    .where(
+      and(
+        eq(events.sessionId, sessionId),
+        opts.itemId === undefined ? undefined : eq(events.itemId, opts.itemId),
+        opts.before === undefined ? undefined : lt(events.version, opts.before),
+      ),
+    )
+    .orderBy(desc(events.version))
+    .limit(opts.limit + 1)
+    .all();
+  const more = rows.length > opts.limit;
+  return { events: rows.slice(0, opts.limit).reverse().map(toVersioned), more };
+}

@@ -1,21 +1,23 @@
 import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
-import type { BoardCommand, VersionedEvent } from '../../domain/board';
+import { visibleDragger, type BoardCommand, type VersionedEvent } from '../../domain/board';
 import {
   clientMessages,
   isClientEventName,
   type ClientToServerEvents,
+  type HistoryMessage,
   type HoverMessage,
   type JoinMessage,
   type MoveMessage,
   type ServerToClientEvents,
+  type TimelineMessage,
   type WatchMessage,
   type WireError,
 } from '../../domain/protocol';
 import type { Logger } from '../log';
 import { newId } from '../ids';
 import { badRequest, ServiceError } from '../services/errors';
-import { cardHistory, execute, join, snapshot, timeline, type Member, type RoomDeps } from '../services/rooms';
+import { cardHistory, execute, forEveryone, join, snapshot, timeline, type Member, type RoomDeps } from '../services/rooms';
 import { tokenBucket } from './rate-limit';
 
 interface SocketData {
@@ -64,7 +66,8 @@ export function attachHub(io: Io, deps: HubDeps) {
   const hoverRate = deps.hoverRate ?? { perSecond: 30, burst: 30 };
 
   const onlineIn = deps.online;
-  const publish = deps.publish;
+  // anonymous sessions: movers are hidden from everyone until lock (BOARD-ANON-3)
+  const publish = (sessionId: string, events: VersionedEvent[]) => deps.publish(sessionId, forEveryone(deps, sessionId, events));
 
   async function announcePresence(sessionId: string) {
     io.to(roomOf(sessionId)).emit('room:presence', { online: await onlineIn(sessionId) });
@@ -79,6 +82,13 @@ export function attachHub(io: Io, deps: HubDeps) {
   async function enter(socket: Sock, sessionId: string) {
     if (socket.data.sessionId && socket.data.sessionId !== sessionId) await socket.leave(roomOf(socket.data.sessionId));
     await socket.join(roomOf(sessionId));
+  }
+
+  /** anyone in the room may read the logs, the projector too (it shows the spotlighted card's description) */
+  function viewing(socket: Sock) {
+    const { sessionId, personId } = socket.data;
+    if (!sessionId) throw new ServiceError('not_joined', 'Join a session before sending this.');
+    return { sessionId, viewer: { personId: personId ?? null } };
   }
 
   const evict = (sessionId: string, events: VersionedEvent[]) => evictRemoved(io, sessionId, events, onlineIn);
@@ -129,10 +139,18 @@ export function attachHub(io: Io, deps: HubDeps) {
     },
     'drag:hover': async (socket, msg: HoverMessage) => {
       const m = member(socket);
-      socket.volatile.to(roomOf(m.sessionId)).emit('room:dragging', { personId: m.personId, cardId: msg.cardId });
+      const b = deps.boards.current(m.sessionId);
+      const who = b ? visibleDragger(b, m.personId, `anon-${socket.id}`) : m.personId;
+      socket.volatile.to(roomOf(m.sessionId)).emit('room:dragging', { personId: who, cardId: msg.cardId });
     },
-    'card:history': async (socket, msg: { cardId: string }) => ({ events: cardHistory(deps, member(socket).sessionId, msg.cardId) }),
-    'room:timeline': async (socket) => ({ events: timeline(deps, member(socket).sessionId) }),
+    'card:history': async (socket, msg: HistoryMessage) => {
+      const { sessionId, viewer } = viewing(socket);
+      return cardHistory(deps, sessionId, viewer, msg.cardId, msg);
+    },
+    'room:timeline': async (socket, msg: TimelineMessage) => {
+      const { sessionId, viewer } = viewing(socket);
+      return timeline(deps, sessionId, viewer, msg);
+    },
   };
 
   io.on('connection', (socket: Sock) => {

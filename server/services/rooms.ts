@@ -1,6 +1,20 @@
-import { decide, hasCard, type Actor, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
-import { LIMITS, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
-import { cardEvents, eventsSince, getCredential, immediate, getSessionMeta, hasItem, insertCredential, insertItems, itemByKey, renameItem, type Db } from '../../db';
+import {
+  apply,
+  dealOnArrival,
+  decide,
+  hasCard,
+  personOf,
+  redactEvents,
+  type Actor,
+  type BoardCommand,
+  type BoardEvent,
+  type BoardState,
+  type Role,
+  type VersionedEvent,
+  type Viewer,
+} from '../../domain/board';
+import { LIMITS, PAGE, type EventPage, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
+import { eventsPage, getCredential, immediate, getSessionMeta, hasItem, insertCredential, insertItems, itemByKey, itemsByIds, renameItem, type Db } from '../../db';
 import { newId, newSecret, secretMatches, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
@@ -51,6 +65,8 @@ export function join(deps: RoomDeps, msg: JoinMessage): Joined {
         const events: BoardEvent[] = [];
         if (msg.name && msg.name !== resumed.name) events.push({ type: 'person.renamed', personId: resumed.id, name: msg.name });
         if (asFacilitator && resumed.role !== 'facilitator') events.push({ type: 'person.roleChanged', personId: resumed.id, role: 'facilitator' });
+        // asynchronous sorting: someone who was never dealt a card gets a share on arrival
+        events.push(...dealOnArrival(b, resumed.id));
         const stamped = commit(deps.db, deps.boards, b, events, resumed.id, now);
         const role: Role = asFacilitator ? 'facilitator' : resumed.role;
         return { me: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role }, events: stamped };
@@ -63,7 +79,8 @@ export function join(deps: RoomDeps, msg: JoinMessage): Joined {
       const role: Role = asFacilitator ? 'facilitator' : msg.observer ? 'observer' : 'participant';
       const person = { id: newId(), name: msg.name, role };
       insertCredential(deps.db, { id: person.id, sessionId: msg.sessionId, tokenHash: sha256(token), createdAt: now });
-      const events = commit(deps.db, deps.boards, b, [{ type: 'person.joined', person }], person.id, now);
+      const joined: BoardEvent = { type: 'person.joined', person };
+      const events = commit(deps.db, deps.boards, b, [joined, ...dealOnArrival(apply(b, joined), person.id)], person.id, now);
       return { me: { participantId: person.id, participantToken: token, name: person.name, role }, events };
     },
     { behavior: 'immediate' },
@@ -74,11 +91,11 @@ function resume(deps: RoomDeps, b: BoardState, id: string, token: string) {
   const cred = getCredential(deps.db, b.sessionId, id);
   if (!cred || !secretMatches(token, cred.tokenHash)) return undefined;
   // removed people keep no identity
-  return b.people[id];
+  return personOf(b, id);
 }
 
 export function roleOf(deps: RoomDeps, m: Member): Role {
-  const person = board(deps, m.sessionId).people[m.personId];
+  const person = personOf(board(deps, m.sessionId), m.personId);
   if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
   return person.role;
 }
@@ -110,7 +127,7 @@ export function execute(deps: RoomDeps, m: Member, cmd: BoardCommand, online: st
     deps,
     m.sessionId,
     (b) => {
-      const person = b.people[m.personId];
+      const person = personOf(b, m.personId);
       if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
       return { personId: person.id, role: person.role };
     },
@@ -151,5 +168,29 @@ function projectBacklog(deps: RoomDeps, sessionId: string, events: BoardEvent[],
   }
 }
 
-export const cardHistory = (deps: RoomDeps, sessionId: string, cardId: string) => cardEvents(deps.db, sessionId, cardId);
-export const timeline = (deps: RoomDeps, sessionId: string) => eventsSince(deps.db, sessionId, 0);
+/** Events as everyone in the room may see them (anonymous sessions hide movers until lock). */
+export const forEveryone = (deps: RoomDeps, sessionId: string, events: VersionedEvent[]) => seenBy(deps, sessionId, events, { personId: null });
+
+function seenBy(deps: RoomDeps, sessionId: string, events: VersionedEvent[], viewer: Viewer): VersionedEvent[] {
+  const b = deps.boards.current(sessionId);
+  return b ? redactEvents(b, events, viewer) : events;
+}
+
+export interface PageQuery {
+  before?: number | undefined;
+  limit?: number | undefined;
+}
+
+function page(deps: RoomDeps, sessionId: string, viewer: Viewer, q: PageQuery, itemId?: string): EventPage {
+  const { events, more } = eventsPage(deps.db, sessionId, { ...(itemId === undefined ? {} : { itemId }), ...(q.before === undefined ? {} : { before: q.before }), limit: q.limit ?? PAGE.default });
+  return { events: seenBy(deps, sessionId, events, viewer), more };
+}
+
+/** A card's move log, a page at a time, with its key and description from the workshop's items (fetched on demand, not in snapshots). */
+export function cardHistory(deps: RoomDeps, sessionId: string, viewer: Viewer, cardId: string, q: PageQuery = {}) {
+  const card = deps.boards.current(sessionId)?.cards.find((c) => c.id === cardId);
+  const item = card ? itemsByIds(deps.db, [card.id])[0] : undefined;
+  return { ...page(deps, sessionId, viewer, q, cardId), key: card?.key ?? null, description: item?.description ?? '' };
+}
+
+export const timeline = (deps: RoomDeps, sessionId: string, viewer: Viewer, q: PageQuery = {}) => page(deps, sessionId, viewer, q);

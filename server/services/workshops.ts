@@ -10,7 +10,7 @@ import {
   type WorkshopItem,
   type WorkshopOverview,
 } from '../../domain/protocol';
-import { defaultScale, DEFAULT_SETTINGS, emptyBoard, totals, type BoardEvent, type Card } from '../../domain/board';
+import { defaultScale, DEFAULT_SETTINGS, emptyBoard, totals, type BoardEvent, type Card, type VersionedEvent } from '../../domain/board';
 import { insertItems, insertSession, insertWorkshop, listItems, listSessions, type Db, type Item } from '../../db';
 import { newId, newJoinCode, newSecret, sha256 } from '../ids';
 import type { BoardCache } from './boards';
@@ -79,6 +79,27 @@ export function createSession(deps: WorkshopDeps, workshopId: string, secret: st
     { behavior: 'immediate' },
   );
   return { ...session, links: links(session.sessionId, secret) };
+}
+
+/**
+ * People still in the workshop's other sessions are told that a new one started, so they can
+ * follow (BOARD-NEXT-1): a `session.next` event appended to each of them. The caller publishes them.
+ */
+export function announceSession(deps: WorkshopDeps, workshopId: string, sessionId: string): { sessionId: string; events: VersionedEvent[] }[] {
+  return deps.db.transaction(
+    () => {
+      const all = listSessions(deps.db, workshopId);
+      const created = all.find((s) => s.id === sessionId);
+      if (!created) return [];
+      return all.flatMap((s) => {
+        const board = s.id === sessionId ? undefined : deps.boards.current(s.id);
+        if (!board) return [];
+        const events = commit(deps.db, deps.boards, board, [{ type: 'session.next', next: { sessionId, name: created.name } }], null, deps.now());
+        return [{ sessionId: s.id, events }];
+      });
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 function pick(backlog: Item[], ids: string[] | undefined): Item[] {

@@ -1,6 +1,6 @@
 import { authorizeWorkshop, bearer } from '../auth';
 import { setStoryPoints } from '../../services/backlog';
-import { createSession, createWorkshop, workshopOverview } from '../../services/workshops';
+import { announceSession, createSession, createWorkshop, workshopOverview } from '../../services/workshops';
 import { readJson, sendJson } from '../respond';
 import type { Route } from '../router';
 
@@ -25,7 +25,10 @@ export const workshopRoutes: Route[] = [
     path: new RegExp(`^/api/workshops/(?<workshopId>${ID})/sessions$`),
     handle: async ({ req, res, params, deps }) => {
       const w = authorizeWorkshop(deps.db, req, params.workshopId!);
-      sendJson(res, 201, createSession(deps, w.id, bearer(req), await readJson(req)));
+      const created = createSession(deps, w.id, bearer(req), await readJson(req));
+      // the people in the workshop's other rooms are offered the way in
+      for (const a of announceSession(deps, w.id, created.sessionId)) deps.publish(a.sessionId, a.events);
+      sendJson(res, 201, created);
     },
   },
   {
