@@ -8,8 +8,9 @@ export interface CardInfo {
   card: CardModel;
   moves: number;
   flag?: FlagReason;
-  /** name of the person whose hand it is in (sorting), or null for mine */
+  /** name of the person whose hand it is in (sorting), null for mine, '' for someone unnamed (anonymous) */
   handOf?: string | null;
+  /** who drags it now; '' for someone unnamed */
   draggingBy?: string;
 }
 
@@ -29,7 +30,7 @@ export const CardView = memo(function CardView({ info, dragging, big }: { info: 
       data-overlay={dragging ? 'true' : undefined}
       className={`relative rounded-md border-2 bg-white text-left shadow-sm ${big ? 'px-3 py-2 text-xl leading-snug' : 'px-2 py-1.5 text-sm'} ${
         dragging ? 'border-indigo-500 shadow-lg ring-2 ring-indigo-300' : flag ? 'border-rose-500' : mine ? 'border-indigo-400' : 'border-slate-300'
-      } ${handOf ? 'opacity-60' : ''}`}
+      } ${handOf !== undefined && handOf !== null ? 'opacity-60' : ''}`}
     >
       {flag && (
         <span className="absolute -top-2 -right-2 flex h-5 w-5 items-center justify-center rounded-full bg-rose-600 text-xs font-bold text-white" title={t(`flagReason.${flag}`)} aria-label={`${t('flagged')}: ${t(`flagReason.${flag}`)}`}>
@@ -37,9 +38,10 @@ export const CardView = memo(function CardView({ info, dragging, big }: { info: 
         </span>
       )}
       {card.key && <span className="mr-1 font-mono text-xs text-slate-500">{card.key}</span>}
-      <span className="hyphens-auto break-words">{card.title}</span>
-      {handOf && <span className="block text-xs text-slate-500">{t('handOf', { name: handOf })}</span>}
-      {draggingBy && <span className="block text-xs font-medium text-amber-700">{t('draggingBy', { name: draggingBy })}</span>}
+      {/* wrapped by words; only a single word wider than the card may break */}
+      <span className="break-words">{card.title}</span>
+      {handOf !== undefined && handOf !== null && <span className="block text-xs text-slate-500">{handOf ? t('handOf', { name: handOf }) : t('handOfSomeone')}</span>}
+      {draggingBy !== undefined && <span className="block text-xs font-medium text-amber-700">{draggingBy ? t('draggingBy', { name: draggingBy }) : t('draggingBySomeone')}</span>}
     </div>
   );
 }, (a, b) => a.dragging === b.dragging && a.big === b.big && sameInfo(a.info, b.info));
@@ -60,6 +62,7 @@ export const DraggableCard = memo(function DraggableCard({ info, disabled, onOpe
       data-card-id={info.card.id}
       data-flagged={info.flag ? 'true' : undefined}
       data-hand={info.handOf === undefined ? undefined : info.handOf === null ? 'mine' : 'other'}
+      data-key={info.card.key ?? undefined}
       aria-label={info.card.title + (info.flag ? ` (${t('flagged')})` : '')}
       className={`group relative list-none select-none ${disabled ? '' : 'cursor-grab touch-none'} ${isDragging ? 'opacity-30' : ''}`}
     >

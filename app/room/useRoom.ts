@@ -7,7 +7,9 @@ import {
   type ClientToServerEvents,
   type CommandAck,
   type CommandMessage,
+  type EventPage,
   type EventsAck,
+  type HistoryAck,
   type JoinAck,
   type Me,
   type RoomSnapshot,
@@ -15,7 +17,7 @@ import {
   type WireError,
 } from '../../domain/protocol';
 import { addPending, reconcile, receive, replicaOf, resync, settle, view, type PendingMove, type Replica } from '../../domain/sync';
-import { facilitatorSecretFor, loadIdentity, saveIdentity } from './identity';
+import { facilitatorSecretFor, loadIdentity, loadWorkshopPerson, saveIdentity, saveWorkshopPerson, workshopSecret } from './identity';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -103,19 +105,34 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
         return;
       }
       const stored = loadIdentity(sessionId);
-      const secret = facilitatorSecretFor(sessionId);
-      const chosen = name ?? stored?.name;
-      if (!chosen) return update((s) => ({ ...s, status: 'needName' }));
+      const workshopId = stateRef.current.meta?.workshopId;
+      // read (and wipe from the address bar) the secret at once; the workshop's key may hold it too
+      const secret = workshopId ? workshopSecret(sessionId, workshopId) : facilitatorSecretFor(sessionId);
+      const person = workshopId ? loadWorkshopPerson(workshopId) : null;
+      const chosen = name ?? stored?.name ?? person?.name;
+      const asObserver = observer ?? (stored ? undefined : person?.observer);
+      if (!chosen) {
+        if (workshopId) return update((s) => ({ ...s, status: 'needName' }));
+        // a first visit: look at the room (which workshop?) before asking for a name again
+        socket.emit('room:watch', { sessionId }, (ack) => {
+          if (!ack.ok) return update((s) => ({ ...s, status: 'failed', error: ack.error }));
+          update((s) => ({ ...s, meta: metaOf(ack.snapshot) }));
+          join();
+        });
+        return;
+      }
       const msg = {
         sessionId,
         name: chosen,
-        ...(observer ? { observer } : {}),
+        ...(asObserver ? { observer: true } : {}),
         ...(stored ? { participantId: stored.participantId, participantToken: stored.participantToken } : {}),
         ...(secret ? { facilitatorSecret: secret } : {}),
       };
       socket.emit('room:join', msg, (ack: JoinAck) => {
         if (!ack.ok) return update((s) => ({ ...s, status: ack.error.code === 'bad_request' ? 'needName' : 'failed', error: ack.error }));
         saveIdentity(sessionId, ack.me);
+        saveWorkshopPerson(ack.snapshot.workshopId, { name: ack.me.name, observer: ack.me.role === 'observer' });
+        if (secret) workshopSecret(sessionId, ack.snapshot.workshopId);
         adopt(ack.snapshot, ack.me);
       });
     },
@@ -181,13 +198,21 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
     [update],
   );
 
+  /** a card's move log (a page, older ones with `before`) with its key and description */
   const history = useCallback(
-    (cardId: string) =>
-      new Promise<VersionedEvent[]>((resolve) => socketRef.current?.emit('card:history', { cardId }, (a: EventsAck) => resolve(a.ok ? a.events : []))),
+    (cardId: string, before?: number) =>
+      new Promise<CardLog>((resolve) =>
+        socketRef.current?.emit('card:history', before === undefined ? { cardId } : { cardId, before }, (a: HistoryAck) =>
+          resolve(a.ok ? { events: a.events, more: a.more, key: a.key, description: a.description } : { events: [], more: false, key: null, description: '' }),
+        ),
+      ),
     [],
   );
   const timeline = useCallback(
-    () => new Promise<VersionedEvent[]>((resolve) => socketRef.current?.emit('room:timeline', {}, (a: EventsAck) => resolve(a.ok ? a.events : []))),
+    (before?: number) =>
+      new Promise<EventPage>((resolve) =>
+        socketRef.current?.emit('room:timeline', before === undefined ? {} : { before }, (a: EventsAck) => resolve(a.ok ? { events: a.events, more: a.more } : { events: [], more: false })),
+      ),
     [],
   );
 
@@ -216,3 +241,8 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
 }
 
 export type RoomApi = ReturnType<typeof useRoom>;
+
+export interface CardLog extends EventPage {
+  key: string | null;
+  description: string;
+}
