@@ -15,7 +15,7 @@ import {
 } from '@dnd-kit/core';
 import { useMemo, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { cardsIn, flagOf, handOf, personOf, totals, type BoardState, type Card, type Placement } from '../../domain/board';
+import { cardsIn, flagOf, handOf, personOf, placementOf, totals, type BoardState, type Card, type Placement } from '../../domain/board';
 import { DropZone } from './Bucket';
 import { CardView, DraggableCard, type CardInfo } from './Card';
 import { bucketJumps } from './keyboard';
@@ -51,6 +51,7 @@ export interface BoardProps {
 export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen, anonymous = false }: BoardProps) {
   const t = useTranslations('room');
   const [active, setActive] = useState<string | null>(null);
+  const [showOthers, setShowOthers] = useState(false);
   const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(TouchSensor, TOUCH), useSensor(KeyboardSensor, KEYBOARD));
   const sums = useMemo(() => totals(board), [board]);
   const draggedBy = useMemo(() => {
@@ -70,7 +71,8 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen,
   };
 
   const info = (card: Card): CardInfo => {
-    const hand = board.phase === 'sorting' ? handOf(board, card.id) : undefined;
+    // whose hand: only while the card still waits on the pile
+    const hand = board.phase === 'sorting' && placementOf(board, card.id) === null ? handOf(board, card.id) : undefined;
     const flag = flagOf(board, card.id);
     const dragger = Object.hasOwn(draggedBy, card.id) ? draggedBy[card.id] : undefined;
     return {
@@ -92,7 +94,13 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen,
   const activeCard = active ? board.cards.find((c) => c.id === active) : undefined;
   // in sorting my own hand comes first in the pile
   const pile = cardsIn(board, null).sort((a, b) => Number(handOf(board, b.id) === myId) - Number(handOf(board, a.id) === myId));
-  const card = (c: Card) => <DraggableCard key={c.id} info={info(c)} disabled={!canMove(c.id)} {...(onOpen ? { onOpen } : {})} />;
+  // in sorting, other people's hands are folded away: a long pile of cards nobody here may move helps no one
+  const isOthers = (c: Card) => board.phase === 'sorting' && handOf(board, c.id) !== undefined && handOf(board, c.id) !== myId;
+  const others = pile.filter(isOthers).length;
+  const shownPile = showOthers || others <= 8 ? pile : pile.filter((c) => !isOthers(c));
+  // big boards get compact cards, so 200 cards stay a board and not a long scroll
+  const compact = board.cards.length > 60;
+  const card = (c: Card) => <DraggableCard key={c.id} info={info(c)} compact={compact} disabled={!canMove(c.id)} {...(onOpen ? { onOpen } : {})} />;
 
   return (
     <DndContext
@@ -121,7 +129,14 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen,
           }
         >
           {pile.length === 0 && <li className="px-1 text-sm text-slate-500">{t('pileEmpty')}</li>}
-          {pile.map(card)}
+          {shownPile.map(card)}
+          {others > 8 && (
+            <li className="list-none">
+              <button type="button" className="w-full rounded px-1 py-1 text-left text-sm text-indigo-700 underline" onClick={() => setShowOthers((v) => !v)} data-testid="toggle-others">
+                {showOthers ? t('hideOthers') : t('showOthers', { count: others })}
+              </button>
+            </li>
+          )}
         </DropZone>
         <div className="grid flex-1 grid-cols-2 gap-1.5 sm:grid-cols-3 md:grid-cols-5 xl:grid-cols-10">
           {board.scale.buckets.map((b) => {
@@ -146,7 +161,7 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen,
           })}
         </div>
       </div>
-      <DragOverlay>{activeCard ? <CardView info={info(activeCard)} dragging /> : null}</DragOverlay>
+      <DragOverlay>{activeCard ? <CardView info={info(activeCard)} compact={compact} dragging /> : null}</DragOverlay>
     </DndContext>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import '@fontsource-variable/roboto-condensed';
 import QRCode from 'qrcode';
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { flagOf, placementOf, sortingProgress, totals, type BoardState } from '../../domain/board';
 import { GEOMETRY, projectorLayout, type Layout, type Measure } from './projectorLayout';
@@ -10,8 +10,8 @@ import { TimerDisplay } from './Timer';
 import { CHIP_FONT, CHIP_WEIGHT, useSize, useTextMeasure } from './useMeasure';
 import { useRoom } from './useRoom';
 
-/** px of a bucket's header: the value (48 px) and one line of count and sum (32 px) */
-const HEADER = { label: 48, stats: 32, height: 92 };
+/** px of a bucket's header: the value (48 px) and one line of count and sum (32 px); two lines while a spotlight takes room */
+const HEADER = { label: 48, stats: 32, height: 86, twoLines: 122 };
 const BUCKET_PAD_Y = 4;
 
 function useQr(url: string | null) {
@@ -103,7 +103,7 @@ export function Projector({ sessionId }: { sessionId: string }) {
           </aside>
         )}
         {board.phase === 'discussion' && board.spotlight && (
-          <aside className="flex w-[520px] shrink-0 flex-col">
+          <aside className="flex w-[440px] shrink-0 flex-col">
             <Spotlight board={board} history={history} big />
           </aside>
         )}
@@ -126,9 +126,11 @@ function Progress({ board }: { board: BoardState }) {
           <strong className="text-amber-300">{t('progress.stillSorting', { count: p.sorting })}</strong>
           {': '}
           {busy.map((x, i) => (
-            <span key={x.person.id} className="whitespace-nowrap">
+            <span key={x.person.id}>
               {i > 0 ? ' · ' : ''}
-              {x.person.name} <span className="font-bold tabular-nums">{x.left}</span>
+              <span className="whitespace-nowrap">
+                {x.person.name} <span className="font-bold tabular-nums">{x.left}</span>
+              </span>
             </span>
           ))}
           <span className="text-slate-400">{` · ${t('progress.done', { count: p.people.length - p.sorting })}`}</span>
@@ -138,9 +140,9 @@ function Progress({ board }: { board: BoardState }) {
   );
 }
 
-/** What a bucket's header needs: its value and "count · sum" must never be cut either. */
-function headerWidth(measure: Measure, label: string, stats: string) {
-  return Math.max(measure(label, HEADER.label) * 1.15, measure(stats, HEADER.stats) * 1.15) + 2 * GEOMETRY.bucketPadX + 4;
+/** What a bucket's header needs: its value and "count · sum" (one or two lines) must never be cut either. */
+function headerWidth(measure: Measure, label: string, stats: string[]) {
+  return Math.max(measure(label, HEADER.label), ...stats.map((s) => measure(s, HEADER.stats))) * 1.15 + 2 * GEOMETRY.bucketPadX + 4;
 }
 
 function Buckets({ board }: { board: BoardState }) {
@@ -148,11 +150,16 @@ function Buckets({ board }: { board: BoardState }) {
   const measure = useTextMeasure();
   const { ref, size } = useSize<HTMLDivElement>();
   const sum = useMemo(() => totals(board), [board]);
-  const statsOf = (id: string, value: number | null) => {
+  // the spotlight takes width: the headers give up a line of height instead
+  const narrow = board.phase === 'discussion' && board.spotlight !== null;
+  const headerHeight = narrow ? HEADER.twoLines : HEADER.height;
+  const statsOf = (id: string, value: number | null): string[] => {
     const tot = sum.byBucket[id] ?? { count: 0, sum: 0 };
-    return value === null ? String(tot.count) : `${tot.count} · ${tot.sum}`;
+    if (value === null) return [String(tot.count)];
+    return narrow ? [String(tot.count), `Σ${tot.sum}`] : [`${tot.count} · Σ${tot.sum}`];
   };
-  // only what the layout depends on: titles per bucket and the area
+  // only what the layout depends on: the titles per bucket (a stable key, so presence or timer events change nothing)
+  const key = board.scale.buckets.map((b) => `${b.id}:${board.cards.filter((c) => placementOf(board, c.id) === b.id).map((c) => c.id).join(',')}`).join('|');
   const contents = useMemo(
     () =>
       board.scale.buckets.map((b) => ({
@@ -162,23 +169,30 @@ function Buckets({ board }: { board: BoardState }) {
         cards: board.cards.filter((c) => placementOf(board, c.id) === b.id),
       })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [board.cards, board.placement, board.scale, sum],
+    [key, board.cards, narrow],
   );
+  // a burst of moves is laid out once it settles; React renders the last layout meanwhile
+  const deferred = useDeferredValue(contents);
+  const cache = useRef(new Map<string, { lanes: number; lane: number } | null>());
   const layout: Layout | null = useMemo(() => {
     if (!measure || !size) return null;
     return projectorLayout({
       width: size.width,
       // the last chip of a lane keeps its bottom margin
-      height: size.height - HEADER.height - 2 * BUCKET_PAD_Y - GEOMETRY.chipGap,
-      buckets: contents.map((c) => ({ id: c.id, titles: c.cards.map((x) => x.title), minWidth: headerWidth(measure, c.label, c.stats) })),
+      height: size.height - headerHeight - 2 * BUCKET_PAD_Y - GEOMETRY.chipGap,
+      buckets: deferred.map((c) => ({ id: c.id, titles: c.cards.map((x) => x.title), minWidth: headerWidth(measure, c.label, c.stats) })),
       measure,
+      cache: cache.current,
+      // while a card is discussed the spotlight is what the room reads; the board may get smaller type
+      minFont: 8,
     });
-  }, [contents, measure, size]);
+  }, [deferred, measure, size, headerHeight]);
+  const shown = layout && layout.buckets.length === contents.length ? deferred : contents;
 
   return (
     <div ref={ref} className="flex min-h-0 min-w-0 flex-1" style={{ gap: GEOMETRY.bucketGap }} data-testid="projector-board" data-font={layout?.fontPx} data-fits={layout?.fits}>
       {layout &&
-        contents.map((c, i) => {
+        shown.map((c, i) => {
           const l = layout.buckets[i]!;
           return (
             <section
@@ -188,13 +202,15 @@ function Buckets({ board }: { board: BoardState }) {
               className="flex min-h-0 shrink-0 flex-col rounded-lg bg-slate-800"
               style={{ width: l.width, padding: `${BUCKET_PAD_Y}px ${GEOMETRY.bucketPadX}px` }}
             >
-              <div className="flex shrink-0 flex-col items-center justify-center" style={{ height: HEADER.height }}>
+              <div className="flex shrink-0 flex-col items-center justify-center" style={{ height: headerHeight }}>
                 <h2 className="leading-none font-black" style={{ fontSize: HEADER.label }}>
                   {c.label}
                 </h2>
-                <p className="leading-tight font-bold whitespace-nowrap text-slate-300 tabular-nums" style={{ fontSize: HEADER.stats }} data-testid={`projector-stats-${c.id}`}>
-                  {c.stats}
-                </p>
+                {c.stats.map((line, j) => (
+                  <p key={j} className="leading-tight font-bold whitespace-nowrap text-slate-300 tabular-nums" style={{ fontSize: HEADER.stats }} data-testid={j === 0 ? `projector-stats-${c.id}` : undefined}>
+                    {line}
+                  </p>
+                ))}
               </div>
               <ul
                 className="min-h-0 flex-1"

@@ -18,6 +18,11 @@ export interface LayoutInput {
   measure: Measure;
   maxFont?: number;
   minFont?: number;
+  /**
+   * Remembers each bucket's answer between calls (keyed by its titles and the constraints): a
+   * move changes two buckets, so the projector recomputes two, not ten. Results do not depend on it.
+   */
+  cache?: Map<string, { lanes: number; lane: number } | null>;
 }
 
 export interface BucketLayout {
@@ -44,7 +49,7 @@ export const GEOMETRY = {
   bucketGap: 6,
   bucketPadX: 4,
   laneGap: 4,
-  chipPadX: 5,
+  chipPadX: 4,
   chipPadY: 2,
   chipGap: 3,
   lineHeight: 1.12,
@@ -127,15 +132,29 @@ function tryFont(input: LayoutInput, font: number, wordsAt: (px: number) => { ch
   if (B === 0) return { fontPx: font, lineHeightPx: font * g.lineHeight, buckets: [], fits: true };
   const measured = wordsAt(font);
   const available = input.width - (B - 1) * g.bucketGap;
-  const picks = measured.map((m, i) => narrowest(m.chips, m.space, font, input.height, input.buckets[i]!.minWidth ?? 0, available));
+  const picks = measured.map((m, i) => {
+    const b = input.buckets[i]!;
+    const minWidth = b.minWidth ?? 0;
+    if (!input.cache) return narrowest(m.chips, m.space, font, input.height, minWidth, available);
+    const key = `${font}|${input.height}|${minWidth}|${available}|${b.titles.join('\n')}`;
+    let hit = input.cache.get(key);
+    if (hit === undefined) {
+      hit = narrowest(m.chips, m.space, font, input.height, minWidth, available);
+      if (input.cache.size > 5000) input.cache.clear();
+      input.cache.set(key, hit);
+    }
+    return hit;
+  });
   if (picks.some((p) => p === null)) return null;
   const chosen = picks as { lanes: number; lane: number }[];
   const used = chosen.reduce((a, p) => a + bucketWidth(p.lanes, p.lane), 0);
   if (used > available) return null;
   // the width left over goes to the buckets with cards, in proportion: wider lanes, fewer lines
   const spare = available - used;
-  const weights = chosen.map((p, i) => (measured[i]!.chips.length > 0 ? p.lanes * p.lane : 0));
-  const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
+  // (an empty board: every bucket alike)
+  const filled = chosen.map((p, i) => (measured[i]!.chips.length > 0 ? p.lanes * p.lane : 0));
+  const weights = filled.some((x) => x > 0) ? filled : chosen.map(() => 1);
+  const weightSum = weights.reduce((a, b) => a + b, 0);
   const buckets = input.buckets.map((b, i) => {
     const p = chosen[i]!;
     const lane = p.lane + (spare * weights[i]!) / weightSum / p.lanes;

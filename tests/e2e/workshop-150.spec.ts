@@ -33,21 +33,23 @@ async function context(browser: Browser, locale: 'en' | 'de', phone = false): Pr
   return ctx.newPage();
 }
 
-/** Places every card dealt to this browser with the keyboard (works on a phone-sized screen too): space, arrows, space. */
-async function placeMyHand(page: Page, jumps: number) {
+/** Places every card dealt to this browser: drags it from the top of the pile into a bucket near it (phones too). */
+async function placeMyHand(page: Page, bucketId: string) {
   const mine = page.locator('[data-bucket="pile"] [data-hand="mine"]');
   while ((await mine.count()) > 0) {
     const before = await mine.count();
-    await mine.first().focus();
-    await page.keyboard.press('Space');
-    for (let i = 0; i < jumps; i++) await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Space');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await drag(page, (await mine.first().getAttribute('aria-label'))!, bucketId);
     await expect(mine).toHaveCount(before - 1);
   }
 }
 
+const t0 = Date.now();
+const step = (name: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s ${name}`);
+
 test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock and calibrate with 40 people; the projector shows every title', async ({ browser }, info) => {
-  test.setTimeout(240_000);
+  // about 3 minutes on an idle 2-core machine; far longer when the cores are shared
+  test.setTimeout(480_000);
   const shots = info.outputPath('screens');
   mkdirSync(shots, { recursive: true });
   const shoot = (p: Page, name: string) => p.screenshot({ path: `${shots}/${name}.png` });
@@ -60,7 +62,9 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   const ben = await context(browser, 'de', true);
   const cleo = await context(browser, 'de');
 
+  step('contexts');
   await joinAs(fac, app.url + w.links.facilitator, 'Fay');
+  step('fac joined');
   // BOARD-NEXT-2 / issue #10: the secret leaves the address bar as soon as the page has read it
   expect(fac.url()).not.toContain('facilitator=');
   await expect(fac.getByTestId('invite-code')).toHaveText(w.joinCode);
@@ -70,16 +74,20 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await expect(beamerDe.getByTestId('projector-phase')).toHaveText('Vorbereitung');
 
   const sims = Array.from({ length: 34 }, (_, i) => new SimClient(app.url, w.sessionId, `P${String(i + 1).padStart(2, '0')}`));
+  step('projectors open');
   await Promise.all(sims.map((s) => s.open()));
+  step('sims joined');
   await joinAs(ann, app.url + w.links.participant, 'Ann');
   await joinAs(ben, app.url + w.links.participant, 'Ben');
   await joinAs(cleo, app.url + w.links.participant, 'Cleo');
+  step('browsers joined');
   await expect(beamerEn.getByTestId('projector-joined')).toHaveText('38');
   await shoot(fac, '01-setup-en');
   await shoot(beamerEn, '01-projector-setup-en');
   await shoot(beamerDe, '01-projector-setup-de');
   await shoot(ann, '01-phone-join-en');
 
+  step('deal: 150 cards');
   // deal: 150 cards to 37 participants online (4 or 5 each)
   await fac.getByRole('button', { name: 'Next: Silent sorting' }).click();
   await expect(beamerEn.getByTestId('projector-progress')).toContainText('37 people still sorting');
@@ -87,6 +95,7 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await shoot(beamerEn, '02-projector-sorting-en');
   await shoot(ben, '02-phone-sorting-de');
 
+  step('sort: the simulat');
   // sort: the simulated people place their hands where the realistic spread says
   const bucketOf = new Map(ITEMS.map((item, i) => [item.title, SPREAD[i]!]));
   await Promise.all(
@@ -96,8 +105,8 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
       await s.settled();
     }),
   );
-  await placeMyHand(cleo, 4);
-  await placeMyHand(ben, 3);
+  await placeMyHand(cleo, 'v5');
+  await placeMyHand(ben, 'v1');
   // the nudge: one person (Ann) still sorts
   await expect(fac.getByTestId('sorting-progress')).toHaveText('1 person still sorting');
   await expect(beamerDe.getByTestId('projector-progress')).toContainText('1 Person sortiert noch');
@@ -105,10 +114,11 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await expect(fac.getByTestId('nudge')).toContainText('1 person is still sorting');
   await shoot(fac, '03-nudge-en');
   await fac.getByRole('button', { name: 'Wait' }).click();
-  await placeMyHand(ann, 2);
+  await placeMyHand(ann, 'v2');
   await expect(beamerEn.getByTestId('projector-progress')).toHaveText('Everyone is done sorting');
   await expect(beamerEn.getByTestId('projector-unplaced')).toHaveText('0');
 
+  step('the projector at ');
   // the projector at 150 cards: every title in full, type at least 14 px, numbers 32 px or more
   for (const b of [beamerEn, beamerDe]) {
     await expect(b.locator('[data-chip]')).toHaveCount(150);
@@ -122,10 +132,13 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await shoot(beamerEn, '04-projector-150-en');
   await shoot(beamerDe, '04-projector-150-de');
 
+  step('review: two peopl');
   // review: two people ping-pong a card, and it is flagged
   await fac.getByRole('button', { name: 'Next: Silent review' }).click();
   await expect(fac.getByTestId('nudge')).toHaveCount(0);
   await expect(cleo.getByTestId('current-phase')).toHaveText('Stille Prüfung');
+  // cards on "?" are flagged already (PING-4); one more comes from the ping-pong
+  const flaggedBefore = Number(await beamerEn.getByTestId('projector-flagged').textContent());
   const contested = ITEMS[0]!;
   const contestedId = sims[0]!.replica!.confirmed.cards.find((c) => c.title === contested.title)!.id;
   const home = sims[0]!.replica!.confirmed.placement[contestedId]!;
@@ -134,7 +147,7 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await sims[1]!.move(contestedId, home);
   await sims[1]!.settled();
   await expect(card(fac, contested.title)).toHaveAttribute('data-flagged', 'true');
-  await expect(beamerEn.getByTestId('projector-flagged')).toHaveText('1');
+  await expect(beamerEn.getByTestId('projector-flagged')).toHaveText(String(flaggedBefore + 1));
   // the card's details: key, description imported with it, move log
   await card(fac, contested.title).getByRole('button', { name: /Details/ }).click();
   await expect(fac.getByTestId('card-key')).toHaveText(contested.key);
@@ -145,9 +158,11 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await shoot(fac, '05-review-en');
   await shoot(cleo, '05-review-de');
 
+  step('discussion: the f');
   // discussion: the facilitator spotlights the card from the queue; every screen shows it
   await fac.getByRole('button', { name: 'Next: Discussion' }).click();
-  await fac.getByTestId('discussion-queue').getByRole('button', { name: 'Spotlight' }).click();
+  const queued = fac.getByTestId('discussion-queue').getByRole('listitem').filter({ hasText: contested.title });
+  await queued.getByRole('button', { name: 'Spotlight' }).click();
   for (const p of [beamerEn, beamerDe, ann, ben, cleo, fac]) {
     await expect(p.getByTestId('spotlight-title')).toHaveText(contested.title);
     await expect(p.getByTestId('spotlight-key')).toHaveText(contested.key);
@@ -163,10 +178,11 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await shoot(ben, '06-phone-spotlight-de');
   await drag(fac, contested.title, 'v13');
   await expect(beamerEn.getByTestId('spotlight-where')).toContainText('Now in 13');
-  await fac.getByTestId('discussion-queue').getByRole('button', { name: 'Settled' }).click();
-  await expect(beamerEn.getByTestId('projector-flagged')).toHaveText('0');
+  await queued.getByRole('button', { name: 'Settled' }).click();
+  await expect(beamerEn.getByTestId('projector-flagged')).toHaveText(String(flaggedBefore));
   await shoot(fac, '06-discussion-en');
 
+  step('lock: what comes ');
   // lock: what comes next, and straight to calibrating this session
   await fac.getByRole('button', { name: 'Next: Locked' }).click();
   await expect(ann.getByTestId('locked-next')).toContainText('The facilitator now calibrates');
