@@ -37,7 +37,9 @@ export const CardView = memo(function CardView({ info, dragging, big, compact }:
           !
         </span>
       )}
-      {card.key && <span className="mr-1 font-mono text-xs whitespace-nowrap text-slate-500">{card.key}</span>}
+      {card.key && <span className="font-mono text-xs whitespace-nowrap text-slate-500">{card.key}</span>}
+      {/* a real space after the key: the title may start on the next line, whole */}
+      {card.key && ' '}
       {/* wrapped by words; only a single word wider than the card may break */}
       <span className="break-words">{card.title}</span>
       {handOf !== undefined && handOf !== null && <span className="block text-xs text-slate-500">{handOf ? t('handOf', { name: handOf }) : t('handOfSomeone')}</span>}

@@ -22,7 +22,8 @@ export function DiscussionPanel({ board, api, facilitator, onOpen }: { board: Bo
         {flagged.map((c) => (
           <li key={c.id} className={`flex items-center justify-between gap-2 rounded border px-2 py-1 text-sm ${board.spotlight === c.id ? 'border-amber-400 bg-amber-50' : 'border-slate-200'}`}>
             <button type="button" className="min-w-0 text-left break-words underline decoration-dotted" onClick={() => onOpen(c.id)}>
-              {c.key && <span className="mr-1 font-mono text-xs text-slate-500">{c.key}</span>}
+              {c.key && <span className="font-mono text-xs whitespace-nowrap text-slate-500">{c.key}</span>}
+              {c.key && ' '}
               <span className="font-medium">{c.title}</span>{' '}
               <span className="text-slate-600">
                 {'→ '}

@@ -98,7 +98,8 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
             ) : (
               <li key={c.id} className="flex items-center gap-1">
                 <span className="flex-1 truncate" title={c.title}>
-                  {c.key && <span className="mr-1 font-mono text-xs text-slate-500">{c.key}</span>}
+                  {c.key && <span className="font-mono text-xs text-slate-500">{c.key}</span>}
+                  {c.key && ' '}
                   {c.title}
                 </span>
                 <button type="button" className="text-xs text-indigo-700 underline" onClick={() => setEditing({ id: c.id, title: c.title })}>

@@ -29,7 +29,7 @@ export function Spotlight({ board, history, big, onClose }: { board: BoardState;
     <section
       aria-label={t('spotlight.title')}
       data-testid="spotlight"
-      className={`flex min-h-0 flex-col rounded-lg border-4 border-amber-400 ${big ? 'gap-3 bg-white p-5 text-slate-950' : 'gap-1.5 bg-amber-50 p-3'}`}
+      className={`flex min-h-0 flex-col rounded-lg border-4 border-amber-400 ${big ? 'gap-3 bg-white p-5 text-slate-950' : 'sticky top-0 z-10 max-h-[45vh] gap-1.5 overflow-y-auto bg-amber-50 p-3 shadow-lg'}`}
     >
       <div className="flex items-start justify-between gap-2">
         <p className={`font-semibold tracking-wide text-amber-700 uppercase ${big ? 'text-2xl' : 'text-sm'}`}>{t('spotlight.title')}</p>
@@ -49,7 +49,7 @@ export function Spotlight({ board, history, big, onClose }: { board: BoardState;
       </h2>
       <p className={big ? 'text-[32px] font-semibold' : 'text-base font-semibold'} data-testid="spotlight-where">
         {t('spotlight.now', { bucket: where(spot.at) })}
-        {spot.flag && <span className={`ml-3 rounded bg-rose-600 px-2 text-white ${big ? 'text-2xl' : 'text-sm'}`}>{t(`flagReason.${spot.flag}`)}</span>}
+        {spot.flag && <span className={`ml-3 inline-block rounded bg-rose-600 px-2 align-middle text-white ${big ? 'text-2xl' : 'text-sm'}`}>{t(`flagReason.${spot.flag}`)}</span>}
       </p>
       {spot.path.length > 1 && (
         <p className={big ? 'text-[28px] text-slate-700' : 'text-sm text-slate-700'} data-testid="spotlight-path">

@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { CommandAck } from '../../domain/protocol';
 import { realisticBacklog, realisticSpread } from '../support/backlog';
 import { SimClient } from '../support/sim';
-import { checkProjector } from './support/projector';
+import { checkProjector, wordsBrokenIn } from './support/projector';
 import { AppProcess } from './support/server';
 import { bucket, card, drag, joinAs } from './support/board';
 
@@ -129,6 +129,10 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
     expect(m.minHeaderFont).toBeGreaterThanOrEqual(32);
     expect(m.phaseFont).toBeGreaterThanOrEqual(32);
   }
+  // long titles wrap by words, never mid-word: on the projector and on the boards
+  expect(await wordsBrokenIn(beamerEn, '[data-chip]')).toEqual([]);
+  expect(await wordsBrokenIn(fac, '[data-card-id]')).toEqual([]);
+  expect(await wordsBrokenIn(ann, '[data-card-id]')).toEqual([]);
   await shoot(beamerEn, '04-projector-150-en');
   await shoot(beamerDe, '04-projector-150-de');
 
@@ -174,6 +178,8 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   expect(during.pageOverflows).toBe(false);
   await shoot(beamerEn, '06-projector-spotlight-en');
   await shoot(beamerDe, '06-projector-spotlight-de');
+  // the spotlight stays in view while a phone scrolls the board
+  await expect(ann.getByTestId('spotlight')).toBeInViewport();
   await shoot(ann, '06-phone-spotlight-en');
   await shoot(ben, '06-phone-spotlight-de');
   await drag(fac, contested.title, 'v13');

@@ -50,3 +50,24 @@ export function checkProjector(page: Page): Promise<ProjectorCheck> {
     };
   })()`) as Promise<ProjectorCheck>;
 }
+
+/** Words split across two lines inside the matching elements (a word broken mid-word has two line boxes). */
+export function wordsBrokenIn(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const broken = [];
+    for (const el of document.querySelectorAll(${JSON.stringify(selector)})) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent;
+        for (const m of text.matchAll(/\\S+/g)) {
+          const r = document.createRange();
+          r.setStart(node, m.index);
+          r.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  })()`) as Promise<string[]>;
+}
