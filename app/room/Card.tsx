@@ -66,6 +66,8 @@ export const DraggableCard = memo(function DraggableCard({ info, disabled, compa
       data-hand={info.handOf === undefined ? undefined : info.handOf === null ? 'mine' : 'other'}
       data-key={info.card.key ?? undefined}
       aria-label={info.card.title + (info.flag ? ` (${t('flagged')})` : '')}
+      // off-screen cards of a long board are not laid out or painted until scrolled to
+      style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 3.5rem' }}
       className={`group relative list-none select-none ${disabled ? '' : 'cursor-grab touch-none'} ${isDragging ? 'opacity-30' : ''}`}
     >
       <CardView info={info} compact={compact ?? false} />

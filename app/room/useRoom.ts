@@ -51,6 +51,8 @@ export interface RoomState {
 const initial: RoomState = { status: 'connecting', me: null, meta: null, replica: null, online: [], error: null, discarded: [], remote: null, dragging: {}, clockOffset: 0 };
 
 let moveSeq = 0;
+/** the fastest the screen follows other people's changes: a participant's board, and the projector (read from across the room) */
+const RENDER_MS = { member: 100, watch: 250 } as const;
 const metaOf = (s: RoomSnapshot): RoomMeta => ({ workshopId: s.workshopId, workshopName: s.workshopName, sessionName: s.sessionName, joinCode: s.joinCode });
 
 export function useRoom(sessionId: string, mode: Mode = 'member') {
@@ -61,6 +63,23 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
     stateRef.current = f(stateRef.current);
     setState(stateRef.current);
   }, []);
+  /*
+   * Other people's moves, presence and drags: the replica takes them at once (so acks, gaps and
+   * resends stay exact), the screen at most every RENDER_MS. Forty people moving would otherwise
+   * re-render the board forty times a second (bench: frame p95 and long tasks).
+   */
+  const pendingRender = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRender = useRef(0);
+  const updateSoon = useCallback((f: (s: RoomState) => RoomState) => {
+    stateRef.current = f(stateRef.current);
+    if (pendingRender.current !== null) return;
+    const wait = Math.max(0, lastRender.current + RENDER_MS[mode] - performance.now());
+    pendingRender.current = setTimeout(() => {
+      pendingRender.current = null;
+      lastRender.current = performance.now();
+      setState(stateRef.current);
+    }, wait);
+  }, [mode]);
 
   const send = useCallback(
     (m: PendingMove) => {
@@ -154,11 +173,11 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
       const { replica, gap } = receive(r, ve);
       if (gap) return resyncNow();
       const mine = ve.by !== null && ve.by === stateRef.current.me?.participantId;
-      update((s) => ({ ...s, replica, remote: mine ? s.remote : ve }));
+      updateSoon((s) => ({ ...s, replica, remote: mine ? s.remote : ve }));
     });
-    socket.on('room:presence', (p) => update((s) => ({ ...s, online: p.online })));
+    socket.on('room:presence', (p) => updateSoon((s) => ({ ...s, online: p.online })));
     socket.on('room:dragging', (d) =>
-      update((s) => {
+      updateSoon((s) => {
         const dragging = { ...s.dragging };
         if (d.cardId) dragging[d.personId] = d.cardId;
         else delete dragging[d.personId];
@@ -169,8 +188,9 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
     return () => {
       socket.disconnect();
       socketRef.current = null;
+      if (pendingRender.current !== null) clearTimeout(pendingRender.current);
     };
-  }, [join, update]);
+  }, [join, update, updateSoon]);
 
   const move = useCallback(
     (cardId: string, to: Placement) => {
