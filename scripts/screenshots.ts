@@ -93,12 +93,13 @@ async function shoot(locale: 'en' | 'de') {
   await beamer.screenshot({ path: `${out}/projector-${locale}.png` });
 
   await next(fac); // discussion
-  await fac.getByTestId('discussion-queue').getByRole('button', { name: /^(Spotlight|Ins Spotlight)$/ }).click();
+  await fac.getByTestId('discussion-queue').getByRole('listitem').filter({ hasText: contested.title }).getByRole('button', { name: /^(Spotlight|Ins Spotlight)$/ }).click();
   await fac.getByRole('button', { name: /^(Start timer|Timer starten)$/ }).click();
   await beamer.getByTestId('spotlight-description').filter({ hasText: /./ }).waitFor();
   await fac.waitForTimeout(500);
   await fac.screenshot({ path: `${out}/discussion-${locale}.png` });
   await beamer.screenshot({ path: `${out}/projector-spotlight-${locale}.png` });
+  await phone.evaluate('window.scrollTo(0, 0)');
   await phone.screenshot({ path: `${out}/phone-spotlight-${locale}.png` });
   await next(fac); // locked
   await fac.getByTestId('locked-next').waitFor();
