@@ -28,7 +28,7 @@ export const CardView = memo(function CardView({ info, dragging, big, compact }:
   return (
     <div
       data-overlay={dragging ? 'true' : undefined}
-      className={`relative rounded-md border-2 bg-white text-left shadow-sm ${big ? 'px-3 py-2 text-xl leading-snug' : compact ? 'px-1.5 py-0.5 text-xs leading-snug' : 'px-2 py-1.5 text-sm'} ${
+      className={`relative rounded-md border-2 bg-white text-left shadow-sm ${big ? 'px-3 py-2 text-xl leading-snug' : compact ? 'px-1 py-0.5 text-xs leading-snug' : 'px-2 py-1.5 text-sm'} ${
         dragging ? 'border-indigo-500 shadow-lg ring-2 ring-indigo-300' : flag ? 'border-rose-500' : mine ? 'border-indigo-400' : 'border-slate-300'
       } ${handOf !== undefined && handOf !== null ? 'opacity-60' : ''}`}
     >

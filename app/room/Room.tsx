@@ -152,7 +152,7 @@ export function Room({ sessionId }: { sessionId: string }) {
               onOpen={setOpen}
             />
           </div>
-          <aside className="grid gap-2 md:grid-cols-2 2xl:flex 2xl:w-96 2xl:shrink-0 2xl:flex-col">
+          <aside className="grid gap-2 md:grid-cols-2 2xl:flex 2xl:w-80 2xl:shrink-0 2xl:flex-col">
             {facilitator && <InvitePanel sessionId={sessionId} joinCode={state.meta.joinCode} open={board.phase === 'setup' || board.phase === 'sorting'} />}
             {facilitator && board.phase === 'setup' && <SetupPanel board={board} api={api} />}
             {facilitator && board.phase === 'setup' && <ImportPanel sessionId={sessionId} />}

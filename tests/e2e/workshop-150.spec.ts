@@ -204,6 +204,13 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await fac.getByTestId('reference-row').filter({ hasText: ref }).getByRole('button', { name: 'Save' }).click();
   await expect(fac.getByTestId('calibration-factor')).not.toHaveText(/not calibrated/i);
   await shoot(fac, '08-calibration-en');
+
+  // BOARD-NEXT-1/2: a new session of the workshop is announced in this room; Ann follows and keeps her name
+  const next = await api<{ sessionId: string }>(`/api/workshops/${w.workshopId}/sessions`, w.facilitatorSecret, { name: 'Revisit' });
+  await expect(ann.getByTestId('next-session')).toContainText('Revisit');
+  await ann.getByRole('link', { name: 'Join it' }).click();
+  await expect(ann).toHaveURL(new RegExp(`/room/${next.sessionId}$`));
+  await expect(ann.getByTestId('me')).toContainText('Ann');
   for (const s of sims) s.close();
 });
 

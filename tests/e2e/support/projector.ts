@@ -51,7 +51,7 @@ export function checkProjector(page: Page): Promise<ProjectorCheck> {
   })()`) as Promise<ProjectorCheck>;
 }
 
-/** Words split across two lines inside the matching elements (a word broken mid-word has two line boxes). */
+/** Words split across two lines inside the matching elements (a word broken mid-word has two line boxes); a break after a hyphen is a normal line break. */
 export function wordsBrokenIn(page: Page, selector: string): Promise<string[]> {
   return page.evaluate(`(() => {
     const broken = [];
@@ -59,7 +59,7 @@ export function wordsBrokenIn(page: Page, selector: string): Promise<string[]> {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent;
-        for (const m of text.matchAll(/\\S+/g)) {
+        for (const m of text.matchAll(/[^\\s-]+/g)) {
           const r = document.createRange();
           r.setStart(node, m.index);
           r.setEnd(node, m.index + m[0].length);
