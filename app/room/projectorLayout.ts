@@ -110,6 +110,8 @@ function narrowest(chips: readonly number[][], space: number, font: number, heig
   for (let n = 1; n <= MAX_LANES; n++) {
     const widest = (maxWidth - 2 * g.bucketPadX - (n - 1) * g.laneGap) / n;
     if (widest < floor) break;
+    // more lanes can only be wider than the best found so far
+    if (best && bucketWidth(n, floor) >= bucketWidth(best.lanes, best.lane)) break;
     if (lanesNeeded(chips, space, widest - laneFrame, font, height) > n) continue;
     // the narrowest lane that still needs at most n lanes (binary search to a pixel)
     let lo = floor;
@@ -132,20 +134,26 @@ function tryFont(input: LayoutInput, font: number, wordsAt: (px: number) => { ch
   if (B === 0) return { fontPx: font, lineHeightPx: font * g.lineHeight, buckets: [], fits: true };
   const measured = wordsAt(font);
   const available = input.width - (B - 1) * g.bucketGap;
-  const picks = measured.map((m, i) => {
+  // bucket by bucket, giving up as soon as the widths already exceed the screen
+  const picks: ({ lanes: number; lane: number } | null)[] = [];
+  let sum = 0;
+  for (const [i, m] of measured.entries()) {
     const b = input.buckets[i]!;
     const minWidth = b.minWidth ?? 0;
-    if (!input.cache) return narrowest(m.chips, m.space, font, input.height, minWidth, available);
     const key = `${font}|${input.height}|${minWidth}|${available}|${b.titles.join('\n')}`;
-    let hit = input.cache.get(key);
+    let hit = input.cache?.get(key);
     if (hit === undefined) {
       hit = narrowest(m.chips, m.space, font, input.height, minWidth, available);
-      if (input.cache.size > 5000) input.cache.clear();
-      input.cache.set(key, hit);
+      if (input.cache) {
+        if (input.cache.size > 5000) input.cache.clear();
+        input.cache.set(key, hit);
+      }
     }
-    return hit;
-  });
-  if (picks.some((p) => p === null)) return null;
+    if (hit === null) return null;
+    sum += bucketWidth(hit.lanes, hit.lane);
+    if (sum > available) return null;
+    picks.push(hit);
+  }
   const chosen = picks as { lanes: number; lane: number }[];
   const used = chosen.reduce((a, p) => a + bucketWidth(p.lanes, p.lane), 0);
   if (used > available) return null;

@@ -212,6 +212,7 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await expect(ann).toHaveURL(new RegExp(`/room/${next.sessionId}$`));
   await expect(ann.getByTestId('me')).toContainText('Ann');
   for (const s of sims) s.close();
+  await Promise.all([fac, beamerEn, beamerDe, ann, ben, cleo].map((p) => p.context().close()));
 });
 
 test('PROJ-2 30 cards on the projector: every title in full at 22 px or more; a lost connection shows at once and catches up', async ({ browser }) => {
@@ -234,7 +235,7 @@ test('PROJ-2 30 cards on the projector: every title in full at 22 px or more; a 
 
   // PROJ-3: the server goes away; the projector says so, and catches up with what happened meanwhile
   await app.stop();
-  await expect(beamer.getByTestId('projector-offline')).toBeVisible();
+  await expect(beamer.getByTestId('projector-offline')).toBeVisible({ timeout: 15_000 });
   await app.start();
   await fac.whenJoined();
   const moved = cards[0]!;
