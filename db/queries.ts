@@ -303,6 +303,25 @@ export class Queries {
     return rows.map(toVersioned);
   }
 
+  /**
+   * A page of a session's log (or of one item's events): the newest `limit` events before the
+   * version `before` (all when omitted), oldest first, and whether older ones exist.
+   */
+  async eventsPage(sessionId: string, opts: { itemId?: string | undefined; before?: number | undefined; limit: number }): Promise<{ events: VersionedEvent[]; more: boolean }> {
+    const where = ['session_id = ?'];
+    const params: Param[] = [sessionId];
+    if (opts.itemId !== undefined) {
+      where.push('item_id = ?');
+      params.push(opts.itemId);
+    }
+    if (opts.before !== undefined) {
+      where.push('version < ?');
+      params.push(opts.before);
+    }
+    const rows = await this.x.all<EventRow>(`select version, by, at, payload from events where ${where.join(' and ')} order by version desc limit ?`, [...params, opts.limit + 1]);
+    return { events: rows.slice(0, opts.limit).reverse().map(toVersioned), more: rows.length > opts.limit };
+  }
+
   /** Inserts events (no version bump: the store's appendEvents does both). */
   protected async insertEvents(rows: { sessionId: string; e: VersionedEvent }[]) {
     for (let i = 0; i < rows.length; i += EVENT_ROWS_PER_INSERT) {

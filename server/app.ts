@@ -19,6 +19,7 @@ import { attachHub, evictRemoved, roomOf, type Caps, type Io } from './realtime/
 import { purgeIdle } from './services/lifecycle';
 import { DEFAULT_QUOTAS, type Quotas } from './services/quotas';
 import { createBoardCache, type BoardCache } from './services/boards';
+import { seenBy } from './services/rooms';
 import { createWriter, type Writer } from './services/writer';
 
 /** how long a presence question waits for the other processes */
@@ -77,7 +78,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // the writer publishes through the socket.io server created below
   const hub: { io?: Io } = {};
   const publish = (sessionId: string, events: VersionedEvent[]) => {
-    for (const e of events) hub.io?.to(roomOf(sessionId)).emit('room:event', e);
+    // as everyone may see them: anonymous sessions hide movers until lock (BOARD-ANON-3)
+    for (const e of seenBy(boards.peek(sessionId), events, { personId: null })) hub.io?.to(roomOf(sessionId)).emit('room:event', e);
   };
   const online = async (sessionId: string) => {
     const io = hub.io;

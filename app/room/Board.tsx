@@ -15,7 +15,7 @@ import {
 } from '@dnd-kit/core';
 import { useMemo, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { cardsIn, totals, type BoardState, type Card, type Placement } from '../../domain/board';
+import { cardsIn, flagOf, handOf, personOf, placementOf, totals, type BoardState, type Card, type Placement } from '../../domain/board';
 import { DropZone } from './Bucket';
 import { CardView, DraggableCard, type CardInfo } from './Card';
 import { bucketJumps } from './keyboard';
@@ -44,16 +44,20 @@ export interface BoardProps {
   onMove: (cardId: string, to: Placement) => void;
   onHover?: (cardId: string | null) => void;
   onOpen?: (cardId: string) => void;
+  /** hide whose hand a card is in and who drags it (BOARD-ANON-3) */
+  anonymous?: boolean;
 }
 
-export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen }: BoardProps) {
+export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen, anonymous = false }: BoardProps) {
   const t = useTranslations('room');
   const [active, setActive] = useState<string | null>(null);
+  const [showOthers, setShowOthers] = useState(false);
   const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(TouchSensor, TOUCH), useSensor(KeyboardSensor, KEYBOARD));
   const sums = useMemo(() => totals(board), [board]);
   const draggedBy = useMemo(() => {
     const m: Record<string, string> = {};
-    for (const [personId, cardId] of Object.entries(dragging)) if (personId !== myId) m[cardId] = board.people[personId]?.name ?? '?';
+    // an anonymous session's drags come under opaque keys: nobody's name
+    for (const [personId, cardId] of Object.entries(dragging)) if (personId !== myId) m[cardId] = Object.hasOwn(board.people, personId) ? board.people[personId]!.name : '';
     return m;
   }, [dragging, myId, board.people]);
 
@@ -67,13 +71,16 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen 
   };
 
   const info = (card: Card): CardInfo => {
-    const hand = board.phase === 'sorting' ? board.hands[card.id] : undefined;
+    // whose hand: only while the card still waits on the pile
+    const hand = board.phase === 'sorting' && placementOf(board, card.id) === null ? handOf(board, card.id) : undefined;
+    const flag = flagOf(board, card.id);
+    const dragger = Object.hasOwn(draggedBy, card.id) ? draggedBy[card.id] : undefined;
     return {
       card,
       moves: board.moveCount[card.id] ?? 0,
-      ...(board.flags[card.id] ? { flag: board.flags[card.id] } : {}),
-      ...(hand !== undefined ? { handOf: hand === myId ? null : (board.people[hand]?.name ?? '?') } : {}),
-      ...(draggedBy[card.id] ? { draggingBy: draggedBy[card.id] } : {}),
+      ...(flag ? { flag } : {}),
+      ...(hand !== undefined ? { handOf: hand === myId ? null : anonymous ? '' : (personOf(board, hand)?.name ?? '') } : {}),
+      ...(dragger !== undefined ? { draggingBy: dragger } : {}),
     };
   };
 
@@ -86,8 +93,14 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen 
 
   const activeCard = active ? board.cards.find((c) => c.id === active) : undefined;
   // in sorting my own hand comes first in the pile
-  const pile = cardsIn(board, null).sort((a, b) => Number(board.hands[b.id] === myId) - Number(board.hands[a.id] === myId));
-  const card = (c: Card) => <DraggableCard key={c.id} info={info(c)} disabled={!canMove(c.id)} {...(onOpen ? { onOpen } : {})} />;
+  const pile = cardsIn(board, null).sort((a, b) => Number(handOf(board, b.id) === myId) - Number(handOf(board, a.id) === myId));
+  // in sorting, other people's hands are folded away: a long pile of cards nobody here may move helps no one
+  const isOthers = (c: Card) => board.phase === 'sorting' && handOf(board, c.id) !== undefined && handOf(board, c.id) !== myId;
+  const others = pile.filter(isOthers).length;
+  const shownPile = showOthers || others <= 8 ? pile : pile.filter((c) => !isOthers(c));
+  // big boards get compact cards, so 200 cards stay a board and not a long scroll
+  const compact = board.cards.length > 60;
+  const card = (c: Card) => <DraggableCard key={c.id} info={info(c)} compact={compact} disabled={!canMove(c.id)} {...(onOpen ? { onOpen } : {})} />;
 
   return (
     <DndContext
@@ -116,7 +129,14 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen 
           }
         >
           {pile.length === 0 && <li className="px-1 text-sm text-slate-500">{t('pileEmpty')}</li>}
-          {pile.map(card)}
+          {shownPile.map(card)}
+          {others > 8 && (
+            <li className="list-none">
+              <button type="button" className="w-full rounded px-1 py-1 text-left text-sm text-indigo-700 underline" onClick={() => setShowOthers((v) => !v)} data-testid="toggle-others">
+                {showOthers ? t('hideOthers') : t('showOthers', { count: others })}
+              </button>
+            </li>
+          )}
         </DropZone>
         <div className="grid flex-1 grid-cols-2 gap-1.5 sm:grid-cols-3 md:grid-cols-5 xl:grid-cols-10">
           {board.scale.buckets.map((b) => {
@@ -141,7 +161,7 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen 
           })}
         </div>
       </div>
-      <DragOverlay>{activeCard ? <CardView info={info(activeCard)} dragging /> : null}</DragOverlay>
+      <DragOverlay>{activeCard ? <CardView info={info(activeCard)} compact={compact} dragging /> : null}</DragOverlay>
     </DndContext>
   );
 }

@@ -8,14 +8,22 @@ const key = <T extends string>(type: T) => type.replace('.', '_') as T extends `
 /** One line of the move log or timeline, in the reader's language. */
 export function useDescribe(board: BoardState) {
   const t = useTranslations('room');
-  const nameOf = (id: string | null) => (id ? (board.people[id]?.name ?? '?') : '—');
+  const nameOf = (id: string | null) => (id ? nameOfOwn(id) : '—');
   const cardOf = (id: string) => board.cards.find((c) => c.id === id)?.title ?? '?';
+  const nameOfOwn = (id: string) => (Object.hasOwn(board.people, id) ? board.people[id]!.name : '?');
   const where = (p: Placement) => (p === null ? t('pile') : (board.scale.buckets.find((b) => b.id === p)?.label ?? p));
   return (ve: VersionedEvent): string => {
     const e = ve.event;
     switch (e.type) {
       case 'card.moved':
-        return t('event.card_moved', { name: nameOf(ve.by), card: cardOf(e.cardId), from: where(e.from), to: where(e.to) });
+        // anonymous sessions hide the mover until lock (BOARD-ANON-2)
+        return ve.by === null
+          ? t('event.card_moved_anon', { card: cardOf(e.cardId), from: where(e.from), to: where(e.to) })
+          : t('event.card_moved', { name: nameOf(ve.by), card: cardOf(e.cardId), from: where(e.from), to: where(e.to) });
+      case 'card.spotlighted':
+        return e.cardId === null ? t('event.spotlight_ended') : t('event.card_spotlighted', { card: cardOf(e.cardId) });
+      case 'session.next':
+        return t('event.session_next', { name: e.next.name });
       case 'card.added':
         return t('event.card_added', { card: e.card.title });
       case 'card.edited':

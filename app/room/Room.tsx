@@ -4,19 +4,20 @@ import { useTranslations } from 'use-intl';
 import { movePermission, totals } from '../../domain/board';
 import { Header } from '../components/Header';
 import { Board } from './Board';
-import { CardHistory } from './CardHistory';
-import { Dialog } from './Dialog';
+import { CardHistory, Timeline } from './CardHistory';
 import { DiscussionPanel } from './DiscussionPanel';
-import { EventList, useDescribe } from './EventLine';
+import { useDescribe } from './EventLine';
 import { ExportLinks } from './ExportLinks';
 import { ImportPanel } from './ImportPanel';
+import { InvitePanel } from './InvitePanel';
 import { JoinForm } from './JoinForm';
+import { LockedNext } from './LockedNext';
 import { PeoplePanel } from './PeoplePanel';
 import { PhaseBar } from './PhaseBar';
 import { SetupPanel } from './SetupPanel';
+import { Spotlight } from './Spotlight';
 import { useRoom } from './useRoom';
 import { workshopLinkFor } from './identity';
-import type { VersionedEvent } from '../../domain/board';
 
 function Notice({ tone, children, onClose }: { tone: 'warn' | 'error'; children: React.ReactNode; onClose?: () => void }) {
   const t = useTranslations('room');
@@ -37,7 +38,7 @@ export function Room({ sessionId }: { sessionId: string }) {
   const api = useRoom(sessionId);
   const { state, board } = api;
   const [open, setOpen] = useState<string | null>(null);
-  const [events, setEvents] = useState<VersionedEvent[] | null>(null);
+  const [showTimeline, setShowTimeline] = useState(false);
   const describe = useDescribe(board ?? ({ people: {}, cards: [], scale: { buckets: [] } } as never));
 
   if (state.status === 'failed' || state.status === 'removed') {
@@ -75,25 +76,24 @@ export function Room({ sessionId }: { sessionId: string }) {
   const actor = { personId: me.participantId, role };
   const sum = totals(board);
   const workshopLink = facilitator ? workshopLinkFor(sessionId, state.meta.workshopId) : null;
+  const calibrateLink = facilitator ? workshopLinkFor(sessionId, state.meta.workshopId, 'calibration') : null;
   const remote = state.remote && state.remote.event.type === 'card.moved' ? describe(state.remote) : '';
 
   return (
     <>
       <Header>
-        <a href={`/plan?ap=${sum.total}`} className="text-sm text-indigo-700 underline" data-testid="plan-link">
-          {t('planLink')}
-        </a>
-        <a href={`/room/${sessionId}/projector`} target="_blank" rel="noreferrer" className="text-sm text-indigo-700 underline">
-          {t('projector')}
-        </a>
-        {facilitator && <ExportLinks sessionId={sessionId} />}
+        {/* one planning entry: the workshop's own pages (the standalone what-if is offered after lock, to the facilitator) */}
         {facilitator && workshopLink && (
           <a href={workshopLink} className="text-sm text-indigo-700 underline" data-testid="workshop-link">
             {t('workshopLink')}
           </a>
         )}
+        <a href={`/room/${sessionId}/projector`} target="_blank" rel="noreferrer" className="text-sm text-indigo-700 underline">
+          {t('projector')}
+        </a>
+        {facilitator && <ExportLinks sessionId={sessionId} />}
         {facilitator && (
-          <button type="button" className="text-sm text-indigo-700 underline" onClick={() => void api.timeline().then(setEvents)}>
+          <button type="button" className="text-sm text-indigo-700 underline" onClick={() => setShowTimeline(true)}>
             {t('timeline')}
           </button>
         )}
@@ -112,7 +112,22 @@ export function Room({ sessionId }: { sessionId: string }) {
             <strong data-testid="total">{t('total', { total: sum.total })}</strong>
           </p>
         </div>
+        {board.next && board.next.sessionId !== sessionId && (
+          <p role="status" className="flex flex-wrap items-center gap-3 rounded-lg bg-indigo-600 px-3 py-2 text-white" data-testid="next-session">
+            {t('nextSession.text', { name: board.next.name })}
+            <a href={`/room/${board.next.sessionId}`} className="rounded bg-white px-3 py-1 font-medium text-indigo-700">
+              {t('nextSession.join')}
+            </a>
+          </p>
+        )}
         <PhaseBar board={board} facilitator={facilitator} api={api} />
+        {board.settings.anonymous && board.phase !== 'locked' && (
+          <p className="text-sm text-slate-600" data-testid="anonymous-note">
+            {t('anonymousNote')}
+          </p>
+        )}
+        {board.phase === 'locked' && <LockedNext facilitator={facilitator} calibrateLink={calibrateLink} total={sum.total} />}
+        {board.phase === 'discussion' && board.spotlight && <Spotlight board={board} history={api.history} {...(facilitator ? { onClose: () => void api.command({ type: 'card.spotlight', cardId: null }) } : {})} />}
         {state.status === 'offline' && <Notice tone="warn">{t('offline')}</Notice>}
         {state.discarded.length > 0 && (
           <Notice tone="warn" onClose={api.dismissDiscarded}>
@@ -130,6 +145,7 @@ export function Room({ sessionId }: { sessionId: string }) {
               board={board}
               myId={me.participantId}
               dragging={state.dragging}
+              anonymous={board.settings.anonymous && board.phase !== 'locked'}
               canMove={(cardId) => movePermission(board, actor, cardId) === null}
               onMove={api.move}
               onHover={api.hover}
@@ -137,6 +153,7 @@ export function Room({ sessionId }: { sessionId: string }) {
             />
           </div>
           <aside className="grid gap-2 md:grid-cols-2 2xl:flex 2xl:w-80 2xl:shrink-0 2xl:flex-col">
+            {facilitator && <InvitePanel sessionId={sessionId} joinCode={state.meta.joinCode} open={board.phase === 'setup' || board.phase === 'sorting'} />}
             {facilitator && board.phase === 'setup' && <SetupPanel board={board} api={api} />}
             {facilitator && board.phase === 'setup' && <ImportPanel sessionId={sessionId} />}
             {(board.phase === 'discussion' || sum.flagged > 0) && <DiscussionPanel board={board} api={api} facilitator={facilitator} onOpen={setOpen} />}
@@ -148,11 +165,7 @@ export function Room({ sessionId }: { sessionId: string }) {
         </p>
       </main>
       {open && <CardHistory board={board} cardId={open} api={api} facilitator={facilitator} onClose={() => setOpen(null)} />}
-      {events && (
-        <Dialog title={t('timeline')} onClose={() => setEvents(null)}>
-          <EventList board={board} events={events.filter((e) => e.event.type !== 'card.added' && e.event.type !== 'session.created')} empty={t('historyEmpty')} />
-        </Dialog>
-      )}
+      {showTimeline && <Timeline board={board} api={api} onClose={() => setShowTimeline(false)} />}
     </>
   );
 }

@@ -15,6 +15,7 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
   const [custom, setCustom] = useState(board.scale.kind === 'custom' ? board.scale.buckets.filter((b) => b.value !== null).map((b) => b.label).join(', ') : '0.5, 1, 2, 4, 8');
   const [backAndForth, setBackAndForth] = useState(board.settings.pingPong.backAndForth);
   const [maxMoves, setMaxMoves] = useState(board.settings.pingPong.maxMoves);
+  const [anonymous, setAnonymous] = useState(board.settings.anonymous);
   const [title, setTitle] = useState('');
   const [editing, setEditing] = useState<{ id: string; title: string } | null>(null);
 
@@ -54,7 +55,11 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
           <input type="number" min={1} max={50} value={maxMoves} onChange={(e) => setMaxMoves(Number(e.target.value))} className={`${input} w-16`} />
           {t('times')}
         </label>
-        <button type="button" className={`${button} self-start`} onClick={() => void api.command({ type: 'settings.set', pingPong: { backAndForth, maxMoves } })}>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} className="mt-1" data-testid="anonymous" />
+          {t('anonymous')}
+        </label>
+        <button type="button" className={`${button} self-start`} onClick={() => void api.command({ type: 'settings.set', pingPong: { backAndForth, maxMoves }, anonymous })}>
           {t('apply')}
         </button>
       </fieldset>
@@ -92,7 +97,11 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
               </li>
             ) : (
               <li key={c.id} className="flex items-center gap-1">
-                <span className="flex-1 truncate">{c.title}</span>
+                <span className="flex-1 truncate" title={c.title}>
+                  {c.key && <span className="font-mono text-xs text-slate-500">{c.key}</span>}
+                  {c.key && ' '}
+                  {c.title}
+                </span>
                 <button type="button" className="text-xs text-indigo-700 underline" onClick={() => setEditing({ id: c.id, title: c.title })}>
                   {t('edit')}
                 </button>

@@ -7,7 +7,9 @@ import {
   type ClientToServerEvents,
   type CommandAck,
   type CommandMessage,
+  type EventPage,
   type EventsAck,
+  type HistoryAck,
   type JoinAck,
   type Me,
   type RoomSnapshot,
@@ -15,7 +17,7 @@ import {
   type WireError,
 } from '../../domain/protocol';
 import { addPending, reconcile, receive, replicaOf, resync, settle, SYNC_WAIT_MS, view, type PendingMove, type Replica } from '../../domain/sync';
-import { facilitatorSecretFor, loadIdentity, saveIdentity } from './identity';
+import { facilitatorSecretFor, loadIdentity, loadWorkshopPerson, saveIdentity, saveWorkshopPerson, workshopSecret } from './identity';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -49,6 +51,8 @@ export interface RoomState {
 const initial: RoomState = { status: 'connecting', me: null, meta: null, replica: null, online: [], error: null, discarded: [], remote: null, dragging: {}, clockOffset: 0 };
 
 let moveSeq = 0;
+/** the fastest the screen follows other people's changes: a participant's board, and the projector (read from across the room) */
+const RENDER_MS = { member: 100, watch: 250 } as const;
 const metaOf = (s: RoomSnapshot): RoomMeta => ({ workshopId: s.workshopId, workshopName: s.workshopName, sessionName: s.sessionName, joinCode: s.joinCode });
 
 export function useRoom(sessionId: string, mode: Mode = 'member') {
@@ -59,6 +63,23 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
     stateRef.current = f(stateRef.current);
     setState(stateRef.current);
   }, []);
+  /*
+   * Other people's moves, presence and drags: the replica takes them at once (so acks, gaps and
+   * resends stay exact), the screen at most every RENDER_MS. Forty people moving would otherwise
+   * re-render the board forty times a second (bench: frame p95 and long tasks).
+   */
+  const pendingRender = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRender = useRef(0);
+  const updateSoon = useCallback((f: (s: RoomState) => RoomState) => {
+    stateRef.current = f(stateRef.current);
+    if (pendingRender.current !== null) return;
+    const wait = Math.max(0, lastRender.current + RENDER_MS[mode] - performance.now());
+    pendingRender.current = setTimeout(() => {
+      pendingRender.current = null;
+      lastRender.current = performance.now();
+      setState(stateRef.current);
+    }, wait);
+  }, [mode]);
 
   const send = useCallback(
     (m: PendingMove) => {
@@ -103,19 +124,34 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
         return;
       }
       const stored = loadIdentity(sessionId);
-      const secret = facilitatorSecretFor(sessionId);
-      const chosen = name ?? stored?.name;
-      if (!chosen) return update((s) => ({ ...s, status: 'needName' }));
+      const workshopId = stateRef.current.meta?.workshopId;
+      // read (and wipe from the address bar) the secret at once; the workshop's key may hold it too
+      const secret = workshopId ? workshopSecret(sessionId, workshopId) : facilitatorSecretFor(sessionId);
+      const person = workshopId ? loadWorkshopPerson(workshopId) : null;
+      const chosen = name ?? stored?.name ?? person?.name;
+      const asObserver = observer ?? (stored ? undefined : person?.observer);
+      if (!chosen) {
+        if (workshopId) return update((s) => ({ ...s, status: 'needName' }));
+        // a first visit: look at the room (which workshop?) before asking for a name again
+        socket.emit('room:watch', { sessionId }, (ack) => {
+          if (!ack.ok) return update((s) => ({ ...s, status: 'failed', error: ack.error }));
+          update((s) => ({ ...s, meta: metaOf(ack.snapshot) }));
+          join();
+        });
+        return;
+      }
       const msg = {
         sessionId,
         name: chosen,
-        ...(observer ? { observer } : {}),
+        ...(asObserver ? { observer: true } : {}),
         ...(stored ? { participantId: stored.participantId, participantToken: stored.participantToken } : {}),
         ...(secret ? { facilitatorSecret: secret } : {}),
       };
       socket.emit('room:join', msg, (ack: JoinAck) => {
         if (!ack.ok) return update((s) => ({ ...s, status: ack.error.code === 'bad_request' ? 'needName' : 'failed', error: ack.error }));
         saveIdentity(sessionId, ack.me);
+        saveWorkshopPerson(ack.snapshot.workshopId, { name: ack.me.name, observer: ack.me.role === 'observer' });
+        if (secret) workshopSecret(sessionId, ack.snapshot.workshopId);
         adopt(ack.snapshot, ack.me);
       });
     },
@@ -144,11 +180,11 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
         }, SYNC_WAIT_MS);
       }
       const mine = ve.by !== null && ve.by === stateRef.current.me?.participantId;
-      update((s) => ({ ...s, replica, remote: mine ? s.remote : ve }));
+      updateSoon((s) => ({ ...s, replica, remote: mine ? s.remote : ve }));
     });
-    socket.on('room:presence', (p) => update((s) => ({ ...s, online: p.online })));
+    socket.on('room:presence', (p) => updateSoon((s) => ({ ...s, online: p.online })));
     socket.on('room:dragging', (d) =>
-      update((s) => {
+      updateSoon((s) => {
         const dragging = { ...s.dragging };
         if (d.cardId) dragging[d.personId] = d.cardId;
         else delete dragging[d.personId];
@@ -159,8 +195,9 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
     return () => {
       socket.disconnect();
       socketRef.current = null;
+      if (pendingRender.current !== null) clearTimeout(pendingRender.current);
     };
-  }, [join, update]);
+  }, [join, update, updateSoon]);
 
   const move = useCallback(
     (cardId: string, to: Placement) => {
@@ -188,13 +225,21 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
     [update],
   );
 
+  /** a card's move log (a page, older ones with `before`) with its key and description */
   const history = useCallback(
-    (cardId: string) =>
-      new Promise<VersionedEvent[]>((resolve) => socketRef.current?.emit('card:history', { cardId }, (a: EventsAck) => resolve(a.ok ? a.events : []))),
+    (cardId: string, before?: number) =>
+      new Promise<CardLog>((resolve) =>
+        socketRef.current?.emit('card:history', before === undefined ? { cardId } : { cardId, before }, (a: HistoryAck) =>
+          resolve(a.ok ? { events: a.events, more: a.more, key: a.key, description: a.description } : { events: [], more: false, key: null, description: '' }),
+        ),
+      ),
     [],
   );
   const timeline = useCallback(
-    () => new Promise<VersionedEvent[]>((resolve) => socketRef.current?.emit('room:timeline', {}, (a: EventsAck) => resolve(a.ok ? a.events : []))),
+    (before?: number) =>
+      new Promise<EventPage>((resolve) =>
+        socketRef.current?.emit('room:timeline', before === undefined ? {} : { before }, (a: EventsAck) => resolve(a.ok ? { events: a.events, more: a.more } : { events: [], more: false })),
+      ),
     [],
   );
 
@@ -223,3 +268,8 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
 }
 
 export type RoomApi = ReturnType<typeof useRoom>;
+
+export interface CardLog extends EventPage {
+  key: string | null;
+  description: string;
+}

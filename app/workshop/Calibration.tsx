@@ -14,7 +14,8 @@ export function Calibration({ data, api }: { data: WorkshopPlanning; api: Worksh
   const t = useTranslations('workshop.calibration');
   const fig = useFigures();
   const counted = data.sessions.filter((s) => s.counted);
-  const [sessionId, setSessionId] = useState<string | null>(counted.at(-1)?.id ?? null);
+  // the room links here after lock with ?session=<id>
+  const [sessionId, setSessionId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('session') ?? counted.at(-1)?.id ?? null);
   const session = counted.find((s) => s.id === sessionId) ?? counted.at(-1) ?? null;
   const current = useMemo(() => currentCalibration(data.sessions), [data]);
   const outliers = useMemo(() => new Set(calibrationDrift(data.sessions).flatMap((d) => d.outliers.map((id) => `${d.sessionId}:${id}`))), [data]);

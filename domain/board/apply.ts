@@ -1,4 +1,6 @@
+import { own } from './ids';
 import { findBucket } from './scale';
+import { withDefaults } from './settings';
 import type { BoardEvent } from './events';
 import type { BoardState, Person } from './state';
 
@@ -13,12 +15,12 @@ const without = <V>(record: Record<string, V>, key: string): Record<string, V> =
 };
 
 function withPerson(b: BoardState, id: string, change: Partial<Person>): BoardState {
-  const p = b.people[id];
+  const p = own(b.people, id);
   return p ? { ...b, people: { ...b.people, [id]: { ...p, ...change } } } : b;
 }
 
 const handlers: Handlers = {
-  'session.created': (b, e) => ({ ...b, scale: e.scale, settings: e.settings, phase: e.phase }),
+  'session.created': (b, e) => ({ ...b, scale: e.scale, settings: withDefaults(e.settings), phase: e.phase }),
   'card.added': (b, e) => ({
     ...b,
     cards: [...b.cards, e.card].sort((x, y) => x.position - y.position),
@@ -35,15 +37,16 @@ const handlers: Handlers = {
     trail: without(b.trail, e.cardId),
     reviewMoves: without(b.reviewMoves, e.cardId),
     hands: without(b.hands, e.cardId),
+    spotlight: b.spotlight === e.cardId ? null : b.spotlight,
   }),
   'card.moved': (b, e) => ({
     ...b,
     placement: { ...b.placement, [e.cardId]: e.to },
-    moveCount: { ...b.moveCount, [e.cardId]: (b.moveCount[e.cardId] ?? 0) + 1 },
+    moveCount: { ...b.moveCount, [e.cardId]: (own(b.moveCount, e.cardId) ?? 0) + 1 },
     ...(b.phase === 'review'
       ? {
-          trail: { ...b.trail, [e.cardId]: [...(b.trail[e.cardId] ?? [e.from]), e.to] },
-          reviewMoves: { ...b.reviewMoves, [e.cardId]: (b.reviewMoves[e.cardId] ?? 0) + 1 },
+          trail: { ...b.trail, [e.cardId]: [...(own(b.trail, e.cardId) ?? [e.from]), e.to] },
+          reviewMoves: { ...b.reviewMoves, [e.cardId]: (own(b.reviewMoves, e.cardId) ?? 0) + 1 },
         }
       : {}),
   }),
@@ -55,11 +58,14 @@ const handlers: Handlers = {
     const placement = Object.fromEntries(Object.entries(b.placement).map(([id, at]) => [id, at !== null && findBucket(e.scale, at) ? at : null]));
     return { ...b, scale: e.scale, placement };
   },
-  'settings.changed': (b, e) => ({ ...b, settings: e.settings }),
+  'settings.changed': (b, e) => ({ ...b, settings: withDefaults(e.settings) }),
   'phase.changed': (b, e) => ({
     ...b,
     phase: e.to,
     timer: null,
+    // the spotlight belongs to the discussion; the deadline to (asynchronous) sorting
+    spotlight: e.to === 'discussion' ? b.spotlight : null,
+    deadline: e.to === 'setup' || e.to === 'sorting' ? b.deadline : null,
     // review starts a fresh ping-pong record from where every card is now
     ...(e.to === 'review' && e.from !== 'review' ? { trail: {}, reviewMoves: {} } : {}),
   }),
@@ -73,6 +79,9 @@ const handlers: Handlers = {
   }),
   'timer.started': (b, e) => ({ ...b, timer: { phase: e.phase, seconds: e.seconds, endsAt: e.endsAt } }),
   'timer.stopped': (b) => ({ ...b, timer: null }),
+  'card.spotlighted': (b, e) => ({ ...b, spotlight: e.cardId }),
+  'deadline.set': (b, e) => ({ ...b, deadline: e.at }),
+  'session.next': (b, e) => ({ ...b, next: e.next }),
 };
 
 /** Applies one accepted event; the same code runs on the server, in replays and in every client. */

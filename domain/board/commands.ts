@@ -11,14 +11,16 @@ export type BoardCommand =
   | { type: 'card.edit'; cardId: string; title: string }
   | { type: 'card.remove'; cardId: string }
   | { type: 'scale.set'; scale: ScaleChoice }
-  | { type: 'settings.set'; pingPong: SessionSettings['pingPong']; timebox?: SessionSettings['timebox'] }
+  | { type: 'settings.set'; pingPong: SessionSettings['pingPong']; timebox?: SessionSettings['timebox']; anonymous?: boolean }
   | { type: 'phase.set'; phase: Phase }
   | { type: 'cards.deal' }
   | { type: 'person.rename'; personId: string; name: string }
   | { type: 'person.setRole'; personId: string; role: Role }
   | { type: 'person.remove'; personId: string }
   | { type: 'timer.start'; seconds: number }
-  | { type: 'timer.stop' };
+  | { type: 'timer.stop' }
+  | { type: 'card.spotlight'; cardId: string | null }
+  | { type: 'deadline.set'; at: number | null };
 
 export type BoardCommandType = BoardCommand['type'];
 

@@ -1,6 +1,6 @@
 import type { Scale } from './scale';
 import type { SessionSettings } from './settings';
-import type { Card, FlagReason, Person, Phase, Placement, Role } from './state';
+import type { Card, FlagReason, NextSession, Person, Phase, Placement, Role } from './state';
 
 /** Facts the server accepted, in its order. Replaying them from the log rebuilds any board. */
 export type BoardEvent =
@@ -20,7 +20,10 @@ export type BoardEvent =
   | { type: 'person.roleChanged'; personId: string; role: Role }
   | { type: 'person.removed'; personId: string }
   | { type: 'timer.started'; phase: Phase; seconds: number; endsAt: number }
-  | { type: 'timer.stopped' };
+  | { type: 'timer.stopped' }
+  | { type: 'card.spotlighted'; cardId: string | null }
+  | { type: 'deadline.set'; at: number | null }
+  | { type: 'session.next'; next: NextSession };
 
 export type BoardEventType = BoardEvent['type'];
 export type CardMoved = Extract<BoardEvent, { type: 'card.moved' }>;

@@ -9,3 +9,7 @@ export * from './apply';
 export * from './totals';
 export * from './pingpong';
 export * from './deal';
+export * from './ids';
+export * from './progress';
+export * from './redact';
+export * from './spotlight';

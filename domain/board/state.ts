@@ -1,5 +1,6 @@
 import type { Scale } from './scale';
 import type { SessionSettings } from './settings';
+import { own } from './ids';
 
 export const PHASES = ['setup', 'sorting', 'review', 'discussion', 'locked'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -51,6 +52,17 @@ export interface BoardState {
   hands: Record<string, string>;
   people: Record<string, Person>;
   timer: Timer | null;
+  /** the card being discussed, shown large on every screen (discussion only) */
+  spotlight: string | null;
+  /** asynchronous silent sorting: when it is meant to end (ms since epoch); null = live */
+  deadline: number | null;
+  /** a later session of the same workshop that has started; people here are offered the way in */
+  next: NextSession | null;
+}
+
+export interface NextSession {
+  sessionId: string;
+  name: string;
 }
 
 export function emptyBoard(sessionId: string, scale: Scale, settings: SessionSettings, phase: Phase = 'setup'): BoardState {
@@ -69,8 +81,14 @@ export function emptyBoard(sessionId: string, scale: Scale, settings: SessionSet
     hands: {},
     people: {},
     timer: null,
+    spotlight: null,
+    deadline: null,
+    next: null,
   };
 }
 
 export const hasCard = (b: BoardState, cardId: string) => Object.hasOwn(b.placement, cardId);
-export const placementOf = (b: BoardState, cardId: string): Placement => b.placement[cardId] ?? null;
+export const placementOf = (b: BoardState, cardId: string): Placement => own(b.placement, cardId) ?? null;
+export const personOf = (b: BoardState, personId: string): Person | undefined => own(b.people, personId);
+export const flagOf = (b: BoardState, cardId: string): FlagReason | undefined => own(b.flags, cardId);
+export const handOf = (b: BoardState, cardId: string): string | undefined => own(b.hands, cardId);

@@ -1,4 +1,4 @@
-import type { BoardState } from './state';
+import { flagOf, placementOf, type BoardState } from './state';
 
 export interface BucketTotal {
   count: number;
@@ -24,8 +24,8 @@ export function totals(board: BoardState): BoardTotals {
   let unplaced = 0;
   let total = 0;
   for (const card of board.cards) {
-    const at = board.placement[card.id] ?? null;
-    const t = at === null ? undefined : byBucket[at];
+    const at = placementOf(board, card.id);
+    const t = at === null || !Object.hasOwn(byBucket, at) ? undefined : byBucket[at];
     if (at === null || !t) {
       unplaced++;
       continue;
@@ -37,8 +37,8 @@ export function totals(board: BoardState): BoardTotals {
       total += v;
     }
   }
-  const flagged = board.cards.filter((c) => board.flags[c.id]).length;
+  const flagged = board.cards.filter((c) => flagOf(board, c.id)).length;
   return { byBucket, unplaced, placed: board.cards.length - unplaced, flagged, total };
 }
 
-export const cardsIn = (board: BoardState, bucketId: string | null) => board.cards.filter((c) => (board.placement[c.id] ?? null) === bucketId);
+export const cardsIn = (board: BoardState, bucketId: string | null) => board.cards.filter((c) => placementOf(board, c.id) === bucketId);

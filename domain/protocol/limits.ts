@@ -7,3 +7,6 @@ export const LIMITS = {
   itemsPerSession: 500,
   participantsPerRoom: 100,
 } as const;
+
+/** Move logs and the timeline come in pages (BOARD-PAGE-1). */
+export const PAGE = { default: 100, max: 500 } as const;

@@ -1,6 +1,6 @@
 import type { BoardState, Role, VersionedEvent } from '../board';
 import type { DomainErrorCode } from '../board/errors';
-import type { CommandMessage, HoverMessage, JoinMessage, MoveMessage, WatchMessage } from './messages';
+import type { CommandMessage, HistoryMessage, HoverMessage, JoinMessage, MoveMessage, TimelineMessage, WatchMessage } from './messages';
 
 export type { Role };
 
@@ -49,7 +49,14 @@ export type WatchAck = Ack<{ snapshot: RoomSnapshot }>;
 export type MoveAck = Ack<{ version: number; clientMoveId?: string }>;
 export type CommandAck = Ack<{ version: number }>;
 export type SyncAck = Ack<{ snapshot: RoomSnapshot }>;
-export type EventsAck = Ack<{ events: VersionedEvent[] }>;
+/** A page of events, oldest first; `more`: older ones exist (ask again with `before` = the first version). */
+export interface EventPage {
+  events: VersionedEvent[];
+  more: boolean;
+}
+export type EventsAck = Ack<EventPage>;
+/** A card's move log plus what the workshop's items table knows of it (imported from Jira or CSV). */
+export type HistoryAck = Ack<EventPage & { key: string | null; description: string }>;
 
 export interface ServerToClientEvents {
   'room:event': (e: VersionedEvent) => void;
@@ -68,8 +75,8 @@ export interface ClientToServerEvents {
   'room:command': (m: CommandMessage, ack: (a: CommandAck) => void) => void;
   'room:sync': (m: Record<string, never>, ack: (a: SyncAck) => void) => void;
   'drag:hover': (m: HoverMessage) => void;
-  'card:history': (m: { cardId: string }, ack: (a: EventsAck) => void) => void;
-  'room:timeline': (m: Record<string, never>, ack: (a: EventsAck) => void) => void;
+  'card:history': (m: HistoryMessage, ack: (a: HistoryAck) => void) => void;
+  'room:timeline': (m: TimelineMessage, ack: (a: EventsAck) => void) => void;
 }
 
 export function boardFromSnapshot(s: RoomSnapshot): BoardState {

@@ -82,7 +82,7 @@ export function reconcile(r: Replica): { replica: Replica; resend: PendingMove[]
   const resend: PendingMove[] = [];
   const discarded: PendingMove[] = [];
   for (const p of r.pending) {
-    const now = r.confirmed.placement[p.cardId];
+    const now = Object.hasOwn(r.confirmed.placement, p.cardId) ? r.confirmed.placement[p.cardId] : undefined;
     if (now === undefined) discarded.push(p);
     else if (now === last.get(p.cardId)) continue; // already where this client wanted it
     else if (now === first.get(p.cardId)) resend.push(p);

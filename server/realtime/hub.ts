@@ -1,14 +1,16 @@
 import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
-import type { BoardCommand, VersionedEvent } from '../../domain/board';
+import { visibleDragger, type BoardCommand, type VersionedEvent } from '../../domain/board';
 import {
   clientMessages,
   isClientEventName,
   type ClientToServerEvents,
+  type HistoryMessage,
   type HoverMessage,
   type JoinMessage,
   type MoveMessage,
   type ServerToClientEvents,
+  type TimelineMessage,
   type WatchMessage,
   type WireError,
 } from '../../domain/protocol';
@@ -134,6 +136,13 @@ export function attachHub(io: Io, deps: HubDeps) {
       .fetchSockets()
       .catch(() => io.local.in(room).fetchSockets());
 
+  /** anyone in the room may read the logs, the projector too (it shows the spotlighted card's description) */
+  function viewing(socket: Sock) {
+    const { sessionId, personId } = socket.data;
+    if (!sessionId) throw new ServiceError('not_joined', 'Join a session before sending this.');
+    return { sessionId, viewer: { personId: personId ?? null } };
+  }
+
   const handlers: { [K in keyof typeof clientMessages]: (socket: Sock, payload: never) => Promise<object | void> } = {
     'room:join': async (socket, msg: JoinMessage) => {
       // a wrong id or token is a new person, and new people are budgeted per connection and address
@@ -176,10 +185,19 @@ export function attachHub(io: Io, deps: HubDeps) {
     },
     'drag:hover': async (socket, msg: HoverMessage) => {
       const m = member(socket);
-      socket.volatile.to(roomOf(m.sessionId)).emit('room:dragging', { personId: m.personId, cardId: msg.cardId });
+      // anonymous sessions: who drags stays unknown (an opaque key per connection)
+      const board = deps.boards.peek(m.sessionId);
+      const who = board ? visibleDragger(board, m.personId, `anon-${socket.id}`) : m.personId;
+      socket.volatile.to(roomOf(m.sessionId)).emit('room:dragging', { personId: who, cardId: msg.cardId });
     },
-    'card:history': async (socket, msg: { cardId: string }) => ({ events: await cardHistory(deps, member(socket).sessionId, msg.cardId) }),
-    'room:timeline': async (socket) => ({ events: await timeline(deps, member(socket).sessionId) }),
+    'card:history': async (socket, msg: HistoryMessage) => {
+      const { sessionId, viewer } = viewing(socket);
+      return cardHistory(deps, sessionId, viewer, msg.cardId, msg);
+    },
+    'room:timeline': async (socket, msg: TimelineMessage) => {
+      const { sessionId, viewer } = viewing(socket);
+      return timeline(deps, sessionId, viewer, msg);
+    },
   };
 
   const m = deps.metrics;

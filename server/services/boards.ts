@@ -48,6 +48,8 @@ export function createBoardCache(maxBoards = DEFAULT_BOARD_CACHE_SIZE) {
       return boards.size;
     },
     has: (sessionId: string) => boards.has(sessionId),
+    /** the cached board as it is (after a commit it is the newest), without asking the database */
+    peek: (sessionId: string): BoardState | undefined => boards.get(sessionId),
     /** a deleted session */
     forget: (sessionId: string) => void boards.delete(sessionId),
   };

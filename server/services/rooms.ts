@@ -1,5 +1,19 @@
-import { decide, hasCard, type Actor, type BoardCommand, type BoardEvent, type BoardState, type Role, type VersionedEvent } from '../../domain/board';
-import { LIMITS, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
+import {
+  apply,
+  dealOnArrival,
+  decide,
+  hasCard,
+  personOf,
+  redactEvents,
+  type Actor,
+  type BoardCommand,
+  type BoardEvent,
+  type BoardState,
+  type Role,
+  type VersionedEvent,
+  type Viewer,
+} from '../../domain/board';
+import { LIMITS, PAGE, type EventPage, type JoinMessage, type Me, type RoomSnapshot } from '../../domain/protocol';
 import type { Store, Tx } from '../../db';
 import { newId, newSecret, secretMatches, sha256 } from '../ids';
 import type { BoardCache } from './boards';
@@ -22,8 +36,6 @@ export interface Member {
 
 const noSession = () => new ServiceError('unknown_session', 'This session does not exist. Check the link.');
 
-/** the person, looked up as an own property only (an id like `__proto__` is nobody) */
-export const personIn = (b: BoardState, id: string) => (Object.hasOwn(b.people, id) ? b.people[id] : undefined);
 
 export async function currentBoard(deps: Pick<RoomDeps, 'store' | 'boards'>, sessionId: string): Promise<BoardState> {
   const b = await deps.boards.current(deps.store.read, sessionId);
@@ -71,6 +83,8 @@ export async function join(deps: RoomDeps, msg: JoinMessage, opts: { mayCreate: 
         const events: BoardEvent[] = [];
         if (msg.name && msg.name !== resumed.name) events.push({ type: 'person.renamed', personId: resumed.id, name: msg.name });
         if (asFacilitator && resumed.role !== 'facilitator') events.push({ type: 'person.roleChanged', personId: resumed.id, role: 'facilitator' });
+        // asynchronous sorting: someone who was never dealt a card gets a share on arrival
+        events.push(...dealOnArrival(board, resumed.id));
         const role: Role = asFacilitator ? 'facilitator' : resumed.role;
         return { events, by: resumed.id, result: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role } };
       }
@@ -88,7 +102,12 @@ export async function join(deps: RoomDeps, msg: JoinMessage, opts: { mayCreate: 
       const role: Role = asFacilitator ? 'facilitator' : msg.observer ? 'observer' : 'participant';
       const person = { id: newId(), name: msg.name, role };
       await tx.insertCredential({ id: person.id, sessionId: msg.sessionId, tokenHash: sha256(token), createdAt: now });
-      return { events: [{ type: 'person.joined', person }], by: person.id, result: { participantId: person.id, participantToken: token, name: person.name, role } };
+      const joined: BoardEvent = { type: 'person.joined', person };
+      return {
+        events: [joined, ...dealOnArrival(apply(board, joined), person.id)],
+        by: person.id,
+        result: { participantId: person.id, participantToken: token, name: person.name, role },
+      };
     },
   });
   return { me: result, events };
@@ -98,7 +117,7 @@ async function resume(tx: Tx, b: BoardState, id: string, token: string) {
   const cred = await tx.getCredential(b.sessionId, id);
   if (!cred || !secretMatches(token, cred.tokenHash)) return undefined;
   // removed people keep no identity
-  return personIn(b, id);
+  return personOf(b, id);
 }
 
 /** Inside a write job: one command decided against the board, with the workshop's items kept in step. */
@@ -136,7 +155,7 @@ export function execute(deps: RoomDeps, m: Member, cmd: BoardCommand, online: st
     deps,
     m.sessionId,
     (b) => {
-      const person = personIn(b, m.personId);
+      const person = personOf(b, m.personId);
       if (!person) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
       return { personId: person.id, role: person.role };
     },
@@ -180,5 +199,27 @@ async function projectBacklog(tx: Tx, sessionId: string, events: BoardEvent[], n
   }
 }
 
-export const cardHistory = (deps: RoomDeps, sessionId: string, cardId: string) => deps.store.read.cardEvents(sessionId, cardId);
-export const timeline = (deps: RoomDeps, sessionId: string) => deps.store.read.eventsSince(sessionId, 0);
+/** Events as a viewer may see them (anonymous sessions hide movers until lock; BOARD-ANON-*). */
+export const seenBy = (board: BoardState | undefined, events: VersionedEvent[], viewer: Viewer): VersionedEvent[] =>
+  board ? redactEvents(board, events, viewer) : events;
+
+export interface PageQuery {
+  before?: number | undefined;
+  limit?: number | undefined;
+}
+
+async function page(deps: RoomDeps, board: BoardState, viewer: Viewer, q: PageQuery, itemId?: string): Promise<EventPage> {
+  const { events, more } = await deps.store.read.eventsPage(board.sessionId, { itemId, before: q.before, limit: q.limit ?? PAGE.default });
+  return { events: seenBy(board, events, viewer), more };
+}
+
+/** A card's move log, a page at a time, with its key and description from the workshop's items (fetched on demand, not in snapshots). */
+export async function cardHistory(deps: RoomDeps, sessionId: string, viewer: Viewer, cardId: string, q: PageQuery = {}) {
+  const board = await currentBoard(deps, sessionId);
+  const card = board.cards.find((c) => c.id === cardId);
+  const item = card ? (await deps.store.read.itemsByIds([card.id]))[0] : undefined;
+  return { ...(await page(deps, board, viewer, q, cardId)), key: card?.key ?? null, description: item?.description ?? '' };
+}
+
+/** The session's timeline, a page at a time. */
+export const timeline = async (deps: RoomDeps, sessionId: string, viewer: Viewer, q: PageQuery = {}) => page(deps, await currentBoard(deps, sessionId), viewer, q);

@@ -16,6 +16,7 @@ import { newId, newJoinCode, newSecret, sha256 } from '../ids';
 import type { BoardCache } from './boards';
 import { badRequest, ServiceError } from './errors';
 import { quotaExceeded, type Quotas } from './quotas';
+import type { Writer } from './writer';
 
 export interface WorkshopDeps {
   store: Store;
@@ -99,6 +100,28 @@ export async function createSession(deps: WorkshopDeps, workshopId: string, secr
   });
   deps.boards.set(board);
   return { ...session, links: links(session.sessionId, secret) };
+}
+
+/**
+ * People still in the workshop's other sessions are told that a new one started, so they can
+ * follow (BOARD-NEXT-1): a `session.next` event appended to each of them, through the writer
+ * (which publishes it to those rooms after the commit).
+ */
+export async function announceSession(deps: WorkshopDeps & { writer: Writer }, workshopId: string, sessionId: string): Promise<void> {
+  const all = await deps.store.read.listSessions(workshopId);
+  const created = all.find((s) => s.id === sessionId);
+  if (!created) return;
+  const next = { sessionId, name: created.name };
+  await Promise.all(
+    all
+      .filter((s) => s.id !== sessionId)
+      .map((s) =>
+        deps.writer
+          .submit({ sessionId: s.id, run: async () => ({ events: [{ type: 'session.next', next } satisfies BoardEvent], by: null, result: null }) })
+          // a session deleted meanwhile needs no news
+          .catch(() => undefined),
+      ),
+  );
 }
 
 function pick(backlog: Item[], ids: string[] | undefined): Item[] {

@@ -56,7 +56,7 @@ test('a whole session: setup, silent sorting, review with ping-pong, discussion,
   await expect(beamer!.getByTestId('projector-flagged')).toHaveText('1');
 
   // the facilitator opens the card's move log: who moved it, from where to where
-  await card(fac!, contested).getByRole('button', { name: /Move log/ }).click();
+  await card(fac!, contested).getByRole('button', { name: /Details/ }).click();
   const log = fac!.getByTestId('event-list');
   await expect(log).toContainText('Ann moved');
   await expect(log).toContainText('from 5 to 13');

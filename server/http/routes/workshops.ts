@@ -1,7 +1,7 @@
 import { authorizeWorkshop, bearer } from '../auth';
 import { setStoryPoints } from '../../services/backlog';
 import { deleteWorkshop, exportWorkshop } from '../../services/lifecycle';
-import { createSession, createWorkshop, workshopOverview } from '../../services/workshops';
+import { announceSession, createSession, createWorkshop, workshopOverview } from '../../services/workshops';
 import { readJson, sendDownload, sendJson } from '../respond';
 import type { Route } from '../router';
 
@@ -42,7 +42,10 @@ export const workshopRoutes: Route[] = [
     path: new RegExp(`^/api/workshops/(?<workshopId>${ID})/sessions$`),
     handle: async ({ req, res, params, deps }) => {
       const w = await authorizeWorkshop(deps.store, req, params.workshopId!);
-      sendJson(res, 201, await createSession(deps, w.id, bearer(req), await readJson(req)));
+      const created = await createSession(deps, w.id, bearer(req), await readJson(req));
+      // the people in the workshop's other rooms are offered the way in
+      await announceSession(deps, w.id, created.sessionId);
+      sendJson(res, 201, created);
     },
   },
   {

@@ -33,6 +33,10 @@ export async function setPhase(page: Page, phaseName: string) {
     if (await forward.isVisible()) await forward.click();
     else if (await back.isVisible()) await back.click();
     else await page.getByRole('button', { name: /^(Next|Weiter):/ }).click();
+    // leaving silent sorting while people still sort asks first (BOARD-PROG-2): move on
+    const nudge = page.getByTestId('nudge');
+    await expect(page.getByTestId('current-phase').filter({ hasNotText: current }).or(nudge)).toBeVisible();
+    if (await nudge.isVisible()) await nudge.getByRole('button', { name: /^(Move on|Weiter)$/ }).click();
     await expect(page.getByTestId('current-phase')).not.toHaveText(current);
   }
   await expect(page.getByTestId('current-phase')).toHaveText(phaseName);

@@ -3,8 +3,6 @@ import {
   apply,
   decide,
   defaultScale,
-  DEFAULT_SETTINGS,
-  emptyBoard,
   replay,
   totals,
   type Actor,
@@ -13,23 +11,13 @@ import {
   type BoardState,
   type Phase,
 } from '../../../domain/board';
+import { boardWith } from './support';
 
 const fac: Actor = { personId: 'f', role: 'facilitator' };
 const ann: Actor = { personId: 'a', role: 'participant' };
 const bob: Actor = { personId: 'b', role: 'participant' };
 const obs: Actor = { personId: 'o', role: 'observer' };
 const ctx = { now: 1000, online: ['f', 'a', 'b', 'o'] };
-
-export function boardWith(phase: Phase = 'review', cards = ['c1', 'c2', 'c3', 'c4']): BoardState {
-  const events: BoardEvent[] = [
-    { type: 'session.created', name: 'S', scale: defaultScale(), settings: DEFAULT_SETTINGS, phase: 'setup' },
-    ...cards.map((id, position): BoardEvent => ({ type: 'card.added', card: { id, title: id.toUpperCase(), key: null, position } })),
-    ...[fac, ann, bob, obs].map((p): BoardEvent => ({ type: 'person.joined', person: { id: p.personId, name: p.personId, role: p.role } })),
-  ];
-  let b = replay(emptyBoard('s', defaultScale(), DEFAULT_SETTINGS), events);
-  if (phase !== 'setup') b = run(b, fac, { type: 'phase.set', phase });
-  return b;
-}
 
 function run(b: BoardState, actor: Actor, cmd: BoardCommand): BoardState {
   const d = decide(b, cmd, actor, ctx);

@@ -76,3 +76,13 @@ describe('client replica', () => {
     expect(view(out.replica).placement.a).toBe(resendCount ? 'v5' : serverNow);
   });
 });
+
+describe('client replica: inherited names', () => {
+  it('SYNC-5 a pending move of a card id the board does not own is discarded, never resent', () => {
+    const r = addPending(replicaOf(board), { clientMoveId: 'm1', cardId: 'constructor', from: null, to: 'v3' });
+    const out = reconcile(r);
+    expect(out.resend).toEqual([]);
+    expect(out.discarded).toHaveLength(1);
+    expect(view(out.replica).placement).toEqual(board.placement);
+  });
+});
