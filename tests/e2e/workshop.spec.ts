@@ -19,6 +19,8 @@ async function placeMyHand(page: Page, buckets: string[]) {
 }
 
 test('a whole session: setup, silent sorting, review with ping-pong, discussion, lock; projector follows', async ({ browser }) => {
+  // four browsers through every phase: about a minute on a quiet machine, so give it room
+  test.setTimeout(150_000);
   const items = ['Login with SSO', 'Product search', 'Checkout', 'Wishlist', 'Newsletter', 'Order history'];
   const w = await app.createWorkshop('Shop relaunch', items);
   const [fac, ann, ben, beamer] = await Promise.all([0, 1, 2, 3].map(async () => (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()));
