@@ -149,8 +149,8 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
       if (r) r.heartbeatAt = at;
     },
     async finishWriteBackRun(runId, at, interrupted = false) {
-      const r = run(runId);
-      if (r.finishedAt !== null) return;
+      const r = runs.get(runId)?.run;
+      if (!r || r.finishedAt !== null) return;
       r.finishedAt = at;
       if (interrupted) r.interrupted = true;
     },
