@@ -115,11 +115,6 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
   const webhooks = new Map<string, WebhookRecord>();
   const deliveries = new Map<string, DeliveryRecord>();
   const copy = <T>(v: T): T => structuredClone(v);
-  const run = (id: string) => {
-    const r = runs.get(id);
-    if (!r) throw new Error(`no write-back run ${id}`);
-    return r.run;
-  };
   const store: IntegrationStore & { size(): number } = {
     async getJiraConnection(id) {
       const c = connections.get(id);

@@ -1,7 +1,7 @@
 // The Jira use cases: connect, fields, import preview, write-back preview and run (rules JIRA-SVC-1..7).
 // The HTTP routes (phase 2) parse bodies with domain/integrations/wire.ts and call these.
 import { randomBytes } from 'node:crypto';
-import type { ExistingBacklog } from '../../../domain/backlog';
+import type { ExistingBacklog, PreviewInput } from '../../../domain/backlog';
 import { chooseField, discoverStoryPointFields } from '../../../domain/integrations/fields';
 import { countResults, failedKeys, ownWrittenValues, type WriteBackRun } from '../../../domain/integrations/results';
 import type {
@@ -22,7 +22,7 @@ import type { IntegrationStore, JiraConnectionRecord } from '../store';
 import { createJiraApi, type JiraApi, type JiraCredentials, type JiraDeps } from './client';
 import { readCurrentValues } from './current';
 import { JiraError } from './errors';
-import { previewFromJira } from './import';
+import { importInputFromJira, previewFromJira } from './import';
 import { executeWriteBack } from './writeback';
 
 /** What the service needs to know about sessions and the backlog (the lead's store provides it). */
@@ -273,6 +273,18 @@ export function jiraService(deps: JiraServiceDeps) {
       const { rec, api } = await connection(target.workshopId);
       const own = ownWrittenValues(await deps.store.listWorkshopWriteBackRuns(target.workshopId));
       return previewFromJira(api, body, rec.fieldId, target.existing, own).catch(fromJira);
+    },
+
+    /**
+     * JIRA-SVC-3: what an import reads from Jira, as the backlog import's input (JSON items), for the
+     * session's import path (server/services/backlog.ts importIntoSession); input null: no issues.
+     */
+    async importSource(sessionId: string, body: JiraImportBody): Promise<{ input: PreviewInput | null; keys: string[]; truncated: boolean }> {
+      const target = await deps.sessions.importTarget(sessionId);
+      if (!target) throw new IntegrationError('unknown_session', 404, 'no such session');
+      const { rec, api } = await connection(target.workshopId);
+      const own = ownWrittenValues(await deps.store.listWorkshopWriteBackRuns(target.workshopId));
+      return importInputFromJira(api, body, rec.fieldId, own).catch(fromJira);
     },
 
     async writeBackPreview(sessionId: string, body: WriteBackPreviewBody): Promise<WriteBackPreviewAnswer> {
