@@ -91,6 +91,12 @@ export function createIntegrations(deps: IntegrationsDeps) {
     : null;
   const hooks = sealer ? webhookConfig(store, sealer, deps.now) : null;
   const link = (path: string) => (config.publicUrl ? `${config.publicUrl}${path}` : null);
+  /** hooks still reading what to send (tests wait for them with idle()) */
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
 
   async function sessionLocked(sessionId: string) {
     if (!sender) return;
@@ -123,17 +129,22 @@ export function createIntegrations(deps: IntegrationsDeps) {
     /** after a commit (the writer's publish): a session that was just locked tells the webhook, never holding up the room */
     afterCommit(sessionId: string, events: readonly VersionedEvent[]) {
       if (!sender || !events.some((e) => e.event.type === 'phase.changed' && e.event.to === 'locked')) return;
-      void sessionLocked(sessionId).catch((err: unknown) => log.error({ err, sessionId }, 'session.locked webhook failed'));
+      track(sessionLocked(sessionId).catch((err: unknown) => log.error({ err, sessionId }, 'session.locked webhook failed')));
     },
     /** after a sprint record is committed: the webhook gets the workshop's new figures; never waits */
     sprintRecorded(workshop: { id: string; name: string }, data: WorkshopPlanning) {
       if (!sender) return;
       try {
         const msg = sprintRecordedMessage({ id: workshop.id, name: workshop.name, url: link(`/workshop/${workshop.id}`) }, data);
-        if (msg) void sender.notify(workshop.id, msg);
+        if (msg) track(sender.notify(workshop.id, msg));
       } catch (err) {
         log.error({ err, workshopId: workshop.id }, 'sprint.recorded webhook failed');
       }
+    },
+    /** resolves when every hook has handed its message over and the queue is empty */
+    async idle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+      await sender?.idle();
     },
     /** start-up: write-back runs left unfinished by a crash end as interrupted */
     async recover() {
