@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { useTranslations } from 'use-intl';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { ImportPreview } from '../../../domain/backlog';
 import type { ActionResult, JiraImportBody, JiraImportPreviewAnswer } from '../../../domain/integrations/wire';
 import { Panel } from '../../plan/panels';
@@ -27,6 +27,7 @@ const positive = (s: string) => {
 /** Import by JQL, board or sprint into a session: the same preview as a file (every row with its reason), then the import. */
 export function JiraImport({ setup, onPreview, onImport }: Props) {
   const t = useTranslations('integrations.import');
+  const format = useFormatter();
   const [source, setSource] = useState<Source>('jql');
   const [jql, setJql] = useState('');
   const [board, setBoard] = useState('');
@@ -154,6 +155,7 @@ export function JiraImport({ setup, onPreview, onImport }: Props) {
                   <tr>
                     <th className="py-1 pr-3 font-medium">{t('colKey')}</th>
                     <th className="py-1 pr-3 font-medium">{t('colTitle')}</th>
+                    <th className="py-1 pr-3 text-right font-medium">{t('colPoints')}</th>
                     <th className="py-1 pr-3 font-medium">{t('colResult')}</th>
                   </tr>
                 </thead>
@@ -162,6 +164,7 @@ export function JiraImport({ setup, onPreview, onImport }: Props) {
                     <tr key={r.line} className="border-b border-slate-100 align-top" data-status={r.status}>
                       <td className="py-1 pr-3 font-mono whitespace-nowrap">{preview.keys[r.line - 1] ?? '—'}</td>
                       <td className="py-1 pr-3">{r.item?.title ?? r.excerpt ?? ''}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{r.item?.storyPoints == null ? '—' : format.number(r.item.storyPoints, { maximumFractionDigits: 1 })}</td>
                       <td className={`py-1 pr-3 ${STATUS_STYLE[r.status]}`}>
                         {t(`status.${r.status}`)}
                         {r.status === 'rejected' && (

@@ -39,6 +39,8 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
   const [preview, setPreview] = useState<WriteBackPreviewAnswer | null>(null);
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
+  /** the counts of the run this panel started last */
+  const [finished, setFinished] = useState<WriteBackRunAnswer['counts'] | null>(null);
   const [error, setError] = useState<Parameters<typeof ErrorNote>[0]['error']>(null);
   const num = (v: number | null) => (v === null ? t('empty') : format.number(v, { maximumFractionDigits: 1 }));
   const retryId = retryOf?.id ?? null;
@@ -74,6 +76,7 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
   async function load(body: WriteBackPreviewBody) {
     setBusy(true);
     setError(null);
+    setFinished(null);
     const r = await onPreview(withRetry(body));
     setBusy(false);
     if (r.ok) {
@@ -98,6 +101,7 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
     if (r.ok) {
       setPreview(null);
       setChanged(false);
+      setFinished(r.data.counts);
       onDone(r.data);
     } else if (r.error.code === 'plan_changed') {
       setChanged(true);
@@ -158,6 +162,11 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
           </p>
         )}
         <ErrorNote error={error} testId="writeback-error" />
+        {finished && (
+          <p className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 font-medium text-emerald-900" role="status" data-testid="writeback-finished">
+            {t('finished', { ...finished })}
+          </p>
+        )}
         {progress && (
           <p className="font-medium text-indigo-800" role="status" data-testid="writeback-progress">
             {t('writing', progress)}
