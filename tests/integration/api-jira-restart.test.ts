@@ -53,7 +53,7 @@ async function locked(s: TestServer, fake: FakeJira): Promise<CreateWorkshopResu
 const runsOf = async (s: TestServer, w: CreateWorkshopResult) => (await api<WriteBackRun[]>(s, w, 'GET', `/api/sessions/${w.sessionId}/jira/write-back/runs`)).body;
 
 describe('write-back runs across stops', () => {
-  it('JIRA-SVC-10 a graceful stop ends a run after its current item, as interrupted; after the restart a new preview writes the rest', async () => {
+  it('JIRA-SVC-10 INT-LOG-5 a graceful stop ends a run after its current item, as interrupted; after the restart a new preview writes the rest', async () => {
     const fake = await fakeJira();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
