@@ -106,7 +106,7 @@ describe('Jira through the API', () => {
     for (const i of fakeIssues()) fake.issues.set(i.key, structuredClone(i));
   });
 
-  it('JIRA-API-1 connect checks with Jira, stores the token sealed and never answers with it; bad input changes nothing', async () => {
+  it('JIRA-API-1 SEC-SEAL-7 connect checks with Jira, stores the token sealed and never answers with it; bad input changes nothing', async () => {
     const w = await server.createWorkshop([]);
     const path = `/api/workshops/${w.workshopId}/integrations/jira`;
     // not an address: the body's own message, nothing asked of Jira

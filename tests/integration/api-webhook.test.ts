@@ -81,7 +81,7 @@ async function until<T>(fn: () => Promise<T | null>): Promise<T> {
 const deliveries = async (w: W) => (await api<WebhookDeliveryInfo[]>(w, 'GET', `/api/workshops/${w.workshopId}/integrations/webhook/deliveries`)).body;
 
 describe('the workshop webhook through the API', () => {
-  it('HOOK-API-1 the address and the secret are stored sealed and never answered; a bad body changes nothing', async () => {
+  it('HOOK-API-1 SEC-SEAL-7 the address and the secret are stored sealed and never answered; a bad body changes nothing', async () => {
     const w = await server.createWorkshop(['A']);
     const path = `/api/workshops/${w.workshopId}/integrations/webhook`;
     const bad = await api<{ error: IntegrationWireError }>(w, 'PUT', path, { url: 'ftp://hooks.example.com/x', secret: 'short', format: 'slack', events: [] });
