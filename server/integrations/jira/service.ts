@@ -82,6 +82,8 @@ export interface JiraServiceDeps {
 
 export const RUN_HEARTBEAT_MS = 10_000;
 export const RUN_STALE_MS = 60_000;
+/** a stop waits this long for the items being written (a request with retries can take longer) */
+export const RUN_STOP_WAIT_MS = 10_000;
 
 const context = (workshopId: string) => `jira:${workshopId}`;
 
@@ -383,10 +385,18 @@ export function jiraService(deps: JiraServiceDeps) {
       return deps.store.interruptStaleRuns(alone ? at + 1 : at - staleMs, at);
     },
 
-    /** Stopping the server: runs in progress finish their current item and end as interrupted. */
-    async close(): Promise<void> {
+    /**
+     * Stopping the server: runs in progress finish their current item and end as interrupted. An
+     * item still waiting for Jira after `waitMs` is not waited for: its run is ended as interrupted
+     * at once (the item's result, if it comes, is dropped with the closed store).
+     */
+    async close(waitMs = RUN_STOP_WAIT_MS): Promise<void> {
       for (const r of active.values()) r.stop = true;
-      await Promise.all([...active.values()].map((r) => r.ended));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+      await Promise.race([Promise.all([...active.values()].map((r) => r.ended)), late]);
+      clearTimeout(timer);
+      for (const id of [...active.keys()]) await deps.store.finishWriteBackRun(id, now(), true).catch(() => {});
     },
   };
   return service;
