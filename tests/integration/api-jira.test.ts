@@ -238,6 +238,7 @@ describe('Jira through the API', () => {
   it('JIRA-API-5 write-back: preview, confirmed run answered at once (202) and written in the background, failure with Jira’s words, retry of the failed alone, then nothing left', async () => {
     const w = await locked();
     const base = `/api/sessions/${w.sessionId}/jira/write-back`;
+    const start = puts();
     const preview = await api<WriteBackPreviewAnswer>(w, 'POST', `${base}/preview`, { mode: 'sp', rounding: 'one-decimal' });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ factor: 8, mode: 'sp', via: 'issue', field: { id: SP }, counts: { write: 2, unchanged: 1, skip: 1 } });
@@ -247,14 +248,14 @@ describe('Jira through the API', () => {
       ['SHOP-3', null, 16, 'write', null],
       ['SHOP-5', null, null, 'skip', 'unknown_size'],
     ]);
-    expect(puts()).toBe(0);
+    expect(puts()).toBe(start);
 
     // a confirmation of another preview: the new preview comes back, nothing is written
     const stale = await api<Err & { preview: WriteBackPreviewAnswer }>(w, 'POST', base, { mode: 'sp', digest: '0123456789abcdef' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('plan_changed');
     expect(stale.body.preview.digest).toBe(preview.body.digest);
-    expect(puts()).toBe(0);
+    expect(puts()).toBe(start);
 
     const started = await api<{ run: WriteBackRun }>(w, 'POST', base, { mode: 'sp', digest: preview.body.digest });
     expect(started.status).toBe(202);
@@ -318,6 +319,19 @@ describe('Jira through the API', () => {
       'SHOP-2: the issue does not exist in Jira, or the account cannot see it (404) (Jira: Issue does not exist or you do not have permission to see it.)',
     );
     expect(fake.issues.get('SHOP-1')?.values?.[SP]).toBe(3);
+  });
+
+  it('JIRA-API-10 a story-point field deleted in Jira: the preview names it and asks to choose again; nothing is written', async () => {
+    const w = await locked();
+    const before = puts();
+    fake.fail('GET', /\/field$/, { status: 200, body: [{ id: 'summary', name: 'Summary', custom: false, schema: { type: 'string' } }] });
+    const r = await api<Err>(w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back/preview`, { mode: 'ap' });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toEqual({
+      code: 'field_missing',
+      message: `the story-point field Story point estimate (${SP}) cannot be used any more: Jira has no field ${SP}; choose the field again`,
+    });
+    expect(puts()).toBe(before);
   });
 
   it('JIRA-API-7 JIRA-SVC-9 one run per session: a second start while one writes is refused (409 running), and the first goes on', async () => {
