@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 // The API suites run a second time on Postgres when TEST_DATABASE_URL is set (`npm test` sets it
 // where Postgres is installed); store, writer and concurrency tests iterate the engines themselves.
-const onPostgresToo = ['tests/integration/api.test.ts', 'tests/integration/api-import.test.ts', 'tests/integration/live-board.test.ts', 'tests/integration/convergence-fuzz.test.ts'];
+const onPostgresToo = ['tests/integration/api.test.ts', 'tests/integration/api-import.test.ts', 'tests/integration/api-jira.test.ts', 'tests/integration/live-board.test.ts', 'tests/integration/convergence-fuzz.test.ts'];
 
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },

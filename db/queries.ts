@@ -113,6 +113,100 @@ interface EventRow {
 
 const ITEM = `id, workshop_id as "workshopId", key, title, description, position, story_points as "storyPoints",
   typed_size_ap as "typedSizeAp", created_at as "createdAt"`;
+// ---- integrations' rows (server/integrations/db-store.ts maps them to its records) ----
+
+export interface JiraConnectionRow {
+  workshopId: string;
+  kind: string;
+  url: string;
+  email: string | null;
+  sealedSecret: string;
+  accountId: string | null;
+  accountName: string | null;
+  serverVersion: string | null;
+  deploymentType: string | null;
+  fieldId: string | null;
+  fieldName: string | null;
+  boardId: number | null;
+  viaBoard: number;
+  connectedAt: number;
+  updatedAt: number;
+}
+
+export interface WriteBackRunRow {
+  id: string;
+  workshopId: string;
+  sessionId: string;
+  fieldId: string;
+  fieldName: string;
+  via: string;
+  mode: string;
+  startedAt: number;
+  finishedAt: number | null;
+  interrupted: number;
+  retryOf: string | null;
+  heartbeatAt: number;
+}
+
+export interface WriteBackResultRow {
+  runId: string;
+  itemId: string;
+  key: string;
+  status: string;
+  before: number | null;
+  after: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  /** JSON array */
+  jiraMessages: string | null;
+  attempts: number;
+  at: number;
+}
+
+export interface WebhookRow {
+  workshopId: string;
+  sealedUrl: string;
+  urlHint: string;
+  sealedSecret: string;
+  format: string;
+  language: string;
+  /** JSON array */
+  events: string;
+  updatedAt: number;
+}
+
+export interface DeliveryRow {
+  id: string;
+  workshopId: string;
+  event: string;
+  createdAt: number;
+  status: string;
+}
+
+export interface DeliveryAttemptRow {
+  deliveryId: string;
+  at: number;
+  status: number | null;
+  code: string | null;
+  error: string | null;
+  ms: number;
+}
+
+const RUN = `id, workshop_id as "workshopId", session_id as "sessionId", field_id as "fieldId", field_name as "fieldName", via, mode,
+  started_at as "startedAt", finished_at as "finishedAt", interrupted, retry_of as "retryOf", heartbeat_at as "heartbeatAt"`;
+const RESULT = `run_id as "runId", item_id as "itemId", key, status, before, after, error_code as "errorCode", error_message as "errorMessage",
+  jira_messages as "jiraMessages", attempts, at`;
+
+/** A workshop's integration rows, children first (run before deleteWorkshop's own deletes: runs refer to sessions). */
+const INTEGRATION_DELETES = [
+  'delete from writeback_results where run_id in (select id from writeback_runs where workshop_id = ?)',
+  'delete from writeback_runs where workshop_id = ?',
+  'delete from webhook_attempts where delivery_id in (select id from webhook_deliveries where workshop_id = ?)',
+  'delete from webhook_deliveries where workshop_id = ?',
+  'delete from webhooks where workshop_id = ?',
+  'delete from jira_connections where workshop_id = ?',
+];
+
 const SPRINT = `workshop_id as "workshopId", sprint_index as "sprintIndex", done_ap as "doneAp", done_item_ids as "doneItemIds",
   cost_minor as "costMinor", scope_added_ap as "scopeAddedAp", scope_removed_ap as "scopeRemovedAp",
   added_item_ids as "addedItemIds", dropped_item_ids as "droppedItemIds", recorded_at as "recordedAt"`;
@@ -263,6 +357,7 @@ export class Queries {
     const inSessions = 'session_id in (select id from sessions where workshop_id = ?)';
     let n = 0;
     for (const sql of [
+      ...INTEGRATION_DELETES,
       `delete from events where ${inSessions}`,
       `delete from participants where ${inSessions}`,
       `delete from session_references where ${inSessions}`,
@@ -409,5 +504,159 @@ export class Queries {
       'select id, workshop_id as "workshopId", token_hash as "tokenHash", created_at as "createdAt", revoked_at as "revokedAt" from share_links where token_hash = ?',
       [tokenHash],
     );
+  }
+
+  // ==== integrations (server/integrations/db-store.ts): Jira connection, write-back log, webhook ====
+  // Kept apart from the hot-path queries above. Writes that must not race a workshop's deletion
+  // run in a transaction that locks the workshop's row first (db-store.ts).
+
+  /** A workshop's integration rows only (Queries.deleteWorkshop removes them with everything else). */
+  async deleteIntegrations(workshopId: string): Promise<number> {
+    let n = 0;
+    for (const sql of INTEGRATION_DELETES) n += await this.x.run(sql, [workshopId]);
+    return n;
+  }
+
+  getJiraConnection(workshopId: string) {
+    return this.x.get<JiraConnectionRow>(
+      `select workshop_id as "workshopId", kind, url, email, sealed_secret as "sealedSecret", account_id as "accountId",
+        account_name as "accountName", server_version as "serverVersion", deployment_type as "deploymentType",
+        field_id as "fieldId", field_name as "fieldName", board_id as "boardId", via_board as "viaBoard",
+        connected_at as "connectedAt", updated_at as "updatedAt"
+       from jira_connections where workshop_id = ?`,
+      [workshopId],
+    );
+  }
+
+  async upsertJiraConnection(r: JiraConnectionRow) {
+    await this.x.run(
+      `insert into jira_connections (workshop_id, kind, url, email, sealed_secret, account_id, account_name, server_version,
+        deployment_type, field_id, field_name, board_id, via_board, connected_at, updated_at) values (${marks(15)})
+       on conflict (workshop_id) do update set kind = excluded.kind, url = excluded.url, email = excluded.email,
+        sealed_secret = excluded.sealed_secret, account_id = excluded.account_id, account_name = excluded.account_name,
+        server_version = excluded.server_version, deployment_type = excluded.deployment_type, field_id = excluded.field_id,
+        field_name = excluded.field_name, board_id = excluded.board_id, via_board = excluded.via_board,
+        connected_at = excluded.connected_at, updated_at = excluded.updated_at`,
+      [r.workshopId, r.kind, r.url, r.email, r.sealedSecret, r.accountId, r.accountName, r.serverVersion, r.deploymentType, r.fieldId, r.fieldName, r.boardId, r.viaBoard, r.connectedAt, r.updatedAt],
+    );
+  }
+
+  async deleteJiraConnection(workshopId: string) {
+    await this.x.run('delete from jira_connections where workshop_id = ?', [workshopId]);
+  }
+
+  async insertWriteBackRun(r: WriteBackRunRow) {
+    await this.x.run(
+      `insert into writeback_runs (id, workshop_id, session_id, field_id, field_name, via, mode, started_at, finished_at, interrupted,
+        retry_of, heartbeat_at) values (${marks(12)})`,
+      [r.id, r.workshopId, r.sessionId, r.fieldId, r.fieldName, r.via, r.mode, r.startedAt, r.finishedAt, r.interrupted, r.retryOf, r.heartbeatAt],
+    );
+  }
+
+  getWriteBackRun(id: string) {
+    return this.x.get<WriteBackRunRow>(`select ${RUN} from writeback_runs where id = ?`, [id]);
+  }
+
+  /** the session's unfinished run, if any (at most one: writeback_runs_one_running) */
+  runningWriteBack(sessionId: string) {
+    return this.x.get<WriteBackRunRow>(`select ${RUN} from writeback_runs where session_id = ? and finished_at is null`, [sessionId]);
+  }
+
+  /** Unfinished runs whose writer has not been heard of since `staleBefore` (a crash) end as interrupted. */
+  interruptStaleRuns(staleBefore: number, now: number, sessionId: string | null) {
+    return this.x.run(
+      `update writeback_runs set finished_at = ?, interrupted = 1
+       where finished_at is null and heartbeat_at < ?${sessionId === null ? '' : ' and session_id = ?'}`,
+      sessionId === null ? [now, staleBefore] : [now, staleBefore, sessionId],
+    );
+  }
+
+  async insertWriteBackResult(r: WriteBackResultRow) {
+    await this.x.run(
+      `insert into writeback_results (run_id, item_id, key, status, before, after, error_code, error_message, jira_messages, attempts, at)
+       values (${marks(11)})`,
+      [r.runId, r.itemId, r.key, r.status, r.before, r.after, r.errorCode, r.errorMessage, r.jiraMessages, r.attempts, r.at],
+    );
+  }
+
+  async touchWriteBackRun(id: string, at: number) {
+    await this.x.run('update writeback_runs set heartbeat_at = ? where id = ? and finished_at is null', [at, id]);
+  }
+
+  async finishWriteBackRun(id: string, at: number, interrupted: boolean) {
+    await this.x.run('update writeback_runs set finished_at = ?, interrupted = ? where id = ? and finished_at is null', [at, interrupted ? 1 : 0, id]);
+  }
+
+  writeBackRunsOfSession(sessionId: string) {
+    return this.x.all<WriteBackRunRow>(`select ${RUN} from writeback_runs where session_id = ? order by started_at, ${this.seq}`, [sessionId]);
+  }
+
+  writeBackRunsOfWorkshop(workshopId: string) {
+    return this.x.all<WriteBackRunRow>(`select ${RUN} from writeback_runs where workshop_id = ? order by started_at, ${this.seq}`, [workshopId]);
+  }
+
+  /** the runs' results, each run's in the order written */
+  writeBackResultsOf(runIds: string[]): Promise<WriteBackResultRow[]> {
+    if (runIds.length === 0) return Promise.resolve([]);
+    return this.x.all<WriteBackResultRow>(`select ${RESULT} from writeback_results where run_id in (${marks(runIds.length)}) order by ${this.seq}`, runIds);
+  }
+
+  getWebhook(workshopId: string) {
+    return this.x.get<WebhookRow>(
+      `select workshop_id as "workshopId", sealed_url as "sealedUrl", url_hint as "urlHint", sealed_secret as "sealedSecret", format, language,
+        events, updated_at as "updatedAt" from webhooks where workshop_id = ?`,
+      [workshopId],
+    );
+  }
+
+  async upsertWebhook(r: WebhookRow) {
+    await this.x.run(
+      `insert into webhooks (workshop_id, sealed_url, url_hint, sealed_secret, format, language, events, updated_at) values (${marks(8)})
+       on conflict (workshop_id) do update set sealed_url = excluded.sealed_url, url_hint = excluded.url_hint,
+        sealed_secret = excluded.sealed_secret, format = excluded.format, language = excluded.language, events = excluded.events,
+        updated_at = excluded.updated_at`,
+      [r.workshopId, r.sealedUrl, r.urlHint, r.sealedSecret, r.format, r.language, r.events, r.updatedAt],
+    );
+  }
+
+  async deleteWebhook(workshopId: string) {
+    await this.x.run('delete from webhooks where workshop_id = ?', [workshopId]);
+  }
+
+  async insertDelivery(r: DeliveryRow) {
+    await this.x.run('insert into webhook_deliveries (id, workshop_id, event, created_at, status) values (?, ?, ?, ?, ?)', [r.id, r.workshopId, r.event, r.createdAt, r.status]);
+  }
+
+  getDelivery(id: string) {
+    return this.x.get<DeliveryRow>('select id, workshop_id as "workshopId", event, created_at as "createdAt", status from webhook_deliveries where id = ?', [id]);
+  }
+
+  async insertDeliveryAttempt(a: DeliveryAttemptRow, status: string) {
+    await this.x.run('insert into webhook_attempts (delivery_id, at, status, code, error, ms) values (?, ?, ?, ?, ?, ?)', [a.deliveryId, a.at, a.status, a.code, a.error, a.ms]);
+    await this.x.run('update webhook_deliveries set status = ? where id = ?', [status, a.deliveryId]);
+  }
+
+  /** newest first */
+  listDeliveries(workshopId: string, limit: number) {
+    return this.x.all<DeliveryRow>(
+      `select id, workshop_id as "workshopId", event, created_at as "createdAt", status from webhook_deliveries
+       where workshop_id = ? order by created_at desc, ${this.seq} desc limit ?`,
+      [workshopId, limit],
+    );
+  }
+
+  deliveryAttemptsOf(ids: string[]): Promise<DeliveryAttemptRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.x.all<DeliveryAttemptRow>(
+      `select delivery_id as "deliveryId", at, status, code, error, ms from webhook_attempts where delivery_id in (${marks(ids.length)}) order by ${this.seq}`,
+      ids,
+    );
+  }
+
+  /** Keeps the newest `keep` deliveries of a workshop (and their attempts); returns how many deliveries went. */
+  async pruneDeliveries(workshopId: string, keep: number): Promise<number> {
+    const old = `select id from webhook_deliveries where workshop_id = ? order by created_at desc, ${this.seq} desc limit 1000000 offset ?`;
+    await this.x.run(`delete from webhook_attempts where delivery_id in (${old})`, [workshopId, keep]);
+    return this.x.run(`delete from webhook_deliveries where id in (${old})`, [workshopId, keep]);
   }
 }

@@ -21,6 +21,8 @@ import { DEFAULT_QUOTAS, type Quotas } from './services/quotas';
 import { createBoardCache, type BoardCache } from './services/boards';
 import { seenBy } from './services/rooms';
 import { createWriter, type Writer } from './services/writer';
+import { readIntegrationsConfig, type IntegrationsConfig } from './integrations/config';
+import { createIntegrations, type Integrations, type IntegrationsTuning } from './integrations/wiring';
 
 /** how long a presence question waits for the other processes */
 const PRESENCE_TIMEOUT_MS = 1500;
@@ -53,6 +55,10 @@ export interface AppOptions {
   joinCode?: () => string;
   /** per-address budgets (LIMIT_*), TRUST_PROXY and the origins allowed to write; default: from the environment */
   edge?: EdgeConfig;
+  /** Jira and webhooks (SECRET_KEY, INTEGRATIONS_*, PUBLIC_URL); default: from the environment */
+  integrations?: IntegrationsConfig;
+  /** tests: timeouts, waits and transports of the integrations */
+  integrationsTuning?: IntegrationsTuning;
 }
 
 export interface App {
@@ -62,6 +68,7 @@ export interface App {
   writer: Writer;
   metrics: Metrics;
   boards: BoardCache;
+  integrations: Integrations;
   listen(port: number, host?: string): Promise<number>;
   /** graceful stop: no new connections, writes in flight finish, clients are sent elsewhere over a few seconds */
   drain(): Promise<void>;
@@ -77,9 +84,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const boards = createBoardCache(opts.boardCacheSize);
   // the writer publishes through the socket.io server created below
   const hub: { io?: Io } = {};
+  // made below, with the writer; the writer publishes only after commits
+  const later: { integrations?: Integrations } = {};
   const publish = (sessionId: string, events: VersionedEvent[]) => {
     // as everyone may see them: anonymous sessions hide movers until lock (BOARD-ANON-3)
     for (const e of seenBy(boards.peek(sessionId), events, { personId: null })) hub.io?.to(roomOf(sessionId)).emit('room:event', e);
+    // a lock tells the webhook after the commit, never holding up the room
+    later.integrations?.afterCommit(sessionId, events);
   };
   const online = async (sessionId: string) => {
     const io = hub.io;
@@ -119,7 +130,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
       hub.io?.in(roomOf(id)).disconnectSockets(true);
     }
   };
-  const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms, ...(opts.joinCode ? { joinCode: opts.joinCode } : {}) };
+  const integrations = createIntegrations({
+    store,
+    boards,
+    writer,
+    now,
+    quotas,
+    log: opts.log,
+    config: opts.integrations ?? readIntegrationsConfig(),
+    alone: !cluster,
+    ...(opts.integrationsTuning ? { tuning: opts.integrationsTuning } : {}),
+  });
+  later.integrations = integrations;
+  await integrations.recover();
+  const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms, integrations, ...(opts.joinCode ? { joinCode: opts.joinCode } : {}) };
   const edge = createEdge(opts.edge ?? readEdgeConfig(), cluster ? redisStore(cluster.client) : undefined);
   const handleApi = createApi(deps, edge);
   let draining = false;
@@ -210,6 +234,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clearInterval(retention);
     clearTimeout(firstPurge);
     await new Promise<void>((resolve) => io.close(() => resolve()));
+    await integrations.close();
     await writer.settled();
     await cluster?.close();
     await store.close();
@@ -222,6 +247,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     writer,
     metrics,
     boards,
+    integrations,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);

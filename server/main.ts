@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app';
 import { readConfig, type Config } from './config';
+import { readIntegrationsConfig, type IntegrationsConfig } from './integrations/config';
 import { createLogger } from './log';
 import { startupProblem } from './startup';
 
@@ -10,8 +11,10 @@ function fail(line: string): never {
 }
 
 let config: Config;
+let integrations: IntegrationsConfig;
 try {
   config = readConfig();
+  integrations = readIntegrationsConfig();
 } catch (err) {
   fail((err as Error).message);
 }
@@ -36,6 +39,7 @@ try {
     caps: config.caps,
     retentionMs: config.retentionMs,
     edge: config.edge,
+    integrations,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
   });
   port = await app.listen(config.port, config.host);
@@ -46,6 +50,7 @@ try {
   fail(problem);
 }
 log.info({ port, database: config.databaseUrl ? 'postgres' : config.databasePath, redis: !!config.redisUrl, dev: config.dev, next: config.next }, 'server started');
+if (!integrations.status.enabled) log.warn({ reason: integrations.status.reason }, integrations.problem ?? 'Jira and webhooks are off');
 
 // A library that loses a promise (socket.io's Redis adapter stores a session with an unawaited
 // SET, which fails while Redis is away) must not take the whole server down with it.

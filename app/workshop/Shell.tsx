@@ -4,14 +4,15 @@ import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { PlanningPage } from '../components/planning/PlanningPage';
 
-export type View = 'overview' | 'calibration' | 'forecast' | 'budget' | 'tracking' | 'compare';
-export const VIEWS: readonly View[] = ['overview', 'calibration', 'forecast', 'budget', 'tracking', 'compare'];
+export type View = 'overview' | 'calibration' | 'forecast' | 'budget' | 'tracking' | 'compare' | 'integrations';
+export const VIEWS: readonly View[] = ['overview', 'calibration', 'forecast', 'budget', 'tracking', 'compare', 'integrations'];
 
 export const viewPath = (workshopId: string, view: View) => `/workshop/${workshopId}${view === 'overview' ? '' : `/${view}`}`;
 
 /** Header, workshop name and the tabs of the workshop's views. */
 export function Shell({ workshopId, name, view, children, printable = false }: { workshopId: string; name: string | null; view: View; children: ReactNode; printable?: boolean }) {
   const t = useTranslations('workshop');
+  const tIntegrations = useTranslations('integrations.view');
   return (
     <PlanningPage printLabel={printable ? t('print') : undefined}>
       <div className="flex flex-col gap-3">
@@ -29,7 +30,7 @@ export function Shell({ workshopId, name, view, children, printable = false }: {
               aria-current={v === view ? 'page' : undefined}
               className={`-mb-px rounded-t border px-3 py-1.5 text-sm font-medium 2xl:text-base ${v === view ? 'border-slate-200 border-b-white bg-white text-indigo-700' : 'border-transparent text-slate-600 hover:text-indigo-700'}`}
             >
-              {t(`nav.${v}`)}
+              {v === 'integrations' ? tIntegrations('nav') : t(`nav.${v}`)}
             </Link>
           ))}
         </nav>

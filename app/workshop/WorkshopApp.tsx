@@ -3,6 +3,7 @@ import { useTranslations } from 'use-intl';
 import { Calibration } from './Calibration';
 import { useWorkshop } from './client';
 import { Compare } from './Compare';
+import { IntegrationsView } from './integrations/IntegrationsView';
 import { Overview } from './Overview';
 import { PlanView } from './PlanViews';
 import { Message, Shell, type View } from './Shell';
@@ -14,7 +15,7 @@ export function WorkshopApp({ workshopId, view, defaultStart }: { workshopId: st
   const api = useWorkshop(workshopId);
   const s = api.state;
   return (
-    <Shell workshopId={workshopId} name={s.status === 'ready' ? s.data.name : s.status === 'loading' ? null : t('state.unavailable')} view={view} printable={view !== 'overview' && view !== 'calibration'}>
+    <Shell workshopId={workshopId} name={s.status === 'ready' ? s.data.name : s.status === 'loading' ? null : t('state.unavailable')} view={view} printable={view !== 'overview' && view !== 'calibration' && view !== 'integrations'}>
       {s.status === 'loading' && <Message>{t('state.loading')}</Message>}
       {s.status === 'noSecret' && (
         <Message tone="error" testId="no-secret">
@@ -35,6 +36,8 @@ export function WorkshopApp({ workshopId, view, defaultStart }: { workshopId: st
           <PlanView data={s.data} api={api} view={view} defaultStart={defaultStart} />
         ) : view === 'tracking' ? (
           <Tracking data={s.data} api={api} />
+        ) : view === 'integrations' ? (
+          <IntegrationsView data={s.data} secret={api.secret} />
         ) : (
           <Compare data={s.data} />
         ))}

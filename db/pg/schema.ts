@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, doublePrecision, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /*
@@ -133,4 +134,119 @@ export const shareLinks = pgTable(
     revokedAt: ms('revoked_at'),
   },
   (t) => [uniqueIndex('share_links_token').on(t.tokenHash), index('share_links_workshop').on(t.workshopId)],
+);
+
+// ---- integrations (docs/integrations.md): Jira, the write-back log, the webhook and its deliveries ----
+
+export const jiraConnections = pgTable('jira_connections', {
+  workshopId: text('workshop_id')
+    .primaryKey()
+    .references(() => workshops.id),
+  kind: text('kind').notNull(),
+  url: text('url').notNull(),
+  email: text('email'),
+  sealedSecret: text('sealed_secret').notNull(),
+  accountId: text('account_id'),
+  accountName: text('account_name'),
+  serverVersion: text('server_version'),
+  deploymentType: text('deployment_type'),
+  fieldId: text('field_id'),
+  fieldName: text('field_name'),
+  boardId: bigint('board_id', { mode: 'number' }),
+  viaBoard: integer('via_board').notNull().default(0),
+  connectedAt: ms('connected_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const writebackRuns = pgTable(
+  'writeback_runs',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    fieldId: text('field_id').notNull(),
+    fieldName: text('field_name').notNull(),
+    via: text('via').notNull(),
+    mode: text('mode').notNull(),
+    startedAt: ms('started_at').notNull(),
+    finishedAt: ms('finished_at'),
+    interrupted: integer('interrupted').notNull().default(0),
+    retryOf: text('retry_of'),
+    heartbeatAt: ms('heartbeat_at').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    index('writeback_runs_session').on(t.sessionId, t.startedAt),
+    index('writeback_runs_workshop').on(t.workshopId, t.startedAt),
+    uniqueIndex('writeback_runs_one_running').on(t.sessionId).where(sql`finished_at is null`),
+  ],
+);
+
+export const writebackResults = pgTable(
+  'writeback_results',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => writebackRuns.id),
+    itemId: text('item_id').notNull(),
+    key: text('key').notNull(),
+    status: text('status').notNull(),
+    before: doublePrecision('before'),
+    after: doublePrecision('after'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    jiraMessages: text('jira_messages'),
+    attempts: integer('attempts').notNull(),
+    at: ms('at').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('writeback_results_run').on(t.runId)],
+);
+
+export const webhooks = pgTable('webhooks', {
+  workshopId: text('workshop_id')
+    .primaryKey()
+    .references(() => workshops.id),
+  sealedUrl: text('sealed_url').notNull(),
+  urlHint: text('url_hint').notNull(),
+  sealedSecret: text('sealed_secret').notNull(),
+  format: text('format').notNull(),
+  language: text('language').notNull(),
+  events: text('events').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
+    event: text('event').notNull(),
+    createdAt: ms('created_at').notNull(),
+    status: text('status').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('webhook_deliveries_workshop').on(t.workshopId, t.createdAt)],
+);
+
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    at: ms('at').notNull(),
+    status: integer('status'),
+    code: text('code'),
+    error: text('error'),
+    ms: integer('ms').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('webhook_attempts_delivery').on(t.deliveryId)],
 );

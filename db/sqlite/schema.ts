@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const workshops = sqliteTable('workshops', {
@@ -125,4 +126,118 @@ export const shareLinks = sqliteTable(
     revokedAt: integer('revoked_at'),
   },
   (t) => [uniqueIndex('share_links_token').on(t.tokenHash), index('share_links_workshop').on(t.workshopId)],
+);
+
+// ---- integrations (docs/integrations.md): Jira, the write-back log, the webhook and its deliveries ----
+
+/** One Jira site per workshop; the credential only sealed (AES-256-GCM with SECRET_KEY). */
+export const jiraConnections = sqliteTable('jira_connections', {
+  workshopId: text('workshop_id').primaryKey().references(() => workshops.id),
+  /** 'cloud' | 'datacenter' */
+  kind: text('kind').notNull(),
+  url: text('url').notNull(),
+  email: text('email'),
+  sealedSecret: text('sealed_secret').notNull(),
+  accountId: text('account_id'),
+  accountName: text('account_name'),
+  serverVersion: text('server_version'),
+  deploymentType: text('deployment_type'),
+  fieldId: text('field_id'),
+  fieldName: text('field_name'),
+  boardId: integer('board_id'),
+  /** 1: write through the board's estimation API */
+  viaBoard: integer('via_board').notNull().default(0),
+  connectedAt: integer('connected_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** A write-back of a session; at most one unfinished per session (the partial unique index holds across processes). */
+export const writebackRuns = sqliteTable(
+  'writeback_runs',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    fieldId: text('field_id').notNull(),
+    fieldName: text('field_name').notNull(),
+    /** 'board' | 'issue' */
+    via: text('via').notNull(),
+    /** 'sp' | 'ap' */
+    mode: text('mode').notNull(),
+    startedAt: integer('started_at').notNull(),
+    /** null while the run writes */
+    finishedAt: integer('finished_at'),
+    /** 1: the server stopped (or crashed) before the run had written every item */
+    interrupted: integer('interrupted').notNull().default(0),
+    retryOf: text('retry_of'),
+    /** the writing process says it is alive; a run without a recent one was left by a crash */
+    heartbeatAt: integer('heartbeat_at').notNull(),
+  },
+  (t) => [
+    index('writeback_runs_session').on(t.sessionId, t.startedAt),
+    index('writeback_runs_workshop').on(t.workshopId, t.startedAt),
+    uniqueIndex('writeback_runs_one_running').on(t.sessionId).where(sql`finished_at is null`),
+  ],
+);
+
+/** One item's outcome in a run, in the order written. */
+export const writebackResults = sqliteTable(
+  'writeback_results',
+  {
+    runId: text('run_id').notNull().references(() => writebackRuns.id),
+    itemId: text('item_id').notNull(),
+    key: text('key').notNull(),
+    /** 'written' | 'unchanged' | 'failed' */
+    status: text('status').notNull(),
+    before: real('before'),
+    after: real('after'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    /** JSON array of Jira's own messages */
+    jiraMessages: text('jira_messages'),
+    attempts: integer('attempts').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('writeback_results_run').on(t.runId)],
+);
+
+/** The workshop's outgoing webhook: address and secret sealed, a hint shown. */
+export const webhooks = sqliteTable('webhooks', {
+  workshopId: text('workshop_id').primaryKey().references(() => workshops.id),
+  sealedUrl: text('sealed_url').notNull(),
+  urlHint: text('url_hint').notNull(),
+  sealedSecret: text('sealed_secret').notNull(),
+  format: text('format').notNull(),
+  language: text('language').notNull(),
+  /** JSON array of event names */
+  events: text('events').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One message to the webhook; the newest 200 per workshop are kept. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    event: text('event').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** 'pending' | 'delivered' | 'failed' | 'dropped' */
+    status: text('status').notNull(),
+  },
+  (t) => [index('webhook_deliveries_workshop').on(t.workshopId, t.createdAt)],
+);
+
+/** Each request of a delivery: its answer or why there was none. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    deliveryId: text('delivery_id').notNull().references(() => webhookDeliveries.id),
+    at: integer('at').notNull(),
+    status: integer('status'),
+    code: text('code'),
+    error: text('error'),
+    ms: integer('ms').notNull(),
+  },
+  (t) => [index('webhook_attempts_delivery').on(t.deliveryId)],
 );

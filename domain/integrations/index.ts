@@ -9,3 +9,4 @@ export * from './results';
 export * from './webhook';
 export * from './url';
 export * from './wire';
+export * from './events';

@@ -34,6 +34,8 @@ export interface WriteBackRun {
   finishedAt: number | null;
   /** the run whose failed items this one retried; null for a first run */
   retryOf: string | null;
+  /** true: the server stopped (or crashed) before every item was written; a new preview writes the rest */
+  interrupted?: boolean;
   results: WriteBackResult[];
 }
 

@@ -8,6 +8,7 @@ import { routeLimit, SHARED_PAGE } from '../limits/routes';
 import { BodyError, checkSameSite, discardBody } from './body';
 import { sendError, sendJson } from './respond';
 import type { ApiDeps, Route } from './router';
+import { integrationRoutes } from './routes/integrations';
 import { planRoutes } from './routes/plan';
 import { planningRoutes } from './routes/planning';
 import { sessionRoutes } from './routes/sessions';
@@ -33,7 +34,7 @@ const STATUS: Partial<Record<WireErrorCode, number>> = {
   quota_exceeded: 409,
 };
 
-const routes: Route[] = [...workshopRoutes, ...sessionRoutes, ...planRoutes, ...planningRoutes];
+const routes: Route[] = [...workshopRoutes, ...sessionRoutes, ...planRoutes, ...planningRoutes, ...integrationRoutes];
 
 const JOIN_LINK = /^\/j\/([A-Za-z0-9]{4,12})$/;
 const JOIN_LOOKUP = /^\/api\/join-codes\/([A-Za-z0-9]{4,12})$/;

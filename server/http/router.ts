@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Integrations } from '../integrations/wiring';
 import type { Logger } from '../log';
 import type { RoomDeps } from '../services/rooms';
 
@@ -9,6 +10,8 @@ export interface ApiDeps extends RoomDeps {
   closeRooms?: (sessionIds: string[]) => Promise<void>;
   /** person ids connected to a session, for decisions that need it (dealing) */
   online: (sessionId: string) => Promise<string[]>;
+  /** Jira and webhooks (docs/integrations.md) */
+  integrations: Integrations;
 }
 
 export interface RouteContext {

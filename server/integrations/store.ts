@@ -62,15 +62,34 @@ export interface DeliveryRecord {
   attempts: DeliveryAttempt[];
 }
 
+/** When a run may start: now, and since when an unfinished run's writer counts as gone (a crash). */
+export interface RunLease {
+  at: number;
+  /** an unfinished run whose heartbeat is older than this was left by a crash: it ends as interrupted */
+  staleBefore: number;
+}
+
+/** Deliveries kept per workshop (the newest); older ones and their attempts go. */
+export const DELIVERIES_KEPT = 200;
+
 export interface IntegrationStore {
   getJiraConnection(workshopId: string): Promise<JiraConnectionRecord | null>;
   saveJiraConnection(rec: JiraConnectionRecord): Promise<void>;
   deleteJiraConnection(workshopId: string): Promise<void>;
 
-  /** a run starts with no results; results are appended one by one as items are written */
-  createWriteBackRun(workshopId: string, run: WriteBackRun): Promise<void>;
-  appendWriteBackResult(runId: string, result: WriteBackResult): Promise<void>;
-  finishWriteBackRun(runId: string, finishedAt: number): Promise<void>;
+  /**
+   * A run starts with no results; results are appended one by one as items are written.
+   * At most one unfinished run per session, across processes: false when another one is writing
+   * (a stale one, see RunLease, is first ended as interrupted).
+   */
+  createWriteBackRun(workshopId: string, run: WriteBackRun, lease: RunLease): Promise<boolean>;
+  /** also the run's heartbeat; false when the run is gone (its workshop was deleted): stop writing */
+  appendWriteBackResult(runId: string, result: WriteBackResult): Promise<boolean>;
+  /** the writer is alive (between results: an item may take a while with retries) */
+  heartbeatWriteBackRun(runId: string, at: number): Promise<void>;
+  finishWriteBackRun(runId: string, finishedAt: number, interrupted?: boolean): Promise<void>;
+  /** ends unfinished runs (of one session, or all) whose heartbeat is older than staleBefore; returns how many */
+  interruptStaleRuns(staleBefore: number, at: number, sessionId?: string): Promise<number>;
   getWriteBackRun(runId: string): Promise<WriteBackRun | null>;
   /** a session's runs, oldest first */
   listWriteBackRuns(sessionId: string): Promise<WriteBackRun[]>;
@@ -92,16 +111,11 @@ export interface IntegrationStore {
 /** Keeps everything in maps; for tests and for running without a database. */
 export function memoryIntegrationStore(): IntegrationStore & { size(): number } {
   const connections = new Map<string, JiraConnectionRecord>();
-  const runs = new Map<string, { workshopId: string; run: WriteBackRun }>();
+  const runs = new Map<string, { workshopId: string; run: WriteBackRun; heartbeatAt: number }>();
   const webhooks = new Map<string, WebhookRecord>();
   const deliveries = new Map<string, DeliveryRecord>();
   const copy = <T>(v: T): T => structuredClone(v);
-  const run = (id: string) => {
-    const r = runs.get(id);
-    if (!r) throw new Error(`no write-back run ${id}`);
-    return r.run;
-  };
-  return {
+  const store: IntegrationStore & { size(): number } = {
     async getJiraConnection(id) {
       const c = connections.get(id);
       return c ? copy(c) : null;
@@ -112,14 +126,38 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
     async deleteJiraConnection(id) {
       connections.delete(id);
     },
-    async createWriteBackRun(workshopId, r) {
-      runs.set(r.id, { workshopId, run: copy(r) });
+    async createWriteBackRun(workshopId, r, lease) {
+      await store.interruptStaleRuns(lease.staleBefore, lease.at, r.sessionId);
+      if ([...runs.values()].some((x) => x.run.sessionId === r.sessionId && x.run.finishedAt === null)) return false;
+      runs.set(r.id, { workshopId, run: copy(r), heartbeatAt: lease.at });
+      return true;
     },
     async appendWriteBackResult(runId, result) {
-      run(runId).results.push(copy(result));
+      const r = runs.get(runId);
+      if (!r) return false;
+      r.run.results.push(copy(result));
+      r.heartbeatAt = Math.max(r.heartbeatAt, result.at);
+      return true;
     },
-    async finishWriteBackRun(runId, at) {
-      run(runId).finishedAt = at;
+    async heartbeatWriteBackRun(runId, at) {
+      const r = runs.get(runId);
+      if (r) r.heartbeatAt = at;
+    },
+    async finishWriteBackRun(runId, at, interrupted = false) {
+      const r = runs.get(runId)?.run;
+      if (!r || r.finishedAt !== null) return;
+      r.finishedAt = at;
+      if (interrupted) r.interrupted = true;
+    },
+    async interruptStaleRuns(staleBefore, at, sessionId) {
+      let n = 0;
+      for (const r of runs.values()) {
+        if (r.run.finishedAt !== null || r.heartbeatAt >= staleBefore || (sessionId !== undefined && r.run.sessionId !== sessionId)) continue;
+        r.run.finishedAt = at;
+        r.run.interrupted = true;
+        n++;
+      }
+      return n;
     },
     async getWriteBackRun(runId) {
       const r = runs.get(runId);
@@ -151,6 +189,8 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
     },
     async addDelivery(rec) {
       deliveries.set(rec.id, copy(rec));
+      const mine = [...deliveries.values()].filter((d) => d.workshopId === rec.workshopId).reverse().sort((a, b) => b.createdAt - a.createdAt);
+      for (const d of mine.slice(DELIVERIES_KEPT)) deliveries.delete(d.id);
     },
     async addDeliveryAttempt(id, attempt, status) {
       const d = deliveries.get(id);
@@ -173,4 +213,5 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
     },
     size: () => connections.size + runs.size + webhooks.size + deliveries.size,
   };
+  return store;
 }

@@ -7,7 +7,7 @@ const ROUTE_LIMITS: { method: string; path: RegExp; limit: LimitName }[] = [
   { method: 'POST', path: /^\/api\/workshops$/, limit: 'createWorkshop' },
   { method: 'POST', path: new RegExp(`^/api/workshops/${ID}/sessions$`), limit: 'createSession' },
   { method: 'POST', path: /^\/api\/plan$/, limit: 'plan' },
-  { method: 'POST', path: new RegExp(`^/api/sessions/${ID}/import(?:/preview)?$`), limit: 'importPreview' },
+  { method: 'POST', path: new RegExp(`^/api/sessions/${ID}/(?:jira/)?import(?:/preview)?$`), limit: 'importPreview' },
   { method: 'GET', path: new RegExp(`^/api/shared/${ID}$`), limit: 'sharedView' },
 ];
 

@@ -75,7 +75,7 @@ export async function addItems(deps: RoomDeps, sessionId: string, body: unknown,
 }
 
 /** What the session holds, for matching a re-import: keys, titles, and the keyed items' current fields. */
-async function existingBacklog(q: Queries, b: BoardState): Promise<ExistingBacklog> {
+export async function existingBacklog(q: Queries, b: BoardState): Promise<ExistingBacklog> {
   const rows = new Map((await q.itemsByIds(b.cards.map((c) => c.id))).map((i) => [i.id, i]));
   const items: ExistingItem[] = [];
   for (const card of b.cards) {

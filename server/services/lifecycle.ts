@@ -1,4 +1,4 @@
-import type { Store } from '../../db';
+import type { Queries, Store } from '../../db';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
 import type { PlanningDeps } from './planning';
@@ -34,6 +34,23 @@ export async function exportWorkshop(deps: LifecycleDeps, w: Workshop) {
     planSettings: await q.getPlanSettings(w.id),
     sprints: (await q.listSprints(w.id)).map(({ workshopId: _w, ...s }) => s),
     shareLinks: await q.listShareLinks(w.id),
+    integrations: await integrationsOf(q, w.id),
+  };
+}
+
+/** Jira connection and write-back log, webhook deliveries: what the facilitator may see, never a sealed secret. */
+async function integrationsOf(q: Queries, workshopId: string) {
+  const jira = await q.getJiraConnection(workshopId);
+  const runs = await q.writeBackRunsOfWorkshop(workshopId);
+  const results = await q.writeBackResultsOf(runs.map((r) => r.id));
+  const webhook = await q.getWebhook(workshopId);
+  const deliveries = await q.listDeliveries(workshopId, 200);
+  const attempts = await q.deliveryAttemptsOf(deliveries.map((d) => d.id));
+  return {
+    jira: jira ? { kind: jira.kind, url: jira.url, email: jira.email, fieldId: jira.fieldId, fieldName: jira.fieldName, boardId: jira.boardId, connectedAt: jira.connectedAt } : null,
+    writeBackRuns: runs.map((r) => ({ ...r, results: results.filter((x) => x.runId === r.id) })),
+    webhook: webhook ? { urlHint: webhook.urlHint, format: webhook.format, language: webhook.language, events: JSON.parse(webhook.events) as string[], updatedAt: webhook.updatedAt } : null,
+    webhookDeliveries: deliveries.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) })),
   };
 }
 

@@ -273,6 +273,25 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
   });
 });
 
+describe('stopping while Jira does not answer', () => {
+  it('JIRA-SVC-10 INT-LOG-5 a stop waits a bounded time for the item in flight, then ends the run as interrupted', async () => {
+    const { svc, fake, store, body } = await setup('cloud');
+    await svc.connect('w1', body);
+    const preview = await svc.writeBackPreview('s1', { mode: 'ap', rounding: 'one-decimal' });
+    fake.fail('PUT', /SHOP-1$/, { hang: true });
+    const started = await svc.startWriteBack('s1', { mode: 'ap', rounding: 'one-decimal', digest: preview.digest });
+    // the PUT of SHOP-1 hangs (the client's timeout is 2 s); the stop waits 50 ms
+    await svc.close(50);
+    const [run] = await store.listWriteBackRuns('s1');
+    expect(run).toMatchObject({ id: started.run.id, interrupted: true, results: [] });
+    expect(run?.finishedAt).not.toBeNull();
+    // the hanging request ends later (timeout, retry): the run stays interrupted, no further item was sent
+    const done = await started.done;
+    expect(done.run.results.map((r) => r.key)).toEqual(['SHOP-1']);
+    expect((await store.listWriteBackRuns('s1'))[0]?.interrupted).toBe(true);
+  });
+});
+
 describe('integrations off', () => {
   it('JIRA-SVC-1 without SECRET_KEY every call says why', async () => {
     const svc = jiraService({

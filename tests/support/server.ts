@@ -5,6 +5,9 @@ import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, CreateWorkshopResult, ServerToClientEvents } from '../../domain/protocol';
 import { createApp, type App, type AppOptions } from '../../server/app';
+import { readIntegrationsConfig } from '../../server/integrations/config';
+import type { IntegrationsTuning } from '../../server/integrations/wiring';
+import type { Logger } from '../../server/log';
 import type { DatabaseLocation } from './sim';
 import { freshPostgresDatabase, postgresUrl } from './stores';
 import { LIMIT_NAMES, type LimitRule, type LimitName } from '../../server/limits/rules';
@@ -44,6 +47,11 @@ export interface ServerOptions {
   limits?: Partial<Record<LimitName, LimitRule>>;
   /** TRUST_PROXY */
   trustProxy?: string;
+  /** the integrations' environment (SECRET_KEY, INTEGRATIONS_*, PUBLIC_URL); default: none, so they are off */
+  integrationsEnv?: Record<string, string>;
+  integrationsTuning?: IntegrationsTuning;
+  /** a logger of the test's own (to read what the server logs); default: silent */
+  log?: Logger;
 }
 
 const LIFTED: LimitRule = { points: 1_000_000, seconds: 1 };
@@ -67,7 +75,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const app = await createApp({
     databasePath: dbPath,
     ...(pgDb ? { databaseUrl: pgDb.url } : {}),
-    log: pino({ level: 'silent' }),
+    log: opts.log ?? pino({ level: 'silent' }),
+    integrations: readIntegrationsConfig(opts.integrationsEnv ?? {}),
+    ...(opts.integrationsTuning ? { integrationsTuning: opts.integrationsTuning } : {}),
     rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
     ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
     ...(opts.metricsToken ? { metricsToken: opts.metricsToken } : {}),

@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { useFormatter, useTranslations } from 'use-intl';
+import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import { checkUrl } from '../../../domain/integrations/url';
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat } from '../../../domain/integrations/webhook';
 import type { ActionResult, WebhookConfigBody, WebhookDeliveryInfo, WebhookInfo } from '../../../domain/integrations/wire';
@@ -32,7 +32,8 @@ export function WebhookSettings({ webhook, deliveries, onSave, onRemove }: Props
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
   const [fmt, setFmt] = useState<WebhookFormat>(webhook?.format ?? 'slack');
-  const [language, setLanguage] = useState<'en' | 'de'>(webhook?.language ?? 'en');
+  const locale = useLocale();
+  const [language, setLanguage] = useState<'en' | 'de'>(webhook?.language ?? (locale === 'de' ? 'de' : 'en'));
   const [events, setEvents] = useState<WebhookEvent[]>(webhook?.events ?? [...WEBHOOK_EVENTS]);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);

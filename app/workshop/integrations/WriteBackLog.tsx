@@ -1,16 +1,16 @@
 'use client';
-import { useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { countResults, failedKeys, type WriteBackResult, type WriteBackRun } from '../../../domain/integrations/results';
-import type { ActionResult, WriteBackRunAnswer } from '../../../domain/integrations/wire';
 import { Panel } from '../../plan/panels';
-import { ErrorNote, quietButtonClass, useIntegrationError } from './ui';
+import { quietButtonClass, useIntegrationError } from './ui';
 
 type Props = {
   /** the session's runs, oldest first */
   runs: WriteBackRun[];
-  /** retries the failed items of a run (the caller previews them and confirms with the digest) */
-  onRetry: (runId: string) => Promise<ActionResult<WriteBackRunAnswer>>;
+  /** a run of this session is writing: no retry meanwhile */
+  writing: boolean;
+  /** retries the failed items of a run: the preview shows them, and writes on confirmation */
+  onRetry: (runId: string) => void;
 };
 
 const STYLE: Record<WriteBackResult['status'], string> = {
@@ -20,19 +20,16 @@ const STYLE: Record<WriteBackResult['status'], string> = {
 };
 
 /** What each write-back did, item by item, newest run first; failed items can be retried alone. */
-export function WriteBackLog({ runs, onRetry }: Props) {
+export function WriteBackLog({ runs, writing, onRetry }: Props) {
   const t = useTranslations('integrations.log');
   const tErr = useTranslations('integrations.errors');
   const errorText = useIntegrationError();
   const format = useFormatter();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<Parameters<typeof ErrorNote>[0]['error']>(null);
   const num = (v: number | null, empty = '—') => (v === null ? empty : format.number(v, { maximumFractionDigits: 1 }));
 
   return (
     <Panel title={t('title')} testId="writeback-log">
       {runs.length === 0 && <p className="text-slate-600">{t('none')}</p>}
-      <ErrorNote error={error} testId="writeback-log-error" />
       <ol className="flex flex-col gap-4">
         {[...runs].reverse().map((run) => {
           const counts = countResults(run.results);
@@ -43,6 +40,16 @@ export function WriteBackLog({ runs, onRetry }: Props) {
                 {t('run', { date: format.dateTime(new Date(run.startedAt), { dateStyle: 'medium', timeStyle: 'short' }), ...counts })}
                 {run.retryOf && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t('retryRun')}</span>}
               </p>
+              {run.finishedAt === null && (
+                <p className="text-sm text-indigo-800" role="status" data-testid="writeback-running">
+                  {t('running')}
+                </p>
+              )}
+              {run.interrupted && (
+                <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="writeback-interrupted">
+                  {t('interrupted')}
+                </p>
+              )}
               {run.results.length > 0 && (
                 <div className="overflow-x-auto">
                   <table className="w-full text-left text-sm 2xl:text-base">
@@ -78,20 +85,9 @@ export function WriteBackLog({ runs, onRetry }: Props) {
                   </table>
                 </div>
               )}
-              {failed.length > 0 && (
+              {failed.length > 0 && run.finishedAt !== null && (
                 <div>
-                  <button
-                    type="button"
-                    className={quietButtonClass}
-                    disabled={busy !== null}
-                    data-testid="writeback-retry"
-                    onClick={async () => {
-                      setBusy(run.id);
-                      const r = await onRetry(run.id);
-                      setBusy(null);
-                      setError(r.ok ? null : r.error);
-                    }}
-                  >
+                  <button type="button" className={quietButtonClass} disabled={writing} data-testid="writeback-retry" onClick={() => onRetry(run.id)}>
                     {t('retry', { count: failed.length })}
                   </button>
                 </div>

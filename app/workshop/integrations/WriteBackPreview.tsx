@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { Rounding, WriteMode, WriteBackRow } from '../../../domain/integrations/writeback';
 import type { ActionResult, WriteBackPreviewAnswer, WriteBackPreviewBody, WriteBackRunAnswer, WriteBackRunBody } from '../../../domain/integrations/wire';
@@ -8,12 +8,18 @@ import { buttonClass, ErrorNote, quietButtonClass } from './ui';
 
 type Props = {
   locked: boolean;
-  /** the session's calibration factor (SP per AP); null when not calibrated */
-  factor: number | null;
+  /** the session's calibration factor (SP per AP); null when not calibrated; undefined: known from the first preview */
+  factor?: number | null;
   onPreview: (body: WriteBackPreviewBody) => Promise<ActionResult<WriteBackPreviewAnswer>>;
+  /** starts the run and resolves when it has finished (the caller follows the run's log) */
   onRun: (body: WriteBackRunBody) => Promise<ActionResult<WriteBackRunAnswer>>;
   /** the run's answer, for the log */
   onDone: (run: WriteBackRunAnswer) => void;
+  /** retrying the failed items of a run (from the log); null: every item */
+  retryOf?: { id: string; startedAt: number } | null;
+  onCancelRetry?: () => void;
+  /** while a run writes: items written so far of those to write */
+  progress?: { done: number; count: number } | null;
 };
 
 const STATUS_STYLE: Record<WriteBackRow['status'], string> = {
@@ -23,16 +29,39 @@ const STATUS_STYLE: Record<WriteBackRow['status'], string> = {
 };
 
 /** Before anything is written: every item with Jira's value now and the value to write; writing only on confirmation. */
-export function WriteBackPreview({ locked, factor, onPreview, onRun, onDone }: Props) {
+export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDone, retryOf = null, onCancelRetry, progress = null }: Props) {
   const t = useTranslations('integrations.preview');
   const format = useFormatter();
-  const [mode, setMode] = useState<WriteMode>(factor === null ? 'ap' : 'sp');
+  const [mode, setMode] = useState<WriteMode>(given === null ? 'ap' : 'sp');
+  const [learned, setLearned] = useState<number | null | undefined>(undefined);
+  const factor = given !== undefined ? given : learned;
   const [rounding, setRounding] = useState<Rounding>('one-decimal');
   const [preview, setPreview] = useState<WriteBackPreviewAnswer | null>(null);
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
+  /** the counts of the run this panel started last */
+  const [finished, setFinished] = useState<WriteBackRunAnswer['counts'] | null>(null);
   const [error, setError] = useState<Parameters<typeof ErrorNote>[0]['error']>(null);
   const num = (v: number | null) => (v === null ? t('empty') : format.number(v, { maximumFractionDigits: 1 }));
+  const retryId = retryOf?.id ?? null;
+
+  // a retry chosen in the log: show what it would write at once
+  useEffect(() => {
+    if (retryId === null) return;
+    let live = true;
+    setBusy(true);
+    setError(null);
+    void onPreview({ mode, rounding, retryOf: retryId }).then((r) => {
+      if (!live) return;
+      setBusy(false);
+      if (r.ok) setPreview(r.data);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new retry loads by itself
+  }, [retryId]);
 
   if (!locked) {
     return (
@@ -42,24 +71,37 @@ export function WriteBackPreview({ locked, factor, onPreview, onRun, onDone }: P
     );
   }
 
+  const withRetry = <T extends object>(body: T): T & { retryOf?: string } => (retryId === null ? body : { ...body, retryOf: retryId });
+
   async function load(body: WriteBackPreviewBody) {
     setBusy(true);
     setError(null);
-    const r = await onPreview(body);
+    setFinished(null);
+    const r = await onPreview(withRetry(body));
     setBusy(false);
-    if (r.ok) setPreview(r.data);
-    else setError(r.error);
+    if (r.ok) {
+      setPreview(r.data);
+      setLearned(r.data.factor);
+    } else {
+      setError(r.error);
+      // not calibrated: effort points are what can be written
+      if (r.error.code === 'no_factor') {
+        setLearned(null);
+        setMode('ap');
+      }
+    }
   }
 
   async function confirm() {
     if (!preview) return;
     setBusy(true);
     setError(null);
-    const r = await onRun({ mode, rounding, digest: preview.digest });
+    const r = await onRun(withRetry({ mode, rounding, digest: preview.digest }));
     setBusy(false);
     if (r.ok) {
       setPreview(null);
       setChanged(false);
+      setFinished(r.data.counts);
       onDone(r.data);
     } else if (r.error.code === 'plan_changed') {
       setChanged(true);
@@ -77,12 +119,22 @@ export function WriteBackPreview({ locked, factor, onPreview, onRun, onDone }: P
     <Panel title={t('title')} testId="writeback-preview">
       <div className="flex flex-col gap-3">
         <p className="text-sm text-slate-600 2xl:text-base">{t('locked')}</p>
+        {retryOf && (
+          <p className="flex flex-wrap items-center gap-2 rounded border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="writeback-retrying">
+            {t('retrying', { date: format.dateTime(new Date(retryOf.startedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+            {onCancelRetry && (
+              <button type="button" className="underline" onClick={() => (setPreview(null), onCancelRetry())}>
+                {t('allItems')}
+              </button>
+            )}
+          </p>
+        )}
         <div className="flex flex-wrap gap-6">
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-sm font-medium text-slate-700">{t('mode')}</legend>
             <label className="flex items-center gap-2">
               <input type="radio" name="wb-mode" checked={mode === 'sp'} disabled={factor === null} onChange={() => modeChange('sp', rounding)} />
-              {factor === null ? t('modeSpNone') : t('modeSp', { factor: format.number(factor, { maximumFractionDigits: 2 }) })}
+              {factor === null ? t('modeSpNone') : factor === undefined ? t('modeSpUnknown') : t('modeSp', { factor: format.number(factor, { maximumFractionDigits: 2 }) })}
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="wb-mode" checked={mode === 'ap'} onChange={() => modeChange('ap', rounding)} />
@@ -110,6 +162,16 @@ export function WriteBackPreview({ locked, factor, onPreview, onRun, onDone }: P
           </p>
         )}
         <ErrorNote error={error} testId="writeback-error" />
+        {finished && (
+          <p className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 font-medium text-emerald-900" role="status" data-testid="writeback-finished">
+            {t('finished', { ...finished })}
+          </p>
+        )}
+        {progress && (
+          <p className="font-medium text-indigo-800" role="status" data-testid="writeback-progress">
+            {t('writing', progress)}
+          </p>
+        )}
         {preview && (
           <>
             <p className="font-medium" data-testid="writeback-counts">

@@ -35,7 +35,10 @@ export const planningRoutes: Route[] = [
     path: workshop('/sprints'),
     handle: async (ctx) => {
       const w = await auth(ctx);
-      sendJson(ctx.res, 201, await recordSprint(ctx.deps, w, await readJson(ctx.req)));
+      const data = await recordSprint(ctx.deps, w, await readJson(ctx.req));
+      sendJson(ctx.res, 201, data);
+      // after the commit, without waiting: the webhook hears of the new sprint
+      ctx.deps.integrations.sprintRecorded(w, data);
     },
   },
   {

@@ -1,7 +1,7 @@
 // Reading issues for an import: by JQL, board or sprint, page by page (rules JIRA-IMP-1..3).
 import { BACKLOG_LIMITS } from '../../../domain/backlog/limits';
-import { importFields, previewJiraImport, withRankOrder } from '../../../domain/integrations/issues';
-import type { ExistingBacklog } from '../../../domain/backlog';
+import { importFields, jiraImportInput, previewJiraImport, withRankOrder } from '../../../domain/integrations/issues';
+import type { ExistingBacklog, PreviewInput } from '../../../domain/backlog';
 import type { JiraIssue } from '../../../domain/integrations/jira';
 import type { JiraImportBody, JiraImportPreviewAnswer } from '../../../domain/integrations/wire';
 import type { Cursor, IssuePage, JiraApi } from './client';
@@ -59,4 +59,19 @@ export async function previewFromJira(
   const { issues, truncated } = await fetchIssues(api, source, importFields(storyPointsField));
   const { preview, keys } = previewJiraImport(issues, storyPointsField, existing, ownValues);
   return { preview, keys, truncated, fieldId: storyPointsField };
+}
+
+/**
+ * The import itself: the issues as the JSON text the backlog import reads (INT-MAP-1), so the
+ * import runs through the same path as a file (the session's import, all or nothing, matched by key).
+ * No issues is null (the preview's `empty`).
+ */
+export async function importInputFromJira(
+  api: JiraApi,
+  source: JiraImportBody,
+  storyPointsField: string | null,
+  ownValues?: ReadonlyMap<string, number>,
+): Promise<{ input: PreviewInput | null; keys: string[]; truncated: boolean }> {
+  const { issues, truncated } = await fetchIssues(api, source, importFields(storyPointsField));
+  return { input: issues.length === 0 ? null : jiraImportInput(issues, storyPointsField, ownValues), keys: issues.map((i) => i.key), truncated };
 }

@@ -1,7 +1,7 @@
 // The Jira use cases: connect, fields, import preview, write-back preview and run (rules JIRA-SVC-1..7).
 // The HTTP routes (phase 2) parse bodies with domain/integrations/wire.ts and call these.
 import { randomBytes } from 'node:crypto';
-import type { ExistingBacklog } from '../../../domain/backlog';
+import type { ExistingBacklog, PreviewInput } from '../../../domain/backlog';
 import { chooseField, discoverStoryPointFields } from '../../../domain/integrations/fields';
 import { countResults, failedKeys, ownWrittenValues, type WriteBackRun } from '../../../domain/integrations/results';
 import type {
@@ -22,7 +22,7 @@ import type { IntegrationStore, JiraConnectionRecord } from '../store';
 import { createJiraApi, type JiraApi, type JiraCredentials, type JiraDeps } from './client';
 import { readCurrentValues } from './current';
 import { JiraError } from './errors';
-import { previewFromJira } from './import';
+import { importInputFromJira, previewFromJira } from './import';
 import { executeWriteBack } from './writeback';
 
 /** What the service needs to know about sessions and the backlog (the lead's store provides it). */
@@ -75,7 +75,15 @@ export interface JiraServiceDeps {
   jira?: Omit<JiraDeps, 'policy'>;
   now?: () => number;
   newId?: () => string;
+  /** how often a writing run says it is alive, and after how long without that it counts as left by a crash */
+  heartbeatMs?: number;
+  staleMs?: number;
 }
+
+export const RUN_HEARTBEAT_MS = 10_000;
+export const RUN_STALE_MS = 60_000;
+/** a stop waits this long for the items being written (a request with retries can take longer) */
+export const RUN_STOP_WAIT_MS = 10_000;
 
 const context = (workshopId: string) => `jira:${workshopId}`;
 
@@ -87,7 +95,12 @@ function fromJira(e: unknown): never {
 export function jiraService(deps: JiraServiceDeps) {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => randomBytes(12).toString('base64url'));
+  const heartbeatMs = deps.heartbeatMs ?? RUN_HEARTBEAT_MS;
+  const staleMs = deps.staleMs ?? RUN_STALE_MS;
+  /** sessions this process is planning or writing (answers a second click at once; the store's guard holds across processes) */
   const running = new Set<string>();
+  /** runs this process writes: a stop request, and the run's end */
+  const active = new Map<string, { stop: boolean; ended: Promise<unknown> }>();
 
   const sealer = (): Sealer => {
     if (!deps.sealer) throw new IntegrationError('integrations_off', 503, deps.sealerProblem ?? 'Jira and webhooks are off: the server has no SECRET_KEY');
@@ -264,6 +277,18 @@ export function jiraService(deps: JiraServiceDeps) {
       return previewFromJira(api, body, rec.fieldId, target.existing, own).catch(fromJira);
     },
 
+    /**
+     * JIRA-SVC-3: what an import reads from Jira, as the backlog import's input (JSON items), for the
+     * session's import path (server/services/backlog.ts importIntoSession); input null: no issues.
+     */
+    async importSource(sessionId: string, body: JiraImportBody): Promise<{ input: PreviewInput | null; keys: string[]; truncated: boolean }> {
+      const target = await deps.sessions.importTarget(sessionId);
+      if (!target) throw new IntegrationError('unknown_session', 404, 'no such session');
+      const { rec, api } = await connection(target.workshopId);
+      const own = ownWrittenValues(await deps.store.listWorkshopWriteBackRuns(target.workshopId));
+      return importInputFromJira(api, body, rec.fieldId, own).catch(fromJira);
+    },
+
     async writeBackPreview(sessionId: string, body: WriteBackPreviewBody): Promise<WriteBackPreviewAnswer> {
       return (await plan(sessionId, body)).answer;
     },
@@ -299,18 +324,37 @@ export function jiraService(deps: JiraServiceDeps) {
           retryOf: p.retryOf?.id ?? null,
           results: [],
         };
-        await deps.store.createWriteBackRun(p.workshopId, run);
+        const at = now();
+        if (!(await deps.store.createWriteBackRun(p.workshopId, run, { at, staleBefore: at - staleMs }))) {
+          throw new IntegrationError('running', 409, 'a write-back of this session is running');
+        }
         const target = { fieldId: p.answer.field.id, boardId: p.answer.via === 'board' ? p.rec.boardId : null };
+        const state = { stop: false, ended: Promise.resolve() as Promise<unknown> };
+        const beat = setInterval(() => void deps.store.heartbeatWriteBackRun(run.id, now()).catch(() => {}), heartbeatMs);
+        beat.unref();
         const done = (async (): Promise<WriteBackRunAnswer> => {
+          let interrupted = true;
           try {
-            const results = await executeWriteBack(p.api, p.answer.rows, target, { now, onResult: (r) => deps.store.appendWriteBackResult(run.id, r) });
+            const results = await executeWriteBack(p.api, p.answer.rows, target, {
+              now,
+              // the run is gone when its workshop was deleted meanwhile
+              onResult: async (r) => {
+                if (!(await deps.store.appendWriteBackResult(run.id, r))) state.stop = true;
+              },
+              shouldStop: () => state.stop,
+            });
+            interrupted = state.stop;
             const finishedAt = now();
-            return { run: { ...run, finishedAt, results }, counts: countResults(results) };
+            return { run: { ...run, finishedAt, results, ...(interrupted ? { interrupted } : {}) }, counts: countResults(results) };
           } finally {
-            await deps.store.finishWriteBackRun(run.id, now()).catch(() => {});
+            clearInterval(beat);
+            await deps.store.finishWriteBackRun(run.id, now(), interrupted).catch(() => {});
             running.delete(sessionId);
+            active.delete(run.id);
           }
         })();
+        state.ended = done.catch(() => undefined);
+        active.set(run.id, state);
         started = true;
         return { run, done };
       } finally {
@@ -323,8 +367,36 @@ export function jiraService(deps: JiraServiceDeps) {
       return (await service.startWriteBack(sessionId, body)).done;
     },
 
+    /** A session's runs, oldest first; a run another process left unfinished (a crash) is ended as interrupted first. */
     async runs(sessionId: string): Promise<WriteBackRun[]> {
-      return deps.store.listWriteBackRuns(sessionId);
+      const list = await deps.store.listWriteBackRuns(sessionId);
+      if (!list.some((r) => r.finishedAt === null && !active.has(r.id))) return list;
+      const at = now();
+      return (await deps.store.interruptStaleRuns(at - staleMs, at, sessionId)) > 0 ? deps.store.listWriteBackRuns(sessionId) : list;
+    },
+
+    /**
+     * At start-up: runs left unfinished by a crash end as interrupted. `alone`: no other process
+     * shares the database (no cluster), so every unfinished run is left over; otherwise only those
+     * whose writer has not been heard of for a while.
+     */
+    async recover(alone: boolean): Promise<number> {
+      const at = now();
+      return deps.store.interruptStaleRuns(alone ? at + 1 : at - staleMs, at);
+    },
+
+    /**
+     * Stopping the server: runs in progress finish their current item and end as interrupted. An
+     * item still waiting for Jira after `waitMs` is not waited for: its run is ended as interrupted
+     * at once (the item's result, if it comes, is dropped with the closed store).
+     */
+    async close(waitMs = RUN_STOP_WAIT_MS): Promise<void> {
+      for (const r of active.values()) r.stop = true;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+      await Promise.race([Promise.all([...active.values()].map((r) => r.ended)), late]);
+      clearTimeout(timer);
+      for (const id of [...active.keys()]) await deps.store.finishWriteBackRun(id, now(), true).catch(() => {});
     },
   };
   return service;

@@ -14,6 +14,8 @@ export interface ExecuteOptions {
   now?: () => number;
   /** called after each item, so the log grows as the run goes (a crash keeps what was done) */
   onResult?: (r: WriteBackResult) => void | Promise<void>;
+  /** asked before each item: true ends the run early (the server stops, the workshop was deleted) */
+  shouldStop?: () => boolean;
 }
 
 const shown = (v: number | null) => (v === null ? 'empty' : String(v));
@@ -34,6 +36,7 @@ export async function executeWriteBack(api: JiraApi, rows: readonly WriteBackRow
   const results: WriteBackResult[] = [];
   for (const row of rows) {
     if (row.status !== 'write' || row.key === null || row.target === null) continue;
+    if (opts.shouldStop?.()) break;
     const key = row.key;
     const want = row.target;
     let attempts = 0;
