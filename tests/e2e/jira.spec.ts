@@ -73,13 +73,14 @@ test('JIRA-UI-1 connect, import by JQL, estimate, lock, preview, write back with
   await imp.getByTestId('jira-import-run').click();
   await expect(imp.getByTestId('jira-import-done')).toHaveText('Imported 4, updated 0.');
 
-  // the room's part, done through the API: sized and locked (SHOP-1 at 3 AP with its 24 SP gives 8 SP per AP)
+  // the room's part, done through the API: sized and locked, SHOP-1 (3 AP, 24 SP) the reference item: 8 SP per AP
   const board = (await api(w, 'GET', `/api/sessions/${w.sessionId}`)) as RoomSnapshot;
   const id = (key: string) => board.cards.find((c) => c.key === key)!.id;
   for (const [key, to] of [['SHOP-1', 'v3'], ['SHOP-2', 'v5'], ['SHOP-3', 'v2'], ['SHOP-5', 'unsure']]) {
     await api(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'card.move', cardId: id(key!), to });
   }
   await api(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'phase.set', phase: 'locked' });
+  await api(w, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${id('SHOP-1')}`, { storyPoints: 24 });
   await page.reload();
 
   // preview: Jira's value now and the value to write; nothing is written yet

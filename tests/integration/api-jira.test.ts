@@ -98,6 +98,12 @@ describe('Jira through the API', () => {
       expect((await cmd(w, { type: 'card.move', cardId: cards.get(key), to })).status).toBe(200);
     }
     expect((await cmd(w, { type: 'phase.set', phase: 'locked' })).status).toBe(200);
+    // one calibration: SHOP-1 (24 SP in Jira, sized 3) is marked as the reference item -> factor 8
+    const ref = await call(server, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${cards.get('SHOP-1')}`, {
+      token: w.facilitatorSecret,
+      body: { storyPoints: 24 },
+    });
+    expect(ref.status).toBe(200);
     return w;
   }
 
