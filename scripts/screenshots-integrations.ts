@@ -104,6 +104,9 @@ async function shoot(locale: Locale) {
   const spike = board.cards.find((c) => c.key === null);
   if (spike) await call(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'card.move', cardId: spike.id, to: 'v5' });
   await call(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'phase.set', phase: 'locked' });
+  // the first issue (24 SP in Jira, sized 3) is the reference item: 8 SP per AP
+  const reference = board.cards.find((c) => c.key === `${PROJECT[locale]}-101`);
+  if (reference) await call(w, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${reference.id}`, { storyPoints: 24 });
   await p.reload();
 
   // the write-back preview, then the result with one failure
