@@ -8,6 +8,7 @@ import { Panel } from '../plan/panels';
 import { useFigures } from '../plan/useFigures';
 import type { WorkshopApi } from './client';
 import { ItemChecks } from './ItemChecks';
+import { WorkshopData } from './WorkshopData';
 
 function Tile({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
   return (
@@ -108,7 +109,10 @@ export function Overview({ data, api }: { data: WorkshopPlanning; api: WorkshopA
             </tbody>
           </table>
         </Panel>
-        <ShareLinks api={api} />
+        <div className="flex flex-col gap-4">
+          <ShareLinks api={api} />
+          <WorkshopData data={data} api={api} />
+        </div>
       </div>
     </div>
   );

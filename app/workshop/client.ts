@@ -19,6 +19,9 @@ export function workshopSecret(workshopId: string): string | null {
   return localStorage.getItem(storageKey(workshopId));
 }
 
+/** After a deletion: the browser forgets the workshop's secret. */
+export const forgetWorkshop = (workshopId: string) => localStorage.removeItem(storageKey(workshopId));
+
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: WireError };
 
 export async function api<T>(path: string, opts: { method?: string; token?: string | null; body?: unknown } = {}): Promise<ApiResult<T>> {

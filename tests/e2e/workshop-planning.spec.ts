@@ -356,3 +356,27 @@ test('WS-UI-4 a new session shows in the list at once; the comparison headline c
   await page.getByLabel('Flag a move of more than').fill('25');
   await expect(rows.nth(1)).toHaveAttribute('data-flagged', 'no');
 });
+
+test('SEC-DATA-2/-3 (UI) the facilitator downloads all of the workshop, then deletes it for good after typing its name', async ({ page }) => {
+  const { w } = await estimated('To be deleted', [
+    ['Login', 3],
+    ['Search', 8],
+  ]);
+  await page.goto(app.url + w.links.workshop);
+  const panel = page.getByTestId('workshop-data');
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('workshop-export').click()]);
+  expect(download.suggestedFilename()).toBe('To be deleted.workshop.json');
+  const file = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))) as { items: { title: string }[] };
+  expect(file.items.map((i) => i.title)).toEqual(['Login', 'Search']);
+
+  await panel.getByTestId('workshop-delete').click();
+  const yes = panel.getByTestId('workshop-delete-yes');
+  await expect(yes).toBeDisabled();
+  await panel.getByTestId('workshop-delete-name').fill('To be');
+  await expect(yes).toBeDisabled();
+  await panel.getByTestId('workshop-delete-name').fill('To be deleted');
+  await yes.click();
+  await expect(panel.getByTestId('workshop-deleted')).toHaveText('“To be deleted” and all its data were deleted.');
+  const gone = await fetch(`${app.url}/api/workshops/${w.workshopId}`, { headers: { authorization: `Bearer ${w.facilitatorSecret}` } });
+  expect(gone.status).toBe(403);
+});
