@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import type { VersionedEvent } from '../domain/board';
 import { openStore, type Store } from '../db';
+import { createBenchHooks } from './bench-hooks';
 import { createApi } from './http/api';
 import { handleOps } from './http/ops';
 import { applySecurityHeaders, contentSecurityPolicy, originAllowed, securityHeaders } from './http/security';
@@ -39,6 +40,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** how long a graceful stop spreads the reconnects of its clients over */
   drainSpreadMs?: number;
+  /** GET /bench/stats for the load benchmark (BENCH_HOOKS=1; server/bench-hooks.ts) */
+  benchHooks?: boolean;
 }
 
 export interface App {
@@ -113,8 +116,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const allowedOrigins = opts.allowedOrigins ?? [];
   const dev = opts.next?.dev ?? false;
   const ops = { store, cluster, metrics, boards, draining: () => draining, metricsToken: opts.metricsToken };
+  const bench = opts.benchHooks ? createBenchHooks(() => ({ boards: boards.size, sockets: io.engine.clientsCount, writerPending: writer.pending })) : undefined;
   const http = createServer((req, res) => {
     applySecurityHeaders(res, headers);
+    if (bench?.(req, res)) return;
     handleOps(req, res, ops)
       .then((handled) => handled || handleApi(req, res))
       .then((handled) => {

@@ -22,6 +22,8 @@ export interface Config {
   boardCacheSize: number;
   /** a graceful stop spreads its clients' reconnects over this many milliseconds */
   drainSpreadMs: number;
+  /** BENCH_HOOKS=1: GET /bench/stats for `npm run bench` (server/bench-hooks.ts); off by default */
+  benchHooks: boolean;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -78,5 +80,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     boardCacheSize: positiveInt(env, 'BOARD_CACHE_SIZE', 2000),
     drainSpreadMs: positiveInt(env, 'DRAIN_SPREAD_MS', 3000),
+    benchHooks: env.BENCH_HOOKS === '1',
   };
 }

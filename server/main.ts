@@ -32,6 +32,7 @@ try {
     rate: config.rate,
     boardCacheSize: config.boardCacheSize,
     drainSpreadMs: config.drainSpreadMs,
+    benchHooks: config.benchHooks,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
   });
   port = await app.listen(config.port, config.host);
