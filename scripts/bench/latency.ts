@@ -39,7 +39,7 @@ function summary(rounds: Round[], app: number[], relay: number[]) {
 }
 
 /** Runs app and relay once per round, the order alternating, and keeps each round's ratio. */
-async function alternate(rounds: number, runApp: () => Promise<{ lat: number[]; cpuUs: number }>, runRelay: () => Promise<{ lat: number[]; cpuUs: number }>, label: string) {
+async function alternate(app: AppTarget, rounds: number, runApp: () => Promise<{ lat: number[]; cpuUs: number }>, runRelay: () => Promise<{ lat: number[]; cpuUs: number }>, label: string) {
   const out: Round[] = [];
   const appAll: number[] = [];
   const relayAll: number[] = [];
@@ -48,7 +48,11 @@ async function alternate(rounds: number, runApp: () => Promise<{ lat: number[]; 
     const l = load1();
     const sides: Record<'app' | 'relay', { lat: number[]; cpuUs: number }> = { app: { lat: [], cpuUs: 0 }, relay: { lat: [], cpuUs: 0 } };
     for (const side of first === 'app' ? (['app', 'relay'] as const) : (['relay', 'app'] as const)) {
-      sides[side] = await (side === 'app' ? runApp() : runRelay());
+      if (side === 'app') {
+        const stop = await app.profile(`${label.replace(/ /g, '-')}-round${r + 1}`);
+        sides.app = await runApp();
+        await stop();
+      } else sides.relay = await runRelay();
       await sleep(300);
     }
     const side = (s: { lat: number[]; cpuUs: number }): Side => ({ latencyMs: stats(s.lat), serverCpuUsPerMove: round(s.cpuUs / Math.max(1, s.lat.length), 0) });
@@ -127,7 +131,7 @@ export async function oneMover(app: AppTarget, relay: RelayTarget, opts: { round
     );
     return { lat, cpuUs: (cpuMsOf([relay.pid]) - cpu0) * 1000 };
   };
-  const result = await alternate(opts.rounds, runApp, runRelay, 'one mover');
+  const result = await alternate(app, opts.rounds, runApp, runRelay, 'one mover');
   closeRoom(room);
   closeRoom(relayRoom);
   relayMover.disconnect();
@@ -234,7 +238,7 @@ export async function everyoneMoving(app: AppTarget, relay: RelayTarget, opts: {
     return { lat: t.lat, cpuUs: (cpuMsOf([relay.pid]) - cpu0) * 1000 };
   };
 
-  const result = await alternate(opts.rounds, runApp, runRelay, 'everyone moving');
+  const result = await alternate(app, opts.rounds, runApp, runRelay, 'everyone moving');
   // every receiver saw one contiguous run of versions up to the last one
   const last = Math.max(...acked.map((a) => a.version));
   const gapsOrLoss = versions.filter((v) => v.some((x, j) => j > 0 && x !== v[j - 1]! + 1) || v.at(-1) !== last).length;

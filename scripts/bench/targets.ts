@@ -1,6 +1,8 @@
 // What the benchmark drives: the app (one process on SQLite, or two processes on Postgres and
 // Redis with the clients split across them) and the bare socket.io relay it is compared with.
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CreateWorkshopResult } from '../../domain/protocol';
 import { AppProcess } from '../../tests/e2e/support/server';
 import type { DatabaseLocation } from '../../tests/support/sim';
@@ -26,6 +28,8 @@ export interface AppTarget {
   createWorkshop(name: string, items: string[]): Promise<CreateWorkshopResult>;
   /** BENCH_HOOKS readings, one per process; gc: after a full garbage collection */
   hooks(gc?: boolean): Promise<HookStats[]>;
+  /** BENCH_CPU_PROF=<dir>: start a CPU profile in every process; the returned stop writes <dir>/<name>-<i>.cpuprofile */
+  profile(name: string): Promise<() => Promise<void>>;
   dispose(): Promise<void>;
 }
 
@@ -43,8 +47,6 @@ function appEnv(extra: Record<string, string>): Record<string, string> {
     SOCKET_RATE_PER_SECOND: '100000',
     SOCKET_RATE_BURST: '100000',
     BENCH_HOOKS: '1',
-    // BENCH_CPU_PROF=<dir>: each server process writes a .cpuprofile there when it stops
-    ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
     ...extra,
   };
 }
@@ -63,6 +65,15 @@ function target(label: string, procs: AppProcess[], db: DatabaseLocation, stop: 
     db,
     createWorkshop: (name, items) => procs[0]!.createWorkshop(name, items),
     hooks: (gc = false) => Promise.all(procs.map((p) => hooksOf(p.url, gc))),
+    async profile(name) {
+      const dir = process.env.BENCH_CPU_PROF;
+      if (!dir) return async () => undefined;
+      await Promise.all(procs.map((p) => fetch(`${p.url}/bench/profile?start`).then((r) => r.arrayBuffer())));
+      return async () => {
+        mkdirSync(dir, { recursive: true });
+        for (const [i, p] of procs.entries()) writeFileSync(join(dir, `${name}-${i}.cpuprofile`), await (await fetch(`${p.url}/bench/profile?stop`)).text());
+      };
+    },
     async dispose() {
       for (const p of procs) await p.dispose();
       await stop();

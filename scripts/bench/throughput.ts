@@ -79,7 +79,11 @@ export async function throughput(app: AppTarget, relay: RelayTarget, opts: { roo
     let a: Awaited<ReturnType<typeof drive>> | undefined;
     let b: Awaited<ReturnType<typeof drive>> | undefined;
     for (const side of first === 'app' ? ['app', 'relay'] : ['relay', 'app']) {
-      if (side === 'app') a = await drive(appLanes, opts.warmupS, opts.seconds, app.pids());
+      if (side === 'app') {
+        const stop = await app.profile(`throughput-${opts.rooms}x${opts.perRoom}-round${r + 1}`);
+        a = await drive(appLanes, opts.warmupS, opts.seconds, app.pids());
+        await stop();
+      }
       else b = await drive(relayLanes, opts.warmupS, opts.seconds, [relay.pid]);
       await sleep(300);
     }
