@@ -8,6 +8,7 @@ import { Queries } from '../queries';
 import type { Executor, Param } from '../sql';
 import type { Store } from '../store';
 import { TxQueries } from '../tx';
+import { startCheckpointer, type CheckpointOptions, type CheckpointStats } from './checkpoint';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const BUSY_WAIT_MS = 5000;
@@ -37,14 +38,23 @@ export interface SqliteStore extends Store {
   readonly kind: 'sqlite';
   /** the writing connection (checkpoints, benchmarks) */
   readonly connection: Database.Database;
+  /** the WAL checkpoint worker's figures (undefined in memory) */
+  checkpoints(): CheckpointStats | undefined;
 }
+
+export interface SqliteOptions {
+  checkpoint?: CheckpointOptions;
+}
+
+/** After a checkpoint has emptied the WAL, its file is cut back to this size when it was larger. */
+const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
 
 /**
  * The embedded default: one file, WAL. One connection writes; transactions take turns (an
  * async mutex, since a transaction may await between statements). Reads outside transactions
  * use a second connection, so they only ever see committed data.
  */
-export function openSqliteStore(path: string): SqliteStore {
+export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteStore {
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   const conn = new Database(path);
@@ -56,6 +66,18 @@ export function openSqliteStore(path: string): SqliteStore {
   conn.pragma('busy_timeout = 5000');
   migrate(drizzle(conn), { migrationsFolder });
   conn.pragma('busy_timeout = 0');
+  // checkpoints run in a worker thread (./checkpoint.ts), never inside a commit on the event loop
+  // (SQLite's own stays on until the worker is ready, and comes back if the worker fails)
+  const checkpointer = memory
+    ? undefined
+    : startCheckpointer(
+        path,
+        (on) => {
+          if (conn.open) conn.pragma(`wal_autocheckpoint = ${on ? 1000 : 0}`);
+        },
+        opts.checkpoint,
+      );
+  conn.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   const reader = memory ? conn : new Database(path, { readonly: true });
   if (!memory) reader.pragma('busy_timeout = 5000');
 
@@ -80,10 +102,13 @@ export function openSqliteStore(path: string): SqliteStore {
   }
 
   async function run<T>(fn: (tx: TxQueries) => Promise<T>): Promise<T> {
+    // the WAL outgrew its bound under sustained writes: empty it while no transaction is open
+    if (checkpointer?.due()) await checkpointer.truncate();
     await beginImmediate();
     try {
       const out = await fn(new TxQueries(writeX));
       commit.run();
+      checkpointer?.committed();
       return out;
     } catch (err) {
       if (conn.inTransaction) rollback.run();
@@ -110,8 +135,10 @@ export function openSqliteStore(path: string): SqliteStore {
         return false;
       }
     },
+    checkpoints: () => checkpointer?.stats,
     async close() {
       await tail;
+      await checkpointer?.stop();
       if (reader !== conn) reader.close();
       conn.close();
     },
