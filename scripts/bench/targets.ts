@@ -115,7 +115,9 @@ export async function startClusterApp(): Promise<AppTarget> {
 
 /** scripts/bench/relay.ts in a child process: ack and broadcast, nothing else. */
 export async function startRelay(): Promise<RelayTarget> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/relay.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF: the relay writes its profile when it stops (a child of ours takes the flag)
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'scripts/bench/relay.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }

@@ -19,6 +19,7 @@ async function drive(lanes: Lanes, warmupS: number, seconds: number, pids: numbe
   let acked = 0;
   let refused = 0;
   let cpu0 = 0;
+  let client0 = process.cpuUsage();
   let t0 = 0;
   const stopAt = now() + (warmupS + seconds) * 1000;
   const countFrom = now() + warmupS * 1000;
@@ -28,6 +29,7 @@ async function drive(lanes: Lanes, warmupS: number, seconds: number, pids: numbe
       if (!counting && now() >= countFrom) {
         counting = true;
         cpu0 = cpuMsOf(pids);
+        client0 = process.cpuUsage();
         t0 = now();
       }
       const ok = await lanes.send(m, k[m]!++);
@@ -39,7 +41,9 @@ async function drive(lanes: Lanes, warmupS: number, seconds: number, pids: numbe
   await Promise.all(Array.from({ length: lanes.movers * WINDOW }, (_, i) => lane(i % lanes.movers)));
   const elapsed = (now() - t0) / 1000;
   const cpuMs = cpuMsOf(pids) - cpu0;
+  const client = process.cpuUsage(client0);
   return {
+    clientCpuPercent: round((client.user + client.system) / 1e4 / elapsed, 0),
     perSecond: Math.round(acked / elapsed),
     refused,
     serverCpuPercent: round(cpuMs / 10 / elapsed, 0),
@@ -95,12 +99,17 @@ export async function throughput(app: AppTarget, relay: RelayTarget, opts: { roo
       appRefused: a!.refused,
       appServerCpuPercent: a!.serverCpuPercent,
       appServerCpuUsPerMove: a!.serverCpuUsPer,
+      appClientCpuPercent: a!.clientCpuPercent,
       relayMessagesPerSecond: b!.perSecond,
       relayServerCpuPercent: b!.serverCpuPercent,
       relayServerCpuUsPerMessage: b!.serverCpuUsPer,
+      relayClientCpuPercent: b!.clientCpuPercent,
       ratio: ratio(a!.perSecond, b!.perSecond),
     });
-    say(`  throughput ${opts.rooms}x${opts.perRoom} round ${r + 1}: app ${a!.perSecond}/s (${a!.serverCpuUsPer} us/move) | relay ${b!.perSecond}/s | load ${l}`);
+    say(
+      `  throughput ${opts.rooms}x${opts.perRoom} round ${r + 1}: app ${a!.perSecond}/s (server ${a!.serverCpuUsPer} us/move, ${a!.serverCpuPercent} %; ` +
+        `client ${a!.clientCpuPercent} %) | relay ${b!.perSecond}/s (${b!.serverCpuUsPer} us/msg, ${b!.serverCpuPercent} %; client ${b!.clientCpuPercent} %) | load ${l}`,
+    );
   }
   for (const room of rooms) closeRoom(room);
   for (const room of relayRooms) closeRoom(room);
