@@ -43,7 +43,8 @@ export interface SqliteStore extends Store {
 }
 
 export interface SqliteOptions {
-  checkpoint?: CheckpointOptions;
+  /** false: SQLite's own checkpoints inside commits, as before the worker (for comparisons) */
+  checkpoint?: CheckpointOptions | false;
 }
 
 /** After a checkpoint has emptied the WAL, its file is cut back to this size when it was larger. */
@@ -68,15 +69,16 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteS
   conn.pragma('busy_timeout = 0');
   // checkpoints run in a worker thread (./checkpoint.ts), never inside a commit on the event loop
   // (SQLite's own stays on until the worker is ready, and comes back if the worker fails)
-  const checkpointer = memory
-    ? undefined
-    : startCheckpointer(
-        path,
-        (on) => {
-          if (conn.open) conn.pragma(`wal_autocheckpoint = ${on ? 1000 : 0}`);
-        },
-        opts.checkpoint,
-      );
+  const checkpointer =
+    memory || opts.checkpoint === false
+      ? undefined
+      : startCheckpointer(
+          path,
+          (on) => {
+            if (conn.open) conn.pragma(`wal_autocheckpoint = ${on ? 1000 : 0}`);
+          },
+          opts.checkpoint,
+        );
   conn.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   const reader = memory ? conn : new Database(path, { readonly: true });
   if (!memory) reader.pragma('busy_timeout = 5000');
@@ -102,8 +104,8 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteS
   }
 
   async function run<T>(fn: (tx: TxQueries) => Promise<T>): Promise<T> {
-    // the WAL outgrew its bound under sustained writes: empty it while no transaction is open
-    if (checkpointer?.due()) await checkpointer.truncate();
+    // sustained writes: let the WAL start over while no transaction is open (./checkpoint.ts)
+    if (checkpointer?.due()) await checkpointer.restart();
     await beginImmediate();
     try {
       const out = await fn(new TxQueries(writeX));
