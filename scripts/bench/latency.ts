@@ -94,8 +94,10 @@ async function closedLoop(receivers: Sock[], event: string, counts: (payload: un
 export async function oneMover(app: AppTarget, relay: RelayTarget, opts: { rounds: number; moves: number; cards: number }) {
   const room = await openRoom(app, { cards: opts.cards, people: RECEIVERS, projector: true });
   const receivers = [...room.people.map((p) => p.s), room.projector!];
-  const relayRoom = await openRelayRoom(relay, RECEIVERS + 1);
-  const relayMover = (await openRelayRoom(relay, 1)).sockets[0]!;
+  // the relay's mover is in the room too and gets its own move back, as the app's facilitator does
+  const relayRoom = await openRelayRoom(relay, RECEIVERS + 2);
+  const relayMover = relayRoom.sockets[0]!;
+  const relayReceivers = relayRoom.sockets.slice(1);
   let appN = 0;
   let relayN = 0;
   const warmup = Math.max(10, Math.round(opts.moves / 10));
@@ -119,7 +121,7 @@ export async function oneMover(app: AppTarget, relay: RelayTarget, opts: { round
   const runRelay = async () => {
     const cpu0 = cpuMsOf([relay.pid]);
     const lat = await closedLoop(
-      relayRoom.sockets,
+      relayReceivers,
       'moved',
       () => true,
       async () => {
@@ -134,7 +136,6 @@ export async function oneMover(app: AppTarget, relay: RelayTarget, opts: { round
   const result = await alternate(app, opts.rounds, runApp, runRelay, 'one mover');
   closeRoom(room);
   closeRoom(relayRoom);
-  relayMover.disconnect();
   return { receivers: `${RECEIVERS} participants + 1 projector`, cards: opts.cards, movesPerRound: opts.moves, ...result };
 }
 

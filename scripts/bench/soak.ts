@@ -208,6 +208,7 @@ interface Minute {
   eventLoopDelayP99Ms: number;
   heapAfterGcMb: number;
   rssMb: number;
+  externalMb: number;
   boardsCached: number;
   sockets: number;
   moveAckP99Ms: number;
@@ -248,6 +249,7 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
         eventLoopDelayP99Ms: Math.max(...h.map((x) => x.eventLoopDelay.p99Ms)),
         heapAfterGcMb: round(sum(h, (x) => x.heapUsedBytes) / 2 ** 20, 1),
         rssMb: round(sum(h, (x) => x.rssBytes) / 2 ** 20, 1),
+        externalMb: round(sum(h, (x) => x.externalBytes) / 2 ** 20, 1),
         boardsCached: sum(h, (x) => x.boards),
         sockets: sum(h, (x) => x.sockets),
         moveAckP99Ms: stats(done.ackMs).p99,
@@ -259,7 +261,7 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
       if (m === opts.minutes) stopped = true;
       say(
         `  minute ${m}: ${row.workshopsSoFar} workshops, ${row.moves} moves, CPU/move ${row.serverCpuUsPerMove} us, loop p99 ${row.eventLoopDelayP99Ms} ms, ` +
-          `heap ${row.heapAfterGcMb} MB, RSS ${row.rssMb} MB, boards ${row.boardsCached}, ack p99 ${row.moveAckP99Ms} ms, load ${row.load1}`,
+          `heap ${row.heapAfterGcMb} MB, RSS ${row.rssMb} MB (external ${row.externalMb}), boards ${row.boardsCached}, ack p99 ${row.moveAckP99Ms} ms, load ${row.load1}`,
       );
     }
   })();
