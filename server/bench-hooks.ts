@@ -7,14 +7,15 @@ import { sendJson } from './http/respond';
 
 /**
  * BENCH_HOOKS=1 (off by default; `npm run bench` sets it): GET /bench/stats answers what the
- * benchmark cannot see from outside: CPU time, event-loop delay since the last call, heap after
- * a full GC (`?gc=1`), and the sizes of the in-memory maps. Never enable it on a public server:
+ * benchmark cannot see from outside: CPU time, event-loop delay since the last call (watched
+ * from the first `?loop=1` on), heap after a full GC (`?gc=1`), and the sizes of the in-memory maps. Never enable it on a public server:
  * a forced GC is a pause. GET /bench/profile?start and ?stop record a CPU profile of what
  * happens in between (the answer to ?stop is the .cpuprofile JSON).
  */
 export function createBenchHooks(sizes: () => Record<string, number>) {
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
+  // sampled every 10 ms once a caller asks for it (?loop=1): a finer timer would itself load the loop
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  let watching = false;
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   const ms = (ns: number) => +(ns / 1e6).toFixed(2);
@@ -45,6 +46,10 @@ export function createBenchHooks(sizes: () => Record<string, number>) {
       return true;
     }
     if (url.pathname !== '/bench/stats') return false;
+    if (url.searchParams.get('loop') === '1' && !watching) {
+      watching = true;
+      delay.enable();
+    }
     const loop = { p50Ms: ms(delay.percentile(50)), p99Ms: ms(delay.percentile(99)), maxMs: ms(delay.max), samples: delay.count };
     delay.reset();
     if (url.searchParams.get('gc') === '1') gc();

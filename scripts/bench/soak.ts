@@ -225,13 +225,13 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
   let workshops = 0;
   const minutes: Minute[] = [];
   const sum = (hs: HookStats[], f: (h: HookStats) => number) => hs.reduce((n, h) => n + f(h), 0);
-  let last = await app.hooks(true);
+  let last = await app.hooks(true, true);
   let lastAt = now();
 
   const sampler = (async () => {
     for (let m = 1; m <= opts.minutes; m++) {
       await sleep(Math.max(0, start + m * opts.intervalS * 1000 - now()));
-      const h = await app.hooks(true);
+      const h = await app.hooks(true, true);
       const done = { ...c };
       Object.assign(c, fresh());
       workshops += done.workshops;

@@ -26,8 +26,8 @@ export interface AppTarget {
   pids(): number[];
   db: DatabaseLocation;
   createWorkshop(name: string, items: string[]): Promise<CreateWorkshopResult>;
-  /** BENCH_HOOKS readings, one per process; gc: after a full garbage collection */
-  hooks(gc?: boolean): Promise<HookStats[]>;
+  /** BENCH_HOOKS readings, one per process; gc: after a full garbage collection; loop: watch the event-loop delay from now on */
+  hooks(gc?: boolean, loop?: boolean): Promise<HookStats[]>;
   /** BENCH_CPU_PROF=<dir>: start a CPU profile in every process; the returned stop writes <dir>/<name>-<i>.cpuprofile */
   profile(name: string): Promise<() => Promise<void>>;
   dispose(): Promise<void>;
@@ -51,8 +51,8 @@ function appEnv(extra: Record<string, string>): Record<string, string> {
   };
 }
 
-async function hooksOf(url: string, gc: boolean): Promise<HookStats> {
-  const res = await fetch(`${url}/bench/stats${gc ? '?gc=1' : ''}`);
+async function hooksOf(url: string, gc: boolean, loop: boolean): Promise<HookStats> {
+  const res = await fetch(`${url}/bench/stats?gc=${gc ? 1 : 0}&loop=${loop ? 1 : 0}`);
   if (!res.ok) throw new Error(`bench hooks: ${res.status} (is BENCH_HOOKS=1 set?)`);
   return (await res.json()) as HookStats;
 }
@@ -64,7 +64,7 @@ function target(label: string, procs: AppProcess[], db: DatabaseLocation, stop: 
     pids: () => procs.map((p) => p.pid!),
     db,
     createWorkshop: (name, items) => procs[0]!.createWorkshop(name, items),
-    hooks: (gc = false) => Promise.all(procs.map((p) => hooksOf(p.url, gc))),
+    hooks: (gc = false, loop = false) => Promise.all(procs.map((p) => hooksOf(p.url, gc, loop))),
     async profile(name) {
       const dir = process.env.BENCH_CPU_PROF;
       if (!dir) return async () => undefined;
