@@ -243,8 +243,8 @@ export async function everyoneMoving(app: AppTarget, relay: RelayTarget, opts: {
   // every receiver saw every version up to the last one; in order, where one process serves the
   // room (across processes an event can overtake another, and the client then asks for a snapshot)
   const last = Math.max(...acked.map((a) => a.version));
-  const first = Math.min(...versions.map((v) => v[0] ?? last));
-  const receiversMissingEvents = versions.filter((v) => new Set(v).size !== last - first + 1 || Math.max(...v) !== last).length;
+  // (each from the first version it saw: people joined one after another)
+  const receiversMissingEvents = versions.filter((v) => new Set(v).size !== last - Math.min(...v) + 1 || Math.max(...v) !== last).length;
   const outOfOrderDeliveries = versions.reduce((n, v) => n + v.filter((x, j) => j > 0 && x !== v[j - 1]! + 1).length, 0);
   // acknowledged means durable: every acked move must be in the database's log (SQLite or Postgres)
   const missing = missingFromLog((await boardInDatabase(app.db, room.sessionId)).events, acked).length;

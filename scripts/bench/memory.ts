@@ -32,7 +32,9 @@ export async function memory(app: AppTarget, relay: RelayTarget, rooms: number) 
   for (const room of [warm, ...opened]) closeRoom(room);
 
   const relayWarm = await openRelayRoom(relay, PEOPLE + 2);
+  const relayGc = () => new Promise((r) => relayWarm.sockets[0]!.emit('gc', r));
   await sleep(500);
+  await relayGc();
   const relay0 = rssKbOf([relay.pid]);
   const relayRooms: RelayRoom[] = [];
   for (let r = 0; r < rooms; r++) {
@@ -41,6 +43,7 @@ export async function memory(app: AppTarget, relay: RelayTarget, rooms: number) 
     relayRooms.push(room);
   }
   await sleep(1000);
+  await relayGc();
   const relay1 = rssKbOf([relay.pid]);
   for (const room of [relayWarm, ...relayRooms]) closeRoom(room);
   return {

@@ -12,6 +12,11 @@ io.on('connection', (socket) => {
     void socket.join(room);
     ack({ ok: true });
   });
+  // the memory shape measures after a full collection (the relay runs with --expose-gc)
+  socket.on('gc', (ack: (r: unknown) => void) => {
+    (globalThis as { gc?: () => void }).gc?.();
+    ack({ ok: true });
+  });
   socket.on('move', (move: { room: string; cardId: string; to: string }, ack: (r: unknown) => void) => {
     io.to(move.room).emit('moved', move);
     ack({ ok: true });

@@ -117,7 +117,7 @@ export async function startClusterApp(): Promise<AppTarget> {
 export async function startRelay(): Promise<RelayTarget> {
   // BENCH_CPU_PROF: the relay writes its profile when it stops (a child of ours takes the flag)
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'scripts/bench/relay.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...prof, '--expose-gc', '--import', 'tsx', 'scripts/bench/relay.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
