@@ -1,6 +1,6 @@
 import { findBucket } from './scale';
 import type { BoardEvent } from './events';
-import type { BoardState, Person } from './state';
+import type { BoardState, Person, Placement } from './state';
 
 /**
  * How a handler changes one of the board's per-card or per-person records. Clients copy (React
@@ -12,7 +12,15 @@ interface Records {
   remove<V>(record: Record<string, V>, key: string): Record<string, V>;
   /** a record taken from an event: the board may only change its own records in place */
   adopt<V>(record: Record<string, V>): Record<string, V>;
+  /** the trail with one more placement */
+  extend(trail: Placement[] | undefined, from: Placement, to: Placement): Placement[];
 }
+
+/**
+ * Trails the server's own board holds alone, so a move may push onto them. A trail a reader's
+ * copy or a client could see is copied on its next move instead (ownedCopy gives them up).
+ */
+const ownTrails = new WeakSet<Placement[]>();
 
 const copying: Records = {
   set: (record, key, value) => ({ ...record, [key]: value }),
@@ -23,6 +31,7 @@ const copying: Records = {
     return copy;
   },
   adopt: (record) => record,
+  extend: (trail, from, to) => [...(trail ?? [from]), to],
 };
 
 const inPlace: Records = {
@@ -37,6 +46,15 @@ const inPlace: Records = {
     return record;
   },
   adopt: (record) => ({ ...record }),
+  extend(trail, from, to) {
+    if (trail && ownTrails.has(trail)) {
+      trail.push(to);
+      return trail;
+    }
+    const own = [...(trail ?? [from]), to];
+    ownTrails.add(own);
+    return own;
+  },
 };
 
 type Handler<T extends BoardEvent['type']> = (b: BoardState, e: Extract<BoardEvent, { type: T }>, r: Records) => BoardState;
@@ -73,8 +91,7 @@ const handlers: Handlers = {
       moveCount: r.set(b.moveCount, e.cardId, (b.moveCount[e.cardId] ?? 0) + 1),
     };
     if (b.phase !== 'review') return moved;
-    // the trail itself is a new array every time (boards share trails, never change them)
-    moved.trail = r.set(b.trail, e.cardId, [...(b.trail[e.cardId] ?? [e.from]), e.to]);
+    moved.trail = r.set(b.trail, e.cardId, r.extend(b.trail[e.cardId], e.from, e.to));
     moved.reviewMoves = r.set(b.reviewMoves, e.cardId, (b.reviewMoves[e.cardId] ?? 0) + 1);
     return moved;
   },
@@ -136,8 +153,13 @@ export function replayOwned(board: BoardState, events: readonly BoardEvent[]): B
   return events.reduce(applyOwned, board);
 }
 
-/** A board whose records nobody else holds: applyOwned may change it. Trails, cards and people are never changed in place, so they are shared. */
+/**
+ * A board whose records nobody else holds: applyOwned may change it. Cards and people are never
+ * changed in place, so both boards share them; trails are shared too, and from now on copied
+ * before they grow.
+ */
 export function ownedCopy(b: BoardState): BoardState {
+  for (const trail of Object.values(b.trail)) ownTrails.delete(trail);
   return {
     ...b,
     placement: { ...b.placement },
