@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sendJson } from './http/respond';
 
@@ -59,6 +59,8 @@ export function createBenchHooks(sizes: () => Record<string, number>) {
       cpuUs: cpu.user + cpu.system,
       eventLoopDelay: loop,
       heapUsedBytes: mem.heapUsed,
+      heapTotalBytes: mem.heapTotal,
+      codeSpaceBytes: getHeapSpaceStatistics().find((x) => x.space_name === 'code_space')?.space_size ?? 0,
       rssBytes: mem.rss,
       externalBytes: mem.external,
       ...sizes(),

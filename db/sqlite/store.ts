@@ -13,17 +13,30 @@ import { startCheckpointer, type CheckpointOptions, type CheckpointStats } from 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const BUSY_WAIT_MS = 5000;
 
+/** Prepared statements kept per connection, least recently used out first. */
+const STATEMENTS_KEPT = 200;
+/**
+ * Longer texts are multi-row inserts of one particular size (a backlog of 137 items, a batch of
+ * 41 events): each would be kept as a compiled program of up to a few hundred kilobytes, and
+ * rarely used twice. They are prepared for the one call.
+ */
+const LONGEST_KEPT = 2000;
+
 /** Statements are prepared once per connection and text (the hot path pays no parsing). */
 function executor(conn: Database.Database): Executor {
   const cache = new Map<string, Database.Statement>();
   const stmt = (sql: string) => {
     let s = cache.get(sql);
-    if (!s) {
-      // lists of ids make many texts; keep the cache bounded
-      if (cache.size > 1000) cache.clear();
-      s = conn.prepare(sql);
+    if (s) {
+      // Map order is the LRU order
+      cache.delete(sql);
       cache.set(sql, s);
+      return s;
     }
+    s = conn.prepare(sql);
+    if (sql.length > LONGEST_KEPT) return s;
+    cache.set(sql, s);
+    if (cache.size > STATEMENTS_KEPT) cache.delete(cache.keys().next().value as string);
     return s;
   };
   return {

@@ -208,6 +208,7 @@ interface Minute {
   eventLoopDelayP99Ms: number;
   heapAfterGcMb: number;
   rssMb: number;
+  heapTotalMb: number;
   externalMb: number;
   boardsCached: number;
   sockets: number;
@@ -249,6 +250,7 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
         eventLoopDelayP99Ms: Math.max(...h.map((x) => x.eventLoopDelay.p99Ms)),
         heapAfterGcMb: round(sum(h, (x) => x.heapUsedBytes) / 2 ** 20, 1),
         rssMb: round(sum(h, (x) => x.rssBytes) / 2 ** 20, 1),
+        heapTotalMb: round(sum(h, (x) => x.heapTotalBytes) / 2 ** 20, 1),
         externalMb: round(sum(h, (x) => x.externalBytes) / 2 ** 20, 1),
         boardsCached: sum(h, (x) => x.boards),
         sockets: sum(h, (x) => x.sockets),
@@ -261,7 +263,7 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
       if (m === opts.minutes) stopped = true;
       say(
         `  minute ${m}: ${row.workshopsSoFar} workshops, ${row.moves} moves, CPU/move ${row.serverCpuUsPerMove} us, loop p99 ${row.eventLoopDelayP99Ms} ms, ` +
-          `heap ${row.heapAfterGcMb} MB, RSS ${row.rssMb} MB (external ${row.externalMb}), boards ${row.boardsCached}, ack p99 ${row.moveAckP99Ms} ms, load ${row.load1}`,
+          `heap ${row.heapAfterGcMb} MB (of ${row.heapTotalMb}), RSS ${row.rssMb} MB (external ${row.externalMb}), boards ${row.boardsCached}, ack p99 ${row.moveAckP99Ms} ms, load ${row.load1}`,
       );
     }
   })();

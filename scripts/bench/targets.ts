@@ -12,6 +12,8 @@ export interface HookStats {
   cpuUs: number;
   eventLoopDelay: { p50Ms: number; p99Ms: number; maxMs: number; samples: number };
   heapUsedBytes: number;
+  heapTotalBytes: number;
+  codeSpaceBytes: number;
   rssBytes: number;
   externalBytes: number;
   boards: number;

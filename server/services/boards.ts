@@ -106,10 +106,21 @@ export function createBoardCache(opts: BoardCacheOptions | number = {}) {
 
   return {
     at,
-    /** the current board for readers, or undefined if there is no such session */
+    /**
+     * The current board for readers, or undefined if there is no such session. A board committed
+     * since the version was read is as current (with Postgres a batch may commit meanwhile), and
+     * saves a replay.
+     */
     async current(q: Queries, sessionId: string): Promise<BoardState | undefined> {
       const version = await q.sessionVersion(sessionId);
-      return version === undefined ? undefined : at(q, sessionId, version);
+      if (version === undefined) return undefined;
+      const e = entries.get(sessionId);
+      const committed = e?.writing ? e.stable : e && (e.stable ??= ownedCopy(e.owned));
+      if (e && committed && committed.version > version) {
+        touch(sessionId, e);
+        return committed;
+      }
+      return at(q, sessionId, version);
     },
     /**
      * The writer's own board at `version` (read under the session's lock), to change in place with
