@@ -8,6 +8,7 @@ import { openStore, type Store } from '../db';
 import { readEdgeConfig, type EdgeConfig } from './config';
 import { createEdge } from './limits/edge';
 import { redisStore } from './limits/store';
+import { createBenchHooks } from './bench-hooks';
 import { createApi } from './http/api';
 import { handleOps } from './http/ops';
 import { applySecurityHeaders, contentSecurityPolicy, originAllowed, securityHeaders } from './http/security';
@@ -59,6 +60,8 @@ export interface AppOptions {
   integrations?: IntegrationsConfig;
   /** tests: timeouts, waits and transports of the integrations */
   integrationsTuning?: IntegrationsTuning;
+  /** GET /bench/stats for the load benchmark (BENCH_HOOKS=1; server/bench-hooks.ts) */
+  benchHooks?: boolean;
 }
 
 export interface App {
@@ -162,8 +165,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const allowedOrigins = opts.allowedOrigins ?? [];
   const dev = opts.next?.dev ?? false;
   const ops = { store, cluster, metrics, boards, draining: () => draining, metricsToken: opts.metricsToken };
+  const bench = opts.benchHooks ? createBenchHooks(() => ({ boards: boards.size, sockets: io.engine.clientsCount, writerPending: writer.pending })) : undefined;
   const http = createServer((req, res) => {
     applySecurityHeaders(res, headers);
+    if (bench?.(req, res)) return;
     handleOps(req, res, ops)
       .then((handled) => handled || handleApi(req, res))
       .then((handled) => {

@@ -32,6 +32,8 @@ export interface Config {
   retentionMs: number;
   /** the HTTP edge: per-address budgets and how to find the client's address */
   edge: EdgeConfig;
+  /** BENCH_HOOKS=1: GET /bench/stats for `npm run bench` (server/bench-hooks.ts); off by default */
+  benchHooks: boolean;
 }
 
 function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -136,5 +138,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     retentionMs: nonNegativeInt(env, 'RETENTION_DAYS', 180) * 86_400_000,
     edge: readEdgeConfig(env),
+    benchHooks: env.BENCH_HOOKS === '1',
   };
 }

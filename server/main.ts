@@ -40,6 +40,7 @@ try {
     retentionMs: config.retentionMs,
     edge: config.edge,
     integrations,
+    benchHooks: config.benchHooks,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
   });
   port = await app.listen(config.port, config.host);

@@ -8,21 +8,35 @@ import { Queries } from '../queries';
 import type { Executor, Param } from '../sql';
 import type { Store } from '../store';
 import { TxQueries } from '../tx';
+import { startCheckpointer, type CheckpointOptions, type CheckpointStats } from './checkpoint';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const BUSY_WAIT_MS = 5000;
+
+/** Prepared statements kept per connection, least recently used out first. */
+const STATEMENTS_KEPT = 200;
+/**
+ * Longer texts are multi-row inserts of one particular size (a backlog of 137 items, a batch of
+ * 41 events): each would be kept as a compiled program of up to a few hundred kilobytes, and
+ * rarely used twice. They are prepared for the one call.
+ */
+const LONGEST_KEPT = 2000;
 
 /** Statements are prepared once per connection and text (the hot path pays no parsing). */
 function executor(conn: Database.Database): Executor {
   const cache = new Map<string, Database.Statement>();
   const stmt = (sql: string) => {
     let s = cache.get(sql);
-    if (!s) {
-      // lists of ids make many texts; keep the cache bounded
-      if (cache.size > 1000) cache.clear();
-      s = conn.prepare(sql);
+    if (s) {
+      // Map order is the LRU order
+      cache.delete(sql);
       cache.set(sql, s);
+      return s;
     }
+    s = conn.prepare(sql);
+    if (sql.length > LONGEST_KEPT) return s;
+    cache.set(sql, s);
+    if (cache.size > STATEMENTS_KEPT) cache.delete(cache.keys().next().value as string);
     return s;
   };
   return {
@@ -37,14 +51,24 @@ export interface SqliteStore extends Store {
   readonly kind: 'sqlite';
   /** the writing connection (checkpoints, benchmarks) */
   readonly connection: Database.Database;
+  /** the WAL checkpoint worker's figures (undefined in memory) */
+  checkpoints(): CheckpointStats | undefined;
 }
+
+export interface SqliteOptions {
+  /** false: SQLite's own checkpoints inside commits, as before the worker (for comparisons) */
+  checkpoint?: CheckpointOptions | false;
+}
+
+/** After a checkpoint has emptied the WAL, its file is cut back to this size when it was larger. */
+const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
 
 /**
  * The embedded default: one file, WAL. One connection writes; transactions take turns (an
  * async mutex, since a transaction may await between statements). Reads outside transactions
  * use a second connection, so they only ever see committed data.
  */
-export function openSqliteStore(path: string): SqliteStore {
+export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteStore {
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   const conn = new Database(path);
@@ -56,6 +80,19 @@ export function openSqliteStore(path: string): SqliteStore {
   conn.pragma('busy_timeout = 5000');
   migrate(drizzle(conn), { migrationsFolder });
   conn.pragma('busy_timeout = 0');
+  // checkpoints run in a worker thread (./checkpoint.ts), never inside a commit on the event loop
+  // (SQLite's own stays on until the worker is ready, and comes back if the worker fails)
+  const checkpointer =
+    memory || opts.checkpoint === false
+      ? undefined
+      : startCheckpointer(
+          path,
+          (on) => {
+            if (conn.open) conn.pragma(`wal_autocheckpoint = ${on ? 1000 : 0}`);
+          },
+          opts.checkpoint,
+        );
+  conn.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   const reader = memory ? conn : new Database(path, { readonly: true });
   if (!memory) reader.pragma('busy_timeout = 5000');
 
@@ -80,10 +117,13 @@ export function openSqliteStore(path: string): SqliteStore {
   }
 
   async function run<T>(fn: (tx: TxQueries) => Promise<T>): Promise<T> {
+    // sustained writes: let the WAL start over while no transaction is open (./checkpoint.ts)
+    if (checkpointer?.due()) await checkpointer.restart();
     await beginImmediate();
     try {
       const out = await fn(new TxQueries(writeX));
       commit.run();
+      checkpointer?.committed();
       return out;
     } catch (err) {
       if (conn.inTransaction) rollback.run();
@@ -110,8 +150,10 @@ export function openSqliteStore(path: string): SqliteStore {
         return false;
       }
     },
+    checkpoints: () => checkpointer?.stats,
     async close() {
       await tail;
+      await checkpointer?.stop();
       if (reader !== conn) reader.close();
       conn.close();
     },

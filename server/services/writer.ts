@@ -1,4 +1,4 @@
-import { replay, type BoardEvent, type BoardState, type VersionedEvent } from '../../domain/board';
+import { replayOwned, type BoardEvent, type BoardState, type VersionedEvent } from '../../domain/board';
 import type { SessionAppend, Store, Tx } from '../../db';
 import type { BoardCache } from './boards';
 import { ServiceError } from './errors';
@@ -94,6 +94,8 @@ export function createWriter(deps: WriterDeps) {
   async function commitBatch(batch: Pending[], retryAlone: boolean): Promise<void> {
     const started = performance.now();
     const outcomes = new Map<Pending, { ok: true; value: Written<unknown> } | { ok: false; err: unknown }>();
+    // sessions whose cached board this batch changes in place (given back at the end, either way)
+    const held = new Set<string>();
     let finals = new Map<string, BoardState>();
     try {
       await deps.store.transaction(async (tx) => {
@@ -102,7 +104,12 @@ export function createWriter(deps: WriterDeps) {
         const ids = [...new Set(batch.map((p) => p.job.sessionId))];
         const versions = await tx.lockSessions(ids);
         const boards = new Map<string, BoardState>();
-        for (const [id, v] of versions) boards.set(id, await deps.boards.at(tx, id, v));
+        for (const [id, v] of versions) {
+          // a retried transaction starts from the database again
+          if (held.has(id)) deps.boards.aborted([id]);
+          held.add(id);
+          boards.set(id, await deps.boards.forWrite(tx, id, v));
+        }
         const appends = new Map<string, VersionedEvent[]>();
         const now = deps.now();
         for (const p of batch) {
@@ -119,8 +126,11 @@ export function createWriter(deps: WriterDeps) {
             }
             const stamped = d.events.map((event, i) => ({ version: board.version + 1 + i, by: d.by, at: now, event }));
             if (stamped.length > 0) {
-              boards.set(p.job.sessionId, replay(board, d.events));
-              appends.set(p.job.sessionId, [...(appends.get(p.job.sessionId) ?? []), ...stamped]);
+              // the cache's own board: changed in place, handed back after the commit
+              boards.set(p.job.sessionId, replayOwned(board, d.events));
+              const list = appends.get(p.job.sessionId);
+              if (list) list.push(...stamped);
+              else appends.set(p.job.sessionId, [...stamped]);
             }
             outcomes.set(p, { ok: true, value: { result: d.result, events: stamped } });
           } catch (err) {
@@ -132,6 +142,8 @@ export function createWriter(deps: WriterDeps) {
         finals = boards;
       });
     } catch (err) {
+      // the boards may hold events that were rolled back: they are replayed when next needed
+      deps.boards.aborted(held);
       deps.observe?.({ jobs: batch.length, ms: performance.now() - started, ok: false });
       if (retryAlone) {
         for (const p of batch) await commitBatch([p], false);
@@ -141,7 +153,7 @@ export function createWriter(deps: WriterDeps) {
       return;
     }
     deps.observe?.({ jobs: batch.length, ms: performance.now() - started, ok: true });
-    for (const board of finals.values()) deps.boards.set(board);
+    deps.boards.committed(finals.values());
     // answer in acceptance order, then tell the rooms
     const published = new Map<string, VersionedEvent[]>();
     for (const p of batch) {
@@ -151,7 +163,10 @@ export function createWriter(deps: WriterDeps) {
         continue;
       }
       p.resolve(o.value);
-      if (o.value.events.length > 0) published.set(p.job.sessionId, [...(published.get(p.job.sessionId) ?? []), ...o.value.events]);
+      if (o.value.events.length === 0) continue;
+      const list = published.get(p.job.sessionId);
+      if (list) list.push(...o.value.events);
+      else published.set(p.job.sessionId, [...o.value.events]);
     }
     for (const [sessionId, events] of published) {
       deps.publish(sessionId, events);

@@ -1,0 +1,105 @@
+// `node --import tsx scripts/bench/report.ts <bench.json>`: the README's realtime table from one
+// `npm run bench` result (saved with `npm run bench > bench.json`), so the table is never
+// assembled by hand from several runs.
+import { readFileSync } from 'node:fs';
+
+interface Pooled {
+  p50: number;
+  p99: number;
+}
+interface LatencyShape {
+  rounds: { load1: number }[];
+  medianP50Ratio: number;
+  medianP99Ratio: number;
+  appPooledMs: Pooled;
+  relayPooledMs: Pooled;
+  appServerCpuUsPerMove: number;
+  relayServerCpuUsPerMove: number;
+}
+interface Throughput {
+  rounds: { load1: number }[];
+  medianAppPersistedMovesPerSecond: number;
+  medianRelayMessagesPerSecond: number;
+  medianRatio: number;
+  medianAppServerCpuUsPerMove: number;
+  medianRelayServerCpuUsPerMessage: number;
+}
+interface Result {
+  machine: { cpus: number; cpu: string; node: string };
+  server: string;
+  oneMover?: LatencyShape & { movesPerRound: number };
+  everyoneMoving?: LatencyShape & { movesSent: number; movesAcked: number; acknowledgedButNotInDatabase: number; receiversMissingEvents: number; outOfOrderDeliveries: number; secondsPerRound: number };
+  throughput?: { oneRoom: Throughput; perProcess: Throughput };
+  memory?: { rooms: number; load1: number; appRssPerRoomKb: number; appHeapAfterGcPerRoomKb: number; relayRssPerRoomKb: number };
+}
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: report.ts <bench.json>');
+  process.exit(2);
+}
+const text = readFileSync(file, 'utf8');
+// `npm run bench > file` also captures npm's two header lines
+const r = JSON.parse(text.slice(text.indexOf('{'))) as Result;
+const loads = (rounds: { load1: number }[]) => {
+  const l = rounds.map((x) => x.load1);
+  return `load ${Math.min(...l)}-${Math.max(...l)}`;
+};
+const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
+const rows: string[][] = [];
+const o = r.oneMover;
+if (o) {
+  const n = o.rounds.length;
+  rows.push([
+    'one mover, 50 participants + projector, p50 (last receiver)',
+    '<= bare relay',
+    `${o.appPooledMs.p50} ms (relay ${o.relayPooledMs.p50} ms); median of ${n} round ratios ${o.medianP50Ratio}x; ${loads(o.rounds)}`,
+    verdict(o.medianP50Ratio <= 1),
+  ]);
+  rows.push(['same, p99', '<= bare relay', `${o.appPooledMs.p99} ms (relay ${o.relayPooledMs.p99} ms); median ratio ${o.medianP99Ratio}x`, verdict(o.medianP99Ratio <= 1)]);
+  rows.push(['same, server CPU per move (fan-out to 52 sockets included)', '', `${o.appServerCpuUsPerMove} us (relay ${o.relayServerCpuUsPerMove} us)`, '']);
+}
+const e = r.everyoneMoving;
+if (e) {
+  rows.push([
+    `everyone moving: 50 x 2 moves/s, ${e.rounds.length} rounds of ${e.secondsPerRound} s, p99 (last receiver)`,
+    '<= 1.5x bare relay',
+    `${e.appPooledMs.p99} ms (relay ${e.relayPooledMs.p99} ms); median ratio ${e.medianP99Ratio}x (p50 ${e.appPooledMs.p50} vs ${e.relayPooledMs.p50} ms); ${loads(e.rounds)}`,
+    verdict(e.medianP99Ratio <= 1.5),
+  ]);
+  rows.push([
+    'same, nothing lost',
+    '0',
+    `${e.movesSent} sent, ${e.movesAcked} acked, ${e.acknowledgedButNotInDatabase} acked but not in the database, ${e.receiversMissingEvents} receivers missing events, ${e.outOfOrderDeliveries} deliveries out of order`,
+    verdict(e.acknowledgedButNotInDatabase === 0 && e.receiversMissingEvents === 0 && e.movesAcked === e.movesSent),
+  ]);
+}
+const t = r.throughput;
+if (t) {
+  const p = t.perProcess;
+  rows.push([
+    'persisted moves per second per process (20 rooms x 5 movers, 4 in flight each)',
+    '>= 0.5x bare relay',
+    `${p.medianAppPersistedMovesPerSecond}/s (relay ${p.medianRelayMessagesPerSecond}/s); median ratio ${p.medianRatio}x; server CPU ${p.medianAppServerCpuUsPerMove} us/move (relay ${p.medianRelayServerCpuUsPerMessage} us); ${loads(p.rounds)}`,
+    verdict(p.medianRatio >= 0.5),
+  ]);
+  const q = t.oneRoom;
+  rows.push([
+    'persisted moves per second, one room of 15 movers',
+    '',
+    `${q.medianAppPersistedMovesPerSecond}/s (relay ${q.medianRelayMessagesPerSecond}/s); median ratio ${q.medianRatio}x; ${q.medianAppServerCpuUsPerMove} us/move (relay ${q.medianRelayServerCpuUsPerMessage} us)`,
+    '',
+  ]);
+}
+const m = r.memory;
+if (m) {
+  rows.push([
+    'memory per room of 15 participants + projector, 30 cards',
+    '<= 0.6 MB',
+    `${(m.appRssPerRoomKb / 1024).toFixed(2)} MB RSS, ${(m.appHeapAfterGcPerRoomKb / 1024).toFixed(2)} MB heap after GC (${m.rooms} rooms; relay RSS ${m.relayRssPerRoomKb} KB); load ${m.load1}`,
+    verdict(m.appRssPerRoomKb <= 0.6 * 1024),
+  ]);
+}
+console.log(`${r.server}; ${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node.replace(/^v/, '')}\n`);
+console.log('| what | target | measured | |\n| --- | --- | --- | --- |');
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
