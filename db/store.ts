@@ -9,8 +9,11 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** committed reads, outside any transaction */
   readonly read: Queries;
-  /** runs fn in one transaction; a throw rolls it back */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction; a throw rolls it back. `urgent`: the room's writer (moves people
+   * wait for); where transactions take turns (SQLite), it goes before others that wait.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: { urgent?: boolean }): Promise<T>;
   /** the database answers */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -6,13 +6,15 @@
 //   everyoneMoving  50 participants move 2 cards a second each; nothing may be lost
 //   throughput      persisted moves per second, one room of 15 and 20 rooms of 5, after a warm-up
 //   memory          server memory per room of 15 participants and a projector
+//   abuse           one mover's acks, quiet and while two hostile clients use every limit to the full (own server, default limits)
 // Modes:
 //   --cluster       two app processes on Postgres and Redis (scripts/services.mjs), clients split across them
 //   --soak          one long-lived server under mixed traffic, a line per minute (BENCH_SOAK_MINUTES, default 10)
-//   --only=a,b      run only these shapes (oneMover, everyoneMoving, throughput, memory)
+//   --only=a,b      run only these shapes (oneMover, everyoneMoving, throughput, memory, abuse)
 // Knobs: BENCH_ROUNDS (5), BENCH_MOVES per one-mover round (300), BENCH_SECONDS per everyone-moving
 // round (15), BENCH_CARDS per board (200), BENCH_CPU_PROF=<dir> (server .cpuprofile files).
 import { cpus, totalmem } from 'node:os';
+import { abuse } from './bench/abuse';
 import { everyoneMoving, oneMover } from './bench/latency';
 import { memory } from './bench/memory';
 import { soak } from './bench/soak';
@@ -65,6 +67,8 @@ try {
       app = await start();
       out.memory = await memory(app, relay, 40);
     }
+    // single process only: the limits it measures are per process without Redis
+    if (want('abuse') && !flag('cluster')) out.abuse = await abuse({ rounds: Math.max(2, Math.round(ROUNDS / 2)), moves: num('BENCH_ABUSE_MOVES', 300) });
   }
   out.load1AtEnd = load1();
   console.log(JSON.stringify(out, null, 2));

@@ -11,6 +11,7 @@ import { redisStore } from './limits/store';
 import { createBenchHooks } from './bench-hooks';
 import { createApi } from './http/api';
 import { handleOps } from './http/ops';
+import { createOffload } from './offload/pool';
 import { applySecurityHeaders, contentSecurityPolicy, originAllowed, securityHeaders } from './http/security';
 import type { Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
@@ -40,6 +41,8 @@ export interface AppOptions {
   now?: () => number;
   /** socket command rate limit per connection */
   rate?: { perSecond: number; burst: number };
+  /** whole-board and log-page requests per connection (server/realtime/hub.ts SNAPSHOT_RATE) */
+  snapshotRate?: { perSecond: number; burst: number };
   /** origins besides this server's own whose pages may open a socket (ALLOWED_ORIGINS); "*" allows any */
   allowedOrigins?: string[];
   /** boards kept in memory at most */
@@ -146,7 +149,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   later.integrations = integrations;
   await integrations.recover();
-  const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms, integrations, ...(opts.joinCode ? { joinCode: opts.joinCode } : {}) };
+  const offload = createOffload();
+  const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms, integrations, offload, ...(opts.joinCode ? { joinCode: opts.joinCode } : {}) };
   const edge = createEdge(opts.edge ?? readEdgeConfig(), cluster ? redisStore(cluster.client) : undefined);
   const handleApi = createApi(deps, edge);
   let draining = false;
@@ -211,6 +215,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   attachHub(io, {
     ...deps,
     ...(opts.rate ? { rate: opts.rate } : {}),
+    ...(opts.snapshotRate ? { snapshotRate: opts.snapshotRate } : {}),
     ...(opts.caps ? { caps: opts.caps } : {}),
     clientAddress: (socket) => edge.guard.clientKey(socket.request),
     limits: { newPerson: async (socket) => edge.guard.limit(socket.request, 'newPerson') },
@@ -240,6 +245,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clearTimeout(firstPurge);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await integrations.close();
+    await offload.close();
     await writer.settled();
     await cluster?.close();
     await store.close();

@@ -71,7 +71,8 @@ const handlers: Handlers = {
   'session.created': (b, e) => ({ ...b, scale: e.scale, settings: withDefaults(e.settings), phase: e.phase }),
   'card.added': (b, e, r) => ({
     ...b,
-    cards: [...b.cards, e.card].sort((x, y) => x.position - y.position),
+    // a backlog arrives in order: sort only when a card goes before the last one
+    cards: (b.cards.at(-1)?.position ?? -Infinity) <= e.card.position ? [...b.cards, e.card] : [...b.cards, e.card].sort((x, y) => x.position - y.position),
     placement: r.set(b.placement, e.card.id, null),
     moveCount: r.set(b.moveCount, e.card.id, 0),
   }),

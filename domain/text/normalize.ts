@@ -74,7 +74,14 @@ function flagTagLength(chars: readonly string[], i: number): number {
   return tags >= 2 && tags <= 7 && chars[j] === CANCEL_TAG ? j - i + 1 : 0;
 }
 
+/**
+ * Words of visible ASCII and Latin-1 (German included), single spaces between them: already
+ * normal in every mode. Most titles are, and a backlog of 500 skips the per-character walk.
+ */
+const PLAIN = /^(?:[!-~\u00A1-\u00AC\u00AE-\u00FF]+ )*[!-~\u00A1-\u00AC\u00AE-\u00FF]+$/;
+
 function clean(text: string, opts: NormalizeOptions): string {
+  if (PLAIN.test(text)) return text;
   const chars = [...text.normalize('NFC')];
   const out: string[] = [];
   let marks = 0;

@@ -41,7 +41,9 @@ export interface RelayTarget {
   stop(): void;
 }
 
-function appEnv(extra: Record<string, string>): Record<string, string> {
+/** `lifted`: every client of the bench comes from one address and moves back to back, so the per-connection and per-address limits are lifted; the abuse shape keeps the defaults */
+function appEnv(extra: Record<string, string>, lifted = true): Record<string, string> {
+  if (!lifted) return { NO_NEXT: '1', LOG_LEVEL: 'warn', BENCH_HOOKS: '1', ...extra };
   return {
     NO_NEXT: '1',
     LOG_LEVEL: 'warn',
@@ -93,8 +95,8 @@ function target(label: string, procs: AppProcess[], db: DatabaseLocation, stop: 
 }
 
 /** The default: one process, the SQLite file in a temp dir. */
-export async function startSqliteApp(): Promise<AppTarget> {
-  const app = new AppProcess(appEnv({}));
+export async function startSqliteApp(opts: { env?: Record<string, string>; lifted?: boolean } = {}): Promise<AppTarget> {
+  const app = new AppProcess(appEnv(opts.env ?? {}, opts.lifted ?? true));
   await app.start();
   return target('1 process, SQLite', [app], { path: app.dbPath }, async () => undefined);
 }

@@ -5,6 +5,7 @@ import { sendLimited } from '../limits/answer';
 import type { Edge } from '../limits/edge';
 import { RateLimited } from '../limits/guard';
 import { routeLimit, SHARED_PAGE } from '../limits/routes';
+import { OffloadBusy } from '../offload/pool';
 import { BodyError, checkSameSite, discardBody } from './body';
 import { sendError, sendJson } from './respond';
 import type { ApiDeps, Route } from './router';
@@ -97,7 +98,11 @@ export function createApi(deps: ApiDeps, edge: Edge) {
       if (err instanceof RateLimited) sendLimited(req, res, err);
       else if (err instanceof BodyError) sendError(res, err.status, { code: err.status === 403 ? 'forbidden' : 'bad_request', message: err.message });
       else if (err instanceof ServiceError) sendError(res, STATUS[err.code] ?? 400, err.toWire());
-      else {
+      else if (err instanceof OffloadBusy) {
+        // plans or large bodies beyond the offload queue: refused at once, nothing waits behind them (RATE-PLAN-2)
+        res.setHeader('retry-after', '2');
+        sendError(res, 503, { code: 'rate_limited', message: err.message });
+      } else {
         deps.log.error({ err, path: url.pathname }, 'api failed');
         sendError(res, 500, { code: 'internal', message: 'The server could not process this. Nothing was changed.' });
       }

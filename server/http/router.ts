@@ -4,6 +4,8 @@ import type { Logger } from '../log';
 import type { RoomDeps } from '../services/rooms';
 
 /** Writes go through deps.writer, which tells the rooms after the commit (the same path as the socket hub). */
+import type { Offload } from '../offload/pool';
+
 export interface ApiDeps extends RoomDeps {
   log: Logger;
   /** after a workshop is deleted: tell and disconnect the people in its rooms */
@@ -12,6 +14,8 @@ export interface ApiDeps extends RoomDeps {
   online: (sessionId: string) => Promise<string[]>;
   /** Jira and webhooks (docs/integrations.md) */
   integrations: Integrations;
+  /** plans and large bodies, off the event loop (server/offload/pool.ts) */
+  offload: Offload;
 }
 
 export interface RouteContext {

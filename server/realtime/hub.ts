@@ -34,6 +34,9 @@ export interface SocketData {
 }
 
 /** New identities one connection may create (a tab that re-joins under a new name, a phone that lost its storage). */
+/** a connection refused this many bursts' worth of messages beyond its refill is cut off */
+export const FLOOD_REFUSALS_PER_BURST = 5;
+
 export const NEW_PEOPLE_PER_CONNECTION = 3;
 
 /** Limits on what one connection or address may open (docs/hardening.md SEC-JOIN, SEC-WATCH). */
@@ -63,7 +66,17 @@ export interface HubDeps extends RoomDeps {
   rate?: { perSecond: number; burst: number };
   /** drag previews have their own budget, so dragging never eats the budget for moves */
   hoverRate?: { perSecond: number; burst: number };
+  /** requests answered with a whole board or a page of the log (SNAPSHOT_EVENTS) have a smaller budget on top */
+  snapshotRate?: { perSecond: number; burst: number };
 }
+
+/**
+ * Requests answered with a whole board (200 cards, 50 people: tens of kilobytes to encode and
+ * send) or a page of the log. A client needs a few of them when it (re)connects or opens a log;
+ * a flood of them is what costs a server most (SEC-FLOOD-2).
+ */
+const SNAPSHOT_EVENTS: ReadonlySet<string> = new Set(['room:join', 'room:watch', 'room:sync', 'room:timeline', 'card:history']);
+export const SNAPSHOT_RATE = { perSecond: 3, burst: 10 };
 
 export const roomOf = (sessionId: string) => `session:${sessionId}`;
 
@@ -84,6 +97,7 @@ export async function evictRemoved(io: Io, sessionId: string, events: VersionedE
 export function attachHub(io: Io, deps: HubDeps) {
   const rate = deps.rate ?? { perSecond: 20, burst: 40 };
   const hoverRate = deps.hoverRate ?? { perSecond: 30, burst: 30 };
+  const snapshotRate = deps.snapshotRate ?? SNAPSHOT_RATE;
 
   const onlineIn = deps.online;
   const addressOf = (socket: Sock) => (socket.data.address ??= deps.clientAddress?.(socket) ?? socket.handshake.address);
@@ -207,9 +221,27 @@ export function attachHub(io: Io, deps: HubDeps) {
     m?.connections.inc();
     const allowCommand = tokenBucket(rate.perSecond, rate.burst);
     const allowHover = tokenBucket(hoverRate.perSecond, hoverRate.burst);
+    const allowSnapshot = tokenBucket(snapshotRate.perSecond, snapshotRate.burst);
+    // refusals have a budget too: a client that keeps sending after being refused is a flood (SEC-FLOOD-1)
+    const refusals = (r: { perSecond: number; burst: number }) => tokenBucket(r.perSecond, r.burst * FLOOD_REFUSALS_PER_BURST);
+    const limited = (allow: () => boolean, allowRefusal: () => boolean) => () => {
+      if (allow()) return true;
+      if (!allowRefusal() && socket.connected) {
+        socket.emit('protocol:error', { code: 'rate_limited', message: 'Disconnected: far too many messages. Reload the page to come back.', event: 'flood' });
+        m?.errors.inc({ code: 'flood' });
+        socket.disconnect(true);
+      }
+      return false;
+    };
+    // commands and snapshots share one allowance of refusals; drag previews have their own
+    const commandRefusals = refusals(rate);
+    const commandOrFlood = limited(allowCommand, commandRefusals);
+    const snapshotOrFlood = limited(() => allowCommand() && allowSnapshot(), commandRefusals);
+    const hoverOrFlood = limited(allowHover, refusals(hoverRate));
     socket.onAny((event: string, ...args: unknown[]) => {
+      if (!socket.connected) return;
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
-      void handle(socket, event, args, ack, event === 'drag:hover' ? allowHover : allowCommand);
+      void handle(socket, event, args, ack, event === 'drag:hover' ? hoverOrFlood : SNAPSHOT_EVENTS.has(event) ? snapshotOrFlood : commandOrFlood);
     });
     socket.on('disconnect', () => {
       m?.connections.dec();

@@ -1,9 +1,10 @@
-import { previewImport, previewInputSchema, type ExistingBacklog, type ExistingItem, type ImportPreview, type PreviewInputBody } from '../../domain/backlog';
+import { previewImport, type ExistingBacklog, type ExistingItem, type ImportPreview } from '../../domain/backlog';
 import { replay, type BoardCommand, type BoardEvent, type BoardState, type VersionedEvent } from '../../domain/board';
 import { addItemsBody, LIMITS, storyPointsBody, type AddItemsResult, type WorkshopItem } from '../../domain/protocol';
 import type { ItemPatch, Queries, Tx } from '../../db';
 import { newId } from '../ids';
 import { badRequest, ServiceError } from './errors';
+import { previewRequest } from './preview-body';
 import { API_FACILITATOR, currentBoard, decideIn, type RoomDeps } from './rooms';
 import type { Quotas } from './quotas';
 import type { Decided } from './writer';
@@ -91,19 +92,9 @@ export async function existingBacklog(q: Queries, b: BoardState): Promise<Existi
   };
 }
 
-function parsePreviewBody(body: unknown): PreviewInputBody {
-  const parsed = previewInputSchema.safeParse(body);
-  if (!parsed.success) throw badRequest(parsed.error, 'import');
-  return parsed.data;
-}
-
-const previewInput = (p: PreviewInputBody) => ({ text: p.text, ...(p.format ? { format: p.format } : {}), ...(p.mapping ? { mapping: p.mapping } : {}) });
-
-/** POST /api/sessions/:id/import/preview: what importing would do; changes nothing. */
-export async function previewForSession(deps: RoomDeps, sessionId: string, body: unknown): Promise<ImportPreview> {
-  const input = parsePreviewBody(body);
-  const board = await currentBoard(deps, sessionId);
-  return previewImport(previewInput(input), await existingBacklog(deps.store.read, board));
+/** What the session's board holds, for an import preview to compare against. */
+export async function existingBacklogOf(deps: RoomDeps, sessionId: string): Promise<ExistingBacklog> {
+  return existingBacklog(deps.store.read, await currentBoard(deps, sessionId));
 }
 
 export type ImportOutcome =
@@ -119,12 +110,13 @@ type Imported = { ok: true; preview: Extract<ImportPreview, { ok: true }>; impor
  * edit the card. All or nothing: a refusal by the domain (not in setup: wrong_phase) rolls back.
  */
 export async function importIntoSession(deps: RoomDeps, sessionId: string, body: unknown, online: string[]): Promise<ImportOutcome> {
-  const input = parsePreviewBody(body);
+  // a body that is no import request is refused before the writer is asked
+  const input = previewRequest(body);
   const { result, events } = await deps.writer.submit({
     sessionId,
     writes: true,
     run: async ({ tx, board, now }): Promise<Decided<Imported>> => {
-      const preview = previewImport(previewInput(input), await existingBacklog(tx, board));
+      const preview = previewImport(input, await existingBacklog(tx, board));
       if (!preview.ok) return { events: [], by: null, result: { ok: false, preview } };
       const s = new Script(tx, board, now, online, deps.quotas);
       const mapped = preview.mapping;

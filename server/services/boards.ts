@@ -165,6 +165,11 @@ export function createBoardCache(opts: BoardCacheOptions | number = {}) {
         end(e);
       }
     },
+    /** a board nobody else holds (a new session, built with replayOwned): kept as it is, no copy */
+    adopt(board: BoardState) {
+      if (entries.has(board.sessionId)) return;
+      install(board);
+    },
     /** a board replayed elsewhere (a new session); the cache keeps its own copy */
     set(board: BoardState) {
       const e = entries.get(board.sessionId);

@@ -10,7 +10,7 @@ import {
   type WorkshopItem,
   type WorkshopOverview,
 } from '../../domain/protocol';
-import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replay, totals, type BoardEvent, type BoardState, type Card } from '../../domain/board';
+import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replayOwned, totals, type BoardEvent, type BoardState, type Card } from '../../domain/board';
 import type { Item, Store, Tx } from '../../db';
 import { newId, newJoinCode, newSecret, sha256 } from '../ids';
 import type { BoardCache } from './boards';
@@ -41,7 +41,7 @@ export async function createWorkshop(deps: WorkshopDeps, body: unknown): Promise
     await tx.insertItems(workshopId, cards, now);
     return openSession(tx, workshopId, 'Session 1', cards, now, deps.joinCode);
   });
-  deps.boards.set(board);
+  deps.boards.adopt(board);
   return { workshopId, ...session, facilitatorSecret: secret, links: { ...links(session.sessionId, secret), workshop: workshopFacilitatorPath(workshopId, secret) } };
 }
 
@@ -70,7 +70,8 @@ async function openSession(tx: Tx, workshopId: string, name: string, cards: Card
   ];
   await tx.lockSessions([sessionId]);
   await tx.appendEvents([{ sessionId, events: events.map((event, i) => ({ version: i + 1, by: null, at: now, event })) }]);
-  const board: BoardState = replay(emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS), events);
+  // a new board of its own: built in place (a copying replay of 500 cards costs 25 ms)
+  const board: BoardState = replayOwned(emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS), events);
   return { sessionId, joinCode, board };
 }
 
@@ -98,7 +99,7 @@ export async function createSession(deps: WorkshopDeps, workshopId: string, secr
     const cards = chosen.map((item, position): Card => ({ id: item.id, key: item.key, title: item.title, position }));
     return openSession(tx, workshopId, name, cards, now, deps.joinCode);
   });
-  deps.boards.set(board);
+  deps.boards.adopt(board);
   return { ...session, links: links(session.sessionId, secret) };
 }
 

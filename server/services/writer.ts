@@ -140,7 +140,7 @@ export function createWriter(deps: WriterDeps) {
         const list: SessionAppend[] = [...appends].map(([sessionId, events]) => ({ sessionId, events }));
         await tx.appendEvents(list);
         finals = boards;
-      });
+      }, { urgent: true });
     } catch (err) {
       // the boards may hold events that were rolled back: they are replayed when next needed
       deps.boards.aborted(held);

@@ -117,4 +117,46 @@ describe('rate limit', () => {
       await limited.stop();
     }
   });
+
+  it('SEC-FLOOD-2 whole boards and log pages have a smaller budget of their own; moves are not charged to it', async () => {
+    const limited = await startServer({ snapshotRate: { perSecond: 1, burst: 4 } });
+    try {
+      const w = await limited.createWorkshop(['A', 'B']);
+      const c = await limited.client();
+      const joined = await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, name: 'Fac', facilitatorSecret: w.facilitatorSecret });
+      if (!joined.ok) throw new Error('join failed');
+      // the join took one of 4: three syncs pass, the next ones are refused
+      const syncs = await Promise.all(Array.from({ length: 6 }, () => request<{ ok: boolean; error?: WireError }>(c, 'room:sync', {})));
+      expect(syncs.filter((r) => r.ok)).toHaveLength(3);
+      expect(syncs.filter((r) => !r.ok && r.error?.code === 'rate_limited')).toHaveLength(3);
+      // other commands still pass
+      const moved = await request<{ ok: boolean }>(c, 'card:move', { cardId: joined.snapshot.cards[0]!.id, to: 'v3' });
+      expect(moved.ok).toBe(true);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('SEC-FLOOD-1 a connection that keeps sending after being refused is cut off; the room goes on', async () => {
+    const limited = await startServer({ rate: { perSecond: 5, burst: 10 } });
+    try {
+      const w = await limited.createWorkshop(['A']);
+      const flooder = await limited.client();
+      const calm = await limited.client();
+      await request<JoinAck>(flooder, 'room:join', { sessionId: w.sessionId, name: 'Flood' });
+      await request<JoinAck>(calm, 'room:join', { sessionId: w.sessionId, name: 'Calm' });
+      const told = next<WireError & { event: string }>(flooder, 'protocol:error');
+      const gone = new Promise<string>((r) => flooder.once('disconnect', r));
+      // far past the refusals a burst allows (5 bursts of 10): nothing waits for the answers
+      let answered = 0;
+      for (let i = 0; i < 400; i++) flooder.emit('room:sync', {}, () => answered++);
+      expect(await told).toMatchObject({ code: 'rate_limited', event: 'flood' });
+      expect(await gone).toBe('io server disconnect');
+      // it got at most its burst and the refusals it was allowed, not 400 answers
+      expect(answered).toBeLessThan(10 + 5 * 10 + 10);
+      expect((await request<SyncAck>(calm, 'room:sync', {})).ok).toBe(true);
+    } finally {
+      await limited.stop();
+    }
+  });
 });

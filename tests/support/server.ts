@@ -32,6 +32,7 @@ export interface TestServer {
 export interface ServerOptions {
   dir?: string;
   rate?: { perSecond: number; burst: number };
+  snapshotRate?: { perSecond: number; burst: number };
   allowedOrigins?: string[];
   /** postgres: a fresh database on TEST_DATABASE_URL's server instead of a SQLite file */
   engine?: 'sqlite' | 'postgres';
@@ -79,6 +80,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     integrations: readIntegrationsConfig(opts.integrationsEnv ?? {}),
     ...(opts.integrationsTuning ? { integrationsTuning: opts.integrationsTuning } : {}),
     rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
+    snapshotRate: opts.snapshotRate ?? { perSecond: 10_000, burst: 10_000 },
     ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
     ...(opts.metricsToken ? { metricsToken: opts.metricsToken } : {}),
     ...(opts.quotas ? { quotas: opts.quotas } : {}),

@@ -1,9 +1,11 @@
 import { exportFormatQuery } from '../../../domain/protocol';
-import { addItems, importIntoSession, previewForSession } from '../../services/backlog';
-import { badRequest } from '../../services/errors';
+import { addItems, existingBacklogOf, importIntoSession } from '../../services/backlog';
+import { badRequest, ServiceError } from '../../services/errors';
 import { snapshot } from '../../services/rooms';
 import { exportFile, runCommand } from '../../services/sessions';
 import { authorizeSession } from '../auth';
+import { BodyError, MAX_JSON_DEPTH, OFFLOAD_BODY_BYTES, readBody } from '../body';
+import { previewFromBytes } from '../json-body';
 import { IMPORT_BODY_BYTES, readJson, sendDownload, sendJson } from '../respond';
 import type { Route, RouteContext } from '../router';
 
@@ -38,7 +40,13 @@ export const sessionRoutes: Route[] = [
     path: session('/import/preview'),
     handle: async (ctx) => {
       const id = await authorized(ctx);
-      sendJson(ctx.res, 200, await previewForSession(ctx.deps, id, await readJson(ctx.req, IMPORT_BODY_BYTES)));
+      const bytes = await readBody(ctx.req, IMPORT_BODY_BYTES);
+      const existing = await existingBacklogOf(ctx.deps, id);
+      // a large file is decoded and previewed in the offload thread (BODY-6)
+      const r = bytes.length > OFFLOAD_BODY_BYTES ? await ctx.deps.offload.preview(bytes, MAX_JSON_DEPTH, existing) : previewFromBytes(bytes, MAX_JSON_DEPTH, existing);
+      if (r.ok) return sendJson(ctx.res, 200, r.preview);
+      if (r.fields) throw new ServiceError('bad_request', r.message, r.fields);
+      throw new BodyError(r.status, r.message);
     },
   },
   {
@@ -46,7 +54,7 @@ export const sessionRoutes: Route[] = [
     path: session('/import'),
     handle: async (ctx) => {
       const id = await authorized(ctx);
-      const body = await readJson(ctx.req, IMPORT_BODY_BYTES);
+      const body = await readJson(ctx.req, IMPORT_BODY_BYTES, ctx.deps.offload);
       const outcome = await importIntoSession(ctx.deps, id, body, await ctx.deps.online(id));
       if (!outcome.ok) {
         // the file cannot be read: nothing was imported; the preview says why

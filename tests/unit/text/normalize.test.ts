@@ -112,6 +112,30 @@ describe('text normalization (docs/hardening.md TEXT-*)', () => {
     expect(blockText({ max: 100 }).parse('a\r\nb')).toBe('a\nb');
   });
 
+  it('TEXT-10 plain text (visible ASCII and Latin-1, single spaces) is kept as it is; anything else still goes the whole way', () => {
+    // the fast path: titles like these are returned untouched in every mode
+    for (const t of ['Login mit SSO', 'Größe ändern (Übersicht) ×2', 'K-12: a/b "c" {d}', '¡Olé!']) {
+      expect(normalizeLine(t)).toBe(t);
+      expect(normalizeBlock(t)).toBe(t);
+    }
+    // one step outside it, and the full normalization runs
+    expect(normalizeLine('a  b')).toBe('a b');
+    expect(normalizeLine(' a')).toBe('a');
+    expect(normalizeLine('a\u00A0b')).toBe('a b');
+    expect(normalizeLine('Soft\u00ADhyphen')).toBe('Softhyphen');
+    expect(normalizeLine('Cafe\u0301')).toBe('Café');
+    expect(normalizeLine('tab\there')).toBe('tab here');
+    // and on any string the two paths agree with what normalization means: idempotent, no doubled or edge spaces
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', 'ä', ' ', '-', '\u00A0', '\u00AD', '\u200B', '\u0301', '\t') }), (t) => {
+        const n = normalizeLine(t);
+        expect(normalizeLine(n)).toBe(n);
+        expect(n).not.toMatch(/^ | $| {2}|\u00A0|\u00AD|\u200B|\t/);
+      }),
+      { seed: 20_261_202, numRuns: 500 },
+    );
+  });
+
   it('BODY-4 jsonTooDeep counts nesting outside strings only', () => {
     expect(jsonTooDeep('[[[1]]]', 3)).toBe(false);
     expect(jsonTooDeep('[[[[1]]]]', 3)).toBe(true);
