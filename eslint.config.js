@@ -7,7 +7,19 @@ import react from 'eslint-plugin-react';
 const restrict = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
 
 export default tseslint.config(
-  { ignores: ['.next/**', '.next-*/**', 'tmp/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'db/migrations/**'] },
+  {
+    ignores: [
+      '.next/**',
+      '.next-*/**',
+      'tmp/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'db/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,26 +35,56 @@ export default tseslint.config(
   {
     files: ['domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(['node:*', 'fs', 'path', 'crypto', 'react', 'react-dom', '**/db/**', '**/server/**', '**/app/**', 'better-sqlite3', 'socket.io*', 'next*'], 'domain/ is pure TypeScript: no I/O, no React, no Node APIs.'),
+      'no-restricted-imports': restrict(
+        [
+          'node:*',
+          'fs',
+          'path',
+          'crypto',
+          'react',
+          'react-dom',
+          '**/db/**',
+          '**/server/**',
+          '**/app/**',
+          'better-sqlite3',
+          'socket.io*',
+          'next*',
+        ],
+        'domain/ is pure TypeScript: no I/O, no React, no Node APIs.',
+      ),
     },
   },
   {
     files: ['db/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(['**/server/**', '**/app/**', 'react', 'next*', 'socket.io*'], 'db/ imports domain/ only.') },
+    rules: {
+      'no-restricted-imports': restrict(['**/server/**', '**/app/**', 'react', 'next*', 'socket.io*'], 'db/ imports domain/ only.'),
+    },
   },
   {
     files: ['app/**/*.tsx'],
     plugins: { react },
     // every word a user reads comes from messages/*.json (German and English)
-    rules: { 'react/jsx-no-literals': ['error', { noStrings: false, allowedStrings: ['×', '·', '?', ':', '↻', '—', '–', '/', '%', '⋯', '!', '→', '●', '(', ')', 'CSV', 'JSON'] }] },
+    rules: {
+      'react/jsx-no-literals': [
+        'error',
+        { noStrings: false, allowedStrings: ['×', '·', '?', ':', '↻', '—', '–', '/', '%', '⋯', '!', '→', '●', '(', ')', 'CSV', 'JSON'] },
+      ],
+    },
   },
   {
     files: ['app/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': restrict(['**/server/**', '**/db/**', 'better-sqlite3', 'drizzle-orm*', 'socket.io', 'node:*'], 'app/ imports domain/ and the wire types, never server internals.') },
+    rules: {
+      'no-restricted-imports': restrict(
+        ['**/server/**', '**/db/**', 'better-sqlite3', 'drizzle-orm*', 'socket.io', 'node:*'],
+        'app/ imports domain/ and the wire types, never server internals.',
+      ),
+    },
   },
   {
     files: ['scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,mjs,ts}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
     rules: { 'no-console': 'off' },
   },
 );

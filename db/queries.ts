@@ -213,7 +213,12 @@ const SPRINT = `workshop_id as "workshopId", sprint_index as "sprintIndex", done
 
 const itemOf = (e: BoardEvent): string | null => ('cardId' in e ? e.cardId : e.type === 'card.added' ? e.card.id : null);
 
-const toVersioned = (r: EventRow): VersionedEvent => ({ version: r.version, by: r.by, at: r.at, event: JSON.parse(r.payload) as BoardEvent });
+const toVersioned = (r: EventRow): VersionedEvent => ({
+  version: r.version,
+  by: r.by,
+  at: r.at,
+  event: JSON.parse(r.payload) as BoardEvent,
+});
 
 /** Rows per multi-row insert (SQLite allows 32,766 parameters; 7 per event). */
 const EVENT_ROWS_PER_INSERT = 500;
@@ -229,19 +234,38 @@ export class Queries {
   // ---- workshops and their backlog ----
 
   async insertWorkshop(w: Workshop) {
-    await this.x.run('insert into workshops (id, name, secret_hash, created_at) values (?, ?, ?, ?)', [w.id, w.name, w.secretHash, w.createdAt]);
+    await this.x.run('insert into workshops (id, name, secret_hash, created_at) values (?, ?, ?, ?)', [
+      w.id,
+      w.name,
+      w.secretHash,
+      w.createdAt,
+    ]);
   }
 
   getWorkshop(id: string) {
-    return this.x.get<Workshop>('select id, name, secret_hash as "secretHash", created_at as "createdAt" from workshops where id = ?', [id]);
+    return this.x.get<Workshop>('select id, name, secret_hash as "secretHash", created_at as "createdAt" from workshops where id = ?', [
+      id,
+    ]);
   }
 
   async insertItems(workshopId: string, list: NewItem[], createdAt: number) {
     for (let i = 0; i < list.length; i += EVENT_ROWS_PER_INSERT) {
       const chunk = list.slice(i, i + EVENT_ROWS_PER_INSERT);
-      const params: Param[] = chunk.flatMap((it) => [it.id, workshopId, it.key, it.title, it.description ?? '', it.position, it.typedSizeAp ?? null, createdAt]);
+      const params: Param[] = chunk.flatMap((it) => [
+        it.id,
+        workshopId,
+        it.key,
+        it.title,
+        it.description ?? '',
+        it.position,
+        it.typedSizeAp ?? null,
+        createdAt,
+      ]);
       const rows = chunk.map(() => `(${marks(8)})`).join(', ');
-      await this.x.run(`insert into items (id, workshop_id, key, title, description, position, typed_size_ap, created_at) values ${rows}`, params);
+      await this.x.run(
+        `insert into items (id, workshop_id, key, title, description, position, typed_size_ap, created_at) values ${rows}`,
+        params,
+      );
     }
   }
 
@@ -376,25 +400,36 @@ export class Queries {
   // ---- participants (credentials only; who a person is lives in the event log) ----
 
   async insertCredential(c: Credential) {
-    await this.x.run('insert into participants (id, session_id, token_hash, created_at) values (?, ?, ?, ?)', [c.id, c.sessionId, c.tokenHash, c.createdAt]);
+    await this.x.run('insert into participants (id, session_id, token_hash, created_at) values (?, ?, ?, ?)', [
+      c.id,
+      c.sessionId,
+      c.tokenHash,
+      c.createdAt,
+    ]);
   }
 
   getCredential(sessionId: string, id: string) {
-    return this.x.get<Credential>('select id, session_id as "sessionId", token_hash as "tokenHash", created_at as "createdAt" from participants where id = ? and session_id = ?', [
-      id,
-      sessionId,
-    ]);
+    return this.x.get<Credential>(
+      'select id, session_id as "sessionId", token_hash as "tokenHash", created_at as "createdAt" from participants where id = ? and session_id = ?',
+      [id, sessionId],
+    );
   }
 
   // ---- the event log ----
 
   async eventsSince(sessionId: string, version: number): Promise<VersionedEvent[]> {
-    const rows = await this.x.all<EventRow>('select version, by, at, payload from events where session_id = ? and version > ? order by version', [sessionId, version]);
+    const rows = await this.x.all<EventRow>(
+      'select version, by, at, payload from events where session_id = ? and version > ? order by version',
+      [sessionId, version],
+    );
     return rows.map(toVersioned);
   }
 
   async cardEvents(sessionId: string, itemId: string): Promise<VersionedEvent[]> {
-    const rows = await this.x.all<EventRow>('select version, by, at, payload from events where session_id = ? and item_id = ? order by version', [sessionId, itemId]);
+    const rows = await this.x.all<EventRow>(
+      'select version, by, at, payload from events where session_id = ? and item_id = ? order by version',
+      [sessionId, itemId],
+    );
     return rows.map(toVersioned);
   }
 
@@ -402,7 +437,10 @@ export class Queries {
    * A page of a session's log (or of one item's events): the newest `limit` events before the
    * version `before` (all when omitted), oldest first, and whether older ones exist.
    */
-  async eventsPage(sessionId: string, opts: { itemId?: string | undefined; before?: number | undefined; limit: number }): Promise<{ events: VersionedEvent[]; more: boolean }> {
+  async eventsPage(
+    sessionId: string,
+    opts: { itemId?: string | undefined; before?: number | undefined; limit: number },
+  ): Promise<{ events: VersionedEvent[]; more: boolean }> {
     const where = ['session_id = ?'];
     const params: Param[] = [sessionId];
     if (opts.itemId !== undefined) {
@@ -413,7 +451,10 @@ export class Queries {
       where.push('version < ?');
       params.push(opts.before);
     }
-    const rows = await this.x.all<EventRow>(`select version, by, at, payload from events where ${where.join(' and ')} order by version desc limit ?`, [...params, opts.limit + 1]);
+    const rows = await this.x.all<EventRow>(
+      `select version, by, at, payload from events where ${where.join(' and ')} order by version desc limit ?`,
+      [...params, opts.limit + 1],
+    );
     return { events: rows.slice(0, opts.limit).reverse().map(toVersioned), more: rows.length > opts.limit };
   }
 
@@ -421,8 +462,19 @@ export class Queries {
   protected async insertEvents(rows: { sessionId: string; e: VersionedEvent }[]) {
     for (let i = 0; i < rows.length; i += EVENT_ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + EVENT_ROWS_PER_INSERT);
-      const params: Param[] = chunk.flatMap(({ sessionId, e }) => [sessionId, e.version, e.event.type, itemOf(e.event), e.by, e.at, JSON.stringify(e.event)]);
-      await this.x.run(`insert into events (session_id, version, type, item_id, by, at, payload) values ${chunk.map(() => `(${marks(7)})`).join(', ')}`, params);
+      const params: Param[] = chunk.flatMap(({ sessionId, e }) => [
+        sessionId,
+        e.version,
+        e.event.type,
+        itemOf(e.event),
+        e.by,
+        e.at,
+        JSON.stringify(e.event),
+      ]);
+      await this.x.run(
+        `insert into events (session_id, version, type, item_id, by, at, payload) values ${chunk.map(() => `(${marks(7)})`).join(', ')}`,
+        params,
+      );
     }
   }
 
@@ -474,7 +526,18 @@ export class Queries {
     await this.x.run(
       `insert into sprints (workshop_id, sprint_index, done_ap, done_item_ids, cost_minor, scope_added_ap, scope_removed_ap,
         added_item_ids, dropped_item_ids, recorded_at) values (${marks(10)})`,
-      [r.workshopId, r.sprintIndex, r.doneAp, r.doneItemIds, r.costMinor, r.scopeAddedAp, r.scopeRemovedAp, r.addedItemIds, r.droppedItemIds, r.recordedAt],
+      [
+        r.workshopId,
+        r.sprintIndex,
+        r.doneAp,
+        r.doneItemIds,
+        r.costMinor,
+        r.scopeAddedAp,
+        r.scopeRemovedAp,
+        r.addedItemIds,
+        r.droppedItemIds,
+        r.recordedAt,
+      ],
     );
   }
 
@@ -485,7 +548,12 @@ export class Queries {
   // ---- share links ----
 
   async insertShareLink(row: { id: string; workshopId: string; tokenHash: string; createdAt: number }) {
-    await this.x.run('insert into share_links (id, workshop_id, token_hash, created_at) values (?, ?, ?, ?)', [row.id, row.workshopId, row.tokenHash, row.createdAt]);
+    await this.x.run('insert into share_links (id, workshop_id, token_hash, created_at) values (?, ?, ?, ?)', [
+      row.id,
+      row.workshopId,
+      row.tokenHash,
+      row.createdAt,
+    ]);
   }
 
   listShareLinks(workshopId: string) {
@@ -496,7 +564,13 @@ export class Queries {
   }
 
   async revokeShareLink(workshopId: string, id: string, at: number): Promise<boolean> {
-    return (await this.x.run('update share_links set revoked_at = ? where workshop_id = ? and id = ? and revoked_at is null', [at, workshopId, id])) > 0;
+    return (
+      (await this.x.run('update share_links set revoked_at = ? where workshop_id = ? and id = ? and revoked_at is null', [
+        at,
+        workshopId,
+        id,
+      ])) > 0
+    );
   }
 
   shareLinkByHash(tokenHash: string) {
@@ -537,7 +611,23 @@ export class Queries {
         server_version = excluded.server_version, deployment_type = excluded.deployment_type, field_id = excluded.field_id,
         field_name = excluded.field_name, board_id = excluded.board_id, via_board = excluded.via_board,
         connected_at = excluded.connected_at, updated_at = excluded.updated_at`,
-      [r.workshopId, r.kind, r.url, r.email, r.sealedSecret, r.accountId, r.accountName, r.serverVersion, r.deploymentType, r.fieldId, r.fieldName, r.boardId, r.viaBoard, r.connectedAt, r.updatedAt],
+      [
+        r.workshopId,
+        r.kind,
+        r.url,
+        r.email,
+        r.sealedSecret,
+        r.accountId,
+        r.accountName,
+        r.serverVersion,
+        r.deploymentType,
+        r.fieldId,
+        r.fieldName,
+        r.boardId,
+        r.viaBoard,
+        r.connectedAt,
+        r.updatedAt,
+      ],
     );
   }
 
@@ -549,7 +639,20 @@ export class Queries {
     await this.x.run(
       `insert into writeback_runs (id, workshop_id, session_id, field_id, field_name, via, mode, started_at, finished_at, interrupted,
         retry_of, heartbeat_at) values (${marks(12)})`,
-      [r.id, r.workshopId, r.sessionId, r.fieldId, r.fieldName, r.via, r.mode, r.startedAt, r.finishedAt, r.interrupted, r.retryOf, r.heartbeatAt],
+      [
+        r.id,
+        r.workshopId,
+        r.sessionId,
+        r.fieldId,
+        r.fieldName,
+        r.via,
+        r.mode,
+        r.startedAt,
+        r.finishedAt,
+        r.interrupted,
+        r.retryOf,
+        r.heartbeatAt,
+      ],
     );
   }
 
@@ -584,21 +687,32 @@ export class Queries {
   }
 
   async finishWriteBackRun(id: string, at: number, interrupted: boolean) {
-    await this.x.run('update writeback_runs set finished_at = ?, interrupted = ? where id = ? and finished_at is null', [at, interrupted ? 1 : 0, id]);
+    await this.x.run('update writeback_runs set finished_at = ?, interrupted = ? where id = ? and finished_at is null', [
+      at,
+      interrupted ? 1 : 0,
+      id,
+    ]);
   }
 
   writeBackRunsOfSession(sessionId: string) {
-    return this.x.all<WriteBackRunRow>(`select ${RUN} from writeback_runs where session_id = ? order by started_at, ${this.seq}`, [sessionId]);
+    return this.x.all<WriteBackRunRow>(`select ${RUN} from writeback_runs where session_id = ? order by started_at, ${this.seq}`, [
+      sessionId,
+    ]);
   }
 
   writeBackRunsOfWorkshop(workshopId: string) {
-    return this.x.all<WriteBackRunRow>(`select ${RUN} from writeback_runs where workshop_id = ? order by started_at, ${this.seq}`, [workshopId]);
+    return this.x.all<WriteBackRunRow>(`select ${RUN} from writeback_runs where workshop_id = ? order by started_at, ${this.seq}`, [
+      workshopId,
+    ]);
   }
 
   /** the runs' results, each run's in the order written */
   writeBackResultsOf(runIds: string[]): Promise<WriteBackResultRow[]> {
     if (runIds.length === 0) return Promise.resolve([]);
-    return this.x.all<WriteBackResultRow>(`select ${RESULT} from writeback_results where run_id in (${marks(runIds.length)}) order by ${this.seq}`, runIds);
+    return this.x.all<WriteBackResultRow>(
+      `select ${RESULT} from writeback_results where run_id in (${marks(runIds.length)}) order by ${this.seq}`,
+      runIds,
+    );
   }
 
   getWebhook(workshopId: string) {
@@ -624,15 +738,31 @@ export class Queries {
   }
 
   async insertDelivery(r: DeliveryRow) {
-    await this.x.run('insert into webhook_deliveries (id, workshop_id, event, created_at, status) values (?, ?, ?, ?, ?)', [r.id, r.workshopId, r.event, r.createdAt, r.status]);
+    await this.x.run('insert into webhook_deliveries (id, workshop_id, event, created_at, status) values (?, ?, ?, ?, ?)', [
+      r.id,
+      r.workshopId,
+      r.event,
+      r.createdAt,
+      r.status,
+    ]);
   }
 
   getDelivery(id: string) {
-    return this.x.get<DeliveryRow>('select id, workshop_id as "workshopId", event, created_at as "createdAt", status from webhook_deliveries where id = ?', [id]);
+    return this.x.get<DeliveryRow>(
+      'select id, workshop_id as "workshopId", event, created_at as "createdAt", status from webhook_deliveries where id = ?',
+      [id],
+    );
   }
 
   async insertDeliveryAttempt(a: DeliveryAttemptRow, status: string) {
-    await this.x.run('insert into webhook_attempts (delivery_id, at, status, code, error, ms) values (?, ?, ?, ?, ?, ?)', [a.deliveryId, a.at, a.status, a.code, a.error, a.ms]);
+    await this.x.run('insert into webhook_attempts (delivery_id, at, status, code, error, ms) values (?, ?, ?, ?, ?, ?)', [
+      a.deliveryId,
+      a.at,
+      a.status,
+      a.code,
+      a.error,
+      a.ms,
+    ]);
     await this.x.run('update webhook_deliveries set status = ? where id = ?', [status, a.deliveryId]);
   }
 

@@ -17,7 +17,10 @@ export class TxQueries extends Queries implements Tx {
   async lockSessions(ids: string[]): Promise<Map<string, number>> {
     const wanted = [...new Set(ids)].filter((id) => !this.versions.has(id)).sort();
     if (wanted.length > 0) {
-      const rows = await this.x.all<{ id: string; version: number }>(`select id, version from sessions where id in (${marks(wanted.length)}) order by id${this.forUpdate}`, wanted);
+      const rows = await this.x.all<{ id: string; version: number }>(
+        `select id, version from sessions where id in (${marks(wanted.length)}) order by id${this.forUpdate}`,
+        wanted,
+      );
       for (const r of rows) this.versions.set(r.id, r.version);
     }
     const out = new Map<string, number>();
@@ -39,7 +42,8 @@ export class TxQueries extends Queries implements Tx {
       let expected = (last.get(sessionId) ?? this.versions.get(sessionId) ?? NaN) + 1;
       for (const e of events) {
         // the contract: consecutive versions right after the locked one, or nothing is written
-        if (e.version !== expected) throw new Error(`session ${sessionId}: version ${e.version} does not follow ${expected - 1} (lock the session first)`);
+        if (e.version !== expected)
+          throw new Error(`session ${sessionId}: version ${e.version} does not follow ${expected - 1} (lock the session first)`);
         rows.push({ sessionId, e });
         expected++;
       }

@@ -37,14 +37,27 @@ async function report(page: Page) {
   const frames = (await page.evaluate('window.frames_.slice(5)')) as number[];
   const longTasks = (await page.evaluate('window.long_')) as number[];
   return {
-    frameMs: { frames: frames.length, p50: +pct(frames, 0.5).toFixed(2), p95: +pct(frames, 0.95).toFixed(2), p99: +pct(frames, 0.99).toFixed(2), max: +Math.max(...frames).toFixed(2) },
+    frameMs: {
+      frames: frames.length,
+      p50: +pct(frames, 0.5).toFixed(2),
+      p95: +pct(frames, 0.95).toFixed(2),
+      p99: +pct(frames, 0.99).toFixed(2),
+      max: +Math.max(...frames).toFixed(2),
+    },
     // tasks over 50 ms on the page's main thread
-    longTasks: { count: longTasks.length, totalMs: Math.round(longTasks.reduce((a, b) => a + b, 0)), maxMs: Math.round(Math.max(0, ...longTasks)) },
+    longTasks: {
+      count: longTasks.length,
+      totalMs: Math.round(longTasks.reduce((a, b) => a + b, 0)),
+      maxMs: Math.round(Math.max(0, ...longTasks)),
+    },
   };
 }
 
 try {
-  const w = await app.createWorkshop('Bench', realisticBacklog(CARDS).map((i) => i.title));
+  const w = await app.createWorkshop(
+    'Bench',
+    realisticBacklog(CARDS).map((i) => i.title),
+  );
   const fac = io(app.url, { transports: ['websocket'] });
   const fj = await emit<JoinAck>(fac, 'room:join', { sessionId: w.sessionId, name: 'Fac', facilitatorSecret: w.facilitatorSecret });
   if (!fj.ok) throw new Error(fj.error.message);
@@ -100,7 +113,19 @@ try {
   const chips = await beamer.locator('[data-chip]').count();
   const font = await beamer.getByTestId('projector-board').getAttribute('data-font');
 
-  console.log(JSON.stringify({ cards: CARDS, people: PEOPLE, seconds: SECONDS, participantBoard: { ...participantBoard, cardsPlacedInDom: placedInDom }, projector: { ...projector, chips, fontPx: Number(font) } }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        cards: CARDS,
+        people: PEOPLE,
+        seconds: SECONDS,
+        participantBoard: { ...participantBoard, cardsPlacedInDom: placedInDom },
+        projector: { ...projector, chips, fontPx: Number(font) },
+      },
+      null,
+      2,
+    ),
+  );
   for (const s of movers) s.disconnect();
 } finally {
   await browser.close();

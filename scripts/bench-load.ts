@@ -24,7 +24,10 @@ import { load1, round, say } from './bench/util';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (shape: string) => !only || only.includes(shape);
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -49,11 +52,21 @@ try {
   out.server = app.label;
   say(`bench: ${app.label}; load ${machine.load1AtStart}`);
   if (flag('soak')) {
-    out.soak = await soak(app, { minutes: num('BENCH_SOAK_MINUTES', 10), actors: num('BENCH_SOAK_ACTORS', 8), seed: num('BENCH_SEED', 1), intervalS: num('BENCH_SOAK_INTERVAL', 60) });
+    out.soak = await soak(app, {
+      minutes: num('BENCH_SOAK_MINUTES', 10),
+      actors: num('BENCH_SOAK_ACTORS', 8),
+      seed: num('BENCH_SEED', 1),
+      intervalS: num('BENCH_SOAK_INTERVAL', 60),
+    });
   } else {
     relay = await startRelay();
     if (want('oneMover')) out.oneMover = await oneMover(app, relay, { rounds: ROUNDS, moves: num('BENCH_MOVES', 300), cards: CARDS });
-    if (want('everyoneMoving')) out.everyoneMoving = await everyoneMoving(app, relay, { rounds: Math.max(1, Math.round(ROUNDS / 2) + 0), seconds: num('BENCH_SECONDS', 15), cards: CARDS });
+    if (want('everyoneMoving'))
+      out.everyoneMoving = await everyoneMoving(app, relay, {
+        rounds: Math.max(1, Math.round(ROUNDS / 2) + 0),
+        seconds: num('BENCH_SECONDS', 15),
+        cards: CARDS,
+      });
     if (want('throughput')) {
       const t = { rounds: Math.max(1, Math.round(ROUNDS / 2)), seconds: 5, warmupS: 2, cards: CARDS };
       out.throughput = {
@@ -68,7 +81,8 @@ try {
       out.memory = await memory(app, relay, 40);
     }
     // single process only: the limits it measures are per process without Redis
-    if (want('abuse') && !flag('cluster')) out.abuse = await abuse({ rounds: Math.max(2, Math.round(ROUNDS / 2)), moves: num('BENCH_ABUSE_MOVES', 300) });
+    if (want('abuse') && !flag('cluster'))
+      out.abuse = await abuse({ rounds: Math.max(2, Math.round(ROUNDS / 2)), moves: num('BENCH_ABUSE_MOVES', 300) });
   }
   out.load1AtEnd = load1();
   console.log(JSON.stringify(out, null, 2));

@@ -59,7 +59,15 @@ const workedWithHistory: PlanInput = {
 const uncertainInput: PlanInput = {
   ...fullInput,
   backlog: { items: fullInput.backlog.items!.map((item, i) => ({ ...item, refined: i % 4 === 0 })) },
-  velocity: { unit: 'SP', history, window: 6, multipliers: [{ sprint: 5, factor: 0.5 }, { sprint: 12, factor: 0.7 }] },
+  velocity: {
+    unit: 'SP',
+    history,
+    window: 6,
+    multipliers: [
+      { sprint: 5, factor: 0.5 },
+      { sprint: 12, factor: 0.7 },
+    ],
+  },
   scopeGrowth: { low: 0, high: 0.2 },
   split: { low: 1, high: 1.3 },
   risks: [
@@ -103,5 +111,10 @@ out.computePlan_skewed_history_200k_trials = time(() => {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
 }, 5);
 const w = computePlan(skewed);
-if (w.ok) out.skewed_draws = { draws: w.plan.monteCarlo!.draws, perTrialLimit: w.plan.monteCarlo!.maxSprintsPerTrial, beyond: w.plan.monteCarlo!.cappedTrials };
+if (w.ok)
+  out.skewed_draws = {
+    draws: w.plan.monteCarlo!.draws,
+    perTrialLimit: w.plan.monteCarlo!.maxSprintsPerTrial,
+    beyond: w.plan.monteCarlo!.cappedTrials,
+  };
 console.log(JSON.stringify(out, null, 2));

@@ -33,7 +33,11 @@ export function buildIfNeeded() {
   const have = existsSync(stampFile) && existsSync(join(root, distDir, 'BUILD_ID')) ? readFileSync(stampFile, 'utf8') : '';
   if (have === want) return false;
   console.log('Building the web app (next build)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(stampFile, want);
   return true;

@@ -21,7 +21,12 @@ for (const [path, pkg] of Object.entries(lock.packages)) {
     const os = parts.find((p) => OS.includes(p));
     const cpu = parts.find((p) => CPU.includes(p));
     if (!os || !cpu) continue;
-    const entry = { version: String(version).replace(/^[\^~]/, ''), cpu: [cpu === 'wasi' ? 'wasm32' : cpu], optional: true, os: [os === 'wasm32' ? 'wasi' : os] };
+    const entry = {
+      version: String(version).replace(/^[\^~]/, ''),
+      cpu: [cpu === 'wasi' ? 'wasm32' : cpu],
+      optional: true,
+      os: [os === 'wasm32' ? 'wasi' : os],
+    };
     if (pkg.dev) entry.dev = true;
     lock.packages[at] = entry;
     added++;

@@ -41,12 +41,21 @@ const ISSUES: Record<Locale, [string, number | string | null, string, boolean?][
 const PROJECT: Record<Locale, string> = { en: 'SHOP', de: 'WEB' };
 
 const issues: FakeIssue[] = (['en', 'de'] as const).flatMap((l) =>
-  ISSUES[l].map(([summary, sp, , readOnly], i) => ({ key: `${PROJECT[l]}-${101 + i}`, summary, rank: `${l}${i}`, values: { [SP]: sp }, ...(readOnly ? { readOnly } : {}) })),
+  ISSUES[l].map(([summary, sp, , readOnly], i) => ({
+    key: `${PROJECT[l]}-${101 + i}`,
+    summary,
+    rank: `${l}${i}`,
+    values: { [SP]: sp },
+    ...(readOnly ? { readOnly } : {}),
+  })),
 );
 const fake = await startFakeJira({ flavour: 'cloud', email: 'mia@example.com', apiToken: TOKEN, issues });
 const app = new AppProcess({ SECRET_KEY: 'screenshots-secret-key-of-32-characters-x', INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: '1' });
 await app.start();
-const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-background-networking'] });
+const browser: Browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: ['--no-sandbox', '--disable-background-networking'],
+});
 
 async function call<T>(w: CreateWorkshopResult, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(app.url + path, {
@@ -59,7 +68,11 @@ async function call<T>(w: CreateWorkshopResult, method: string, path: string, bo
 }
 
 async function open(locale: Locale, width: number, height: number, w: CreateWorkshopResult): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height }, locale: locale === 'de' ? 'de-DE' : 'en-US', ...(width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  const ctx = await browser.newContext({
+    viewport: { width, height },
+    locale: locale === 'de' ? 'de-DE' : 'en-US',
+    ...(width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
   const p = await ctx.newPage();
   await p.goto(app.url + w.links.workshop); // stores the secret
   await p.waitForSelector('[data-testid="workshop-name"]');
@@ -71,7 +84,9 @@ async function open(locale: Locale, width: number, height: number, w: CreateWork
 const shot = (p: Page, name: string, fullPage = true) => p.screenshot({ path: `${out}/${name}.png`, fullPage });
 
 async function shoot(locale: Locale) {
-  const w = await app.createWorkshop(locale === 'de' ? 'Shop-Relaunch' : 'Shop relaunch', [locale === 'de' ? 'Spike: Suchmaschine' : 'Spike: search engine']);
+  const w = await app.createWorkshop(locale === 'de' ? 'Shop-Relaunch' : 'Shop relaunch', [
+    locale === 'de' ? 'Spike: Suchmaschine' : 'Spike: search engine',
+  ]);
   const p = await open(locale, 1920, 1080, w);
 
   // connect: the form filled in, then connected
@@ -106,7 +121,8 @@ async function shoot(locale: Locale) {
   await call(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'phase.set', phase: 'locked' });
   // the first issue (24 SP in Jira, sized 3) is the reference item: 8 SP per AP
   const reference = board.cards.find((c) => c.key === `${PROJECT[locale]}-101`);
-  if (reference) await call(w, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${reference.id}`, { storyPoints: 24 });
+  if (reference)
+    await call(w, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${reference.id}`, { storyPoints: 24 });
   await p.reload();
 
   // the write-back preview, then the result with one failure

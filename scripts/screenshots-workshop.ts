@@ -13,7 +13,10 @@ const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
 const app = new AppProcess();
 await app.start();
-const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-background-networking'] });
+const browser: Browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: ['--no-sandbox', '--disable-background-networking'],
+});
 
 const BACKLOG: Record<'en' | 'de', [string, number | null][]> = {
   en: [
@@ -58,13 +61,18 @@ async function call<T>(w: CreateWorkshopResult, method: string, path: string, bo
 
 async function workshop(locale: 'en' | 'de') {
   const items = BACKLOG[locale];
-  const w = await app.createWorkshop(locale === 'de' ? 'Shop-Relaunch' : 'Shop relaunch', items.map(([t]) => t));
+  const w = await app.createWorkshop(
+    locale === 'de' ? 'Shop-Relaunch' : 'Shop relaunch',
+    items.map(([t]) => t),
+  );
   const ov = await call<WorkshopOverview>(w, 'GET', `/api/workshops/${w.workshopId}`);
   const id = (i: number) => ov.items.find((x) => x.title === items[i]![0])!.id;
   const cmd = (session: string, body: unknown) => call(w, 'POST', `/api/sessions/${session}/commands`, body);
-  for (const [i, [, ap]] of items.entries()) await cmd(w.sessionId, { type: 'card.move', cardId: id(i), to: ap === null ? 'unsure' : `v${ap}` });
+  for (const [i, [, ap]] of items.entries())
+    await cmd(w.sessionId, { type: 'card.move', cardId: id(i), to: ap === null ? 'unsure' : `v${ap}` });
   await cmd(w.sessionId, { type: 'phase.set', phase: 'locked' });
-  const ref = (session: string, i: number, sp: number) => call(w, 'PUT', `/api/workshops/${w.workshopId}/sessions/${session}/references/${id(i)}`, { storyPoints: sp });
+  const ref = (session: string, i: number, sp: number) =>
+    call(w, 'PUT', `/api/workshops/${w.workshopId}/sessions/${session}/references/${id(i)}`, { storyPoints: sp });
   await ref(w.sessionId, 5, 24);
   await ref(w.sessionId, 0, 36);
   await call(w, 'PUT', `/api/workshops/${w.workshopId}/plan-settings`, {
@@ -77,8 +85,16 @@ async function workshop(locale: 'en' | 'de') {
     scopeGrowth: { low: 0, high: 3 },
     split: { low: 1, high: 1.3 },
     risks: [
-      { title: locale === 'de' ? 'Zahlungsanbieter ändert die API' : 'Payment provider changes its API', likelihoodPercent: 30, impact: { unit: 'AP', low: 3, high: 8 } },
-      { title: locale === 'de' ? 'Schlüsselperson fällt aus' : 'Key developer leaves', likelihoodPercent: 10, impact: { unit: 'sprints', low: 1, high: 2 } },
+      {
+        title: locale === 'de' ? 'Zahlungsanbieter ändert die API' : 'Payment provider changes its API',
+        likelihoodPercent: 30,
+        impact: { unit: 'AP', low: 3, high: 8 },
+      },
+      {
+        title: locale === 'de' ? 'Schlüsselperson fällt aus' : 'Key developer leaves',
+        likelihoodPercent: 10,
+        impact: { unit: 'sprints', low: 1, high: 2 },
+      },
     ],
     throughput: {},
     questions: { finishBy: '2025-08-31' },
@@ -87,7 +103,10 @@ async function workshop(locale: 'en' | 'de') {
   await sprint({ doneItemIds: [id(5), id(6)] });
   await sprint({ doneItemIds: [id(3), id(4), id(0)], costMinor: 3120000 });
   // a revisit: the GDPR export is sized, the reviews were refined and grew
-  const s2 = await call<CreateSessionResult>(w, 'POST', `/api/workshops/${w.workshopId}/sessions`, { name: locale === 'de' ? 'Nachschätzung' : 'Revisit', itemIds: [id(8), id(11), id(9)] });
+  const s2 = await call<CreateSessionResult>(w, 'POST', `/api/workshops/${w.workshopId}/sessions`, {
+    name: locale === 'de' ? 'Nachschätzung' : 'Revisit',
+    itemIds: [id(8), id(11), id(9)],
+  });
   await cmd(s2.sessionId, { type: 'card.move', cardId: id(8), to: 'v5' });
   await cmd(s2.sessionId, { type: 'card.move', cardId: id(11), to: 'v8' });
   await cmd(s2.sessionId, { type: 'card.move', cardId: id(9), to: 'v5' });
@@ -105,7 +124,9 @@ async function open(locale: 'en' | 'de', width = 1440, height = 900): Promise<Pa
 
 async function settle(p: Page) {
   await p.waitForLoadState('networkidle');
-  await p.waitForFunction(() => !/Loading|Wird geladen/.test(document.querySelector('[data-testid="workshop-name"]')?.textContent ?? 'Loading'));
+  await p.waitForFunction(
+    () => !/Loading|Wird geladen/.test(document.querySelector('[data-testid="workshop-name"]')?.textContent ?? 'Loading'),
+  );
   await p.waitForTimeout(400); // charts measure their box once
 }
 

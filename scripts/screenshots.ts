@@ -13,14 +13,38 @@ const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
 const app = new AppProcess();
 await app.start();
-const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-background-networking'] });
+const browser: Browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: ['--no-sandbox', '--disable-background-networking'],
+});
 
 const ITEMS = realisticBacklog(150);
 const SPREAD = realisticSpread(150);
-const PEOPLE = ['Ana', 'Ben', 'Chris', 'Dana', 'Elif', 'Finn', 'Gita', 'Hugo', 'Ines', 'Jonas', 'Kai', 'Lea', 'Mats', 'Nora', 'Omar', 'Pia'];
+const PEOPLE = [
+  'Ana',
+  'Ben',
+  'Chris',
+  'Dana',
+  'Elif',
+  'Finn',
+  'Gita',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kai',
+  'Lea',
+  'Mats',
+  'Nora',
+  'Omar',
+  'Pia',
+];
 
 async function page(locale: 'en' | 'de', width = 1920, height = 1080, scale = 1): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, locale: locale === 'de' ? 'de-DE' : 'en-US' });
+  const ctx = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: scale,
+    locale: locale === 'de' ? 'de-DE' : 'en-US',
+  });
   return ctx.newPage();
 }
 
@@ -78,7 +102,8 @@ async function shoot(locale: 'en' | 'de') {
   );
   const facSim = new SimClient(app.url, w.sessionId, 'Helper', { facilitatorSecret: w.facilitatorSecret });
   await facSim.open();
-  for (const c of facSim.replica!.confirmed.cards) if (facSim.replica!.confirmed.placement[c.id] === null) await facSim.move(c.id, bucketOf.get(c.title) ?? 'v3');
+  for (const c of facSim.replica!.confirmed.cards)
+    if (facSim.replica!.confirmed.placement[c.id] === null) await facSim.move(c.id, bucketOf.get(c.title) ?? 'v3');
   await facSim.settled();
 
   await next(fac); // review
@@ -93,7 +118,12 @@ async function shoot(locale: 'en' | 'de') {
   await beamer.screenshot({ path: `${out}/projector-${locale}.png` });
 
   await next(fac); // discussion
-  await fac.getByTestId('discussion-queue').getByRole('listitem').filter({ hasText: contested.title }).getByRole('button', { name: /^(Spotlight|Ins Spotlight)$/ }).click();
+  await fac
+    .getByTestId('discussion-queue')
+    .getByRole('listitem')
+    .filter({ hasText: contested.title })
+    .getByRole('button', { name: /^(Spotlight|Ins Spotlight)$/ })
+    .click();
   await fac.getByRole('button', { name: /^(Start timer|Timer starten)$/ }).click();
   await beamer.getByTestId('spotlight-description').filter({ hasText: /./ }).waitFor();
   await fac.waitForTimeout(500);

@@ -150,7 +150,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
   later.integrations = integrations;
   await integrations.recover();
   const offload = createOffload();
-  const deps = { store, boards, writer, now, log: opts.log, online, metrics, quotas, closeRooms, integrations, offload, ...(opts.joinCode ? { joinCode: opts.joinCode } : {}) };
+  const deps = {
+    store,
+    boards,
+    writer,
+    now,
+    log: opts.log,
+    online,
+    metrics,
+    quotas,
+    closeRooms,
+    integrations,
+    offload,
+    ...(opts.joinCode ? { joinCode: opts.joinCode } : {}),
+  };
   const edge = createEdge(opts.edge ?? readEdgeConfig(), cluster ? redisStore(cluster.client) : undefined);
   const handleApi = createApi(deps, edge);
   let draining = false;
@@ -169,7 +182,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const allowedOrigins = opts.allowedOrigins ?? [];
   const dev = opts.next?.dev ?? false;
   const ops = { store, cluster, metrics, boards, draining: () => draining, metricsToken: opts.metricsToken };
-  const bench = opts.benchHooks ? createBenchHooks(() => ({ boards: boards.size, sockets: io.engine.clientsCount, writerPending: writer.pending })) : undefined;
+  const bench = opts.benchHooks
+    ? createBenchHooks(() => ({ boards: boards.size, sockets: io.engine.clientsCount, writerPending: writer.pending }))
+    : undefined;
   const http = createServer((req, res) => {
     applySecurityHeaders(res, headers);
     if (bench?.(req, res)) return;
@@ -198,7 +213,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     destroyUpgrade: false,
     // several processes: a client that lost its connection for a moment, or moved to another
     // process, gets the packets it missed from the Redis stream (one process: it asks for a snapshot)
-    ...(cluster ? { adapter: cluster.adapter, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } } : {}),
+    ...(cluster
+      ? { adapter: cluster.adapter, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } }
+      : {}),
     // a page of a foreign origin may not open a socket (docs/hardening.md SEC-ORIGIN)
     allowRequest: (req, done) => {
       const ok = !draining && originAllowed(req, allowedOrigins);
@@ -222,9 +239,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   // retention: every hour (and once shortly after the start), workshops idle too long go
-  const retention = opts.retentionMs
-    ? setInterval(() => void purge(), 60 * 60_000)
-    : undefined;
+  const retention = opts.retentionMs ? setInterval(() => void purge(), 60 * 60_000) : undefined;
   const purge = async () => {
     try {
       const n = await purgeIdle(deps, opts.retentionMs!);

@@ -79,7 +79,8 @@ export function parseOrigins(raw: string | undefined): string[] {
 
 function databaseUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error(`DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file), got "${raw.slice(0, 12)}…"`);
+  if (!/^postgres(ql)?:\/\//.test(raw))
+    throw new Error(`DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file), got "${raw.slice(0, 12)}…"`);
   return raw;
 }
 
@@ -103,7 +104,9 @@ export function parseLimit(name: string, raw: string | undefined, fallback: Limi
 
 /** The HTTP edge's settings from the environment (TRUST_PROXY, LIMIT_*, ALLOWED_ORIGINS). */
 export function readEdgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
-  const limits = Object.fromEntries(LIMIT_NAMES.map((n) => [n, parseLimit(LIMIT_ENV[n], env[LIMIT_ENV[n]], DEFAULT_LIMITS[n])])) as LimitRules;
+  const limits = Object.fromEntries(
+    LIMIT_NAMES.map((n) => [n, parseLimit(LIMIT_ENV[n], env[LIMIT_ENV[n]], DEFAULT_LIMITS[n])]),
+  ) as LimitRules;
   return { trustProxy: parseTrustProxy(env.TRUST_PROXY), limits, allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS) };
 }
 

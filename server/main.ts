@@ -50,7 +50,10 @@ try {
   if (!problem) throw err;
   fail(problem);
 }
-log.info({ port, database: config.databaseUrl ? 'postgres' : config.databasePath, redis: !!config.redisUrl, dev: config.dev, next: config.next }, 'server started');
+log.info(
+  { port, database: config.databaseUrl ? 'postgres' : config.databasePath, redis: !!config.redisUrl, dev: config.dev, next: config.next },
+  'server started',
+);
 if (!integrations.status.enabled) log.warn({ reason: integrations.status.reason }, integrations.problem ?? 'Jira and webhooks are off');
 
 // A library that loses a promise (socket.io's Redis adapter stores a session with an unawaited

@@ -54,7 +54,10 @@ export function CreateWorkshop() {
         <p className="text-sm">
           {t('joinCode')}: <span className="font-mono text-lg font-bold tracking-widest">{created.joinCode}</span>
         </p>
-        <a href={created.links.facilitator} className="self-start rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
+        <a
+          href={created.links.facilitator}
+          className="self-start rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700"
+        >
           {t('openAsFacilitator')}
         </a>
       </section>
@@ -65,11 +68,24 @@ export function CreateWorkshop() {
     <form onSubmit={submit} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <label className="flex flex-col gap-1">
         <span className="font-medium">{t('workshopName')}</span>
-        <input required maxLength={LIMITS.workshopNameLength} value={name} onChange={(e) => setName(e.target.value)} placeholder={t('workshopNamePlaceholder')} className="rounded border border-slate-300 px-3 py-2" />
+        <input
+          required
+          maxLength={LIMITS.workshopNameLength}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={t('workshopNamePlaceholder')}
+          className="rounded border border-slate-300 px-3 py-2"
+        />
       </label>
       <label className="flex flex-col gap-1">
         <span className="font-medium">{t('backlog')}</span>
-        <textarea rows={10} value={backlog} onChange={(e) => setBacklog(e.target.value)} placeholder={t('backlogPlaceholder')} className="rounded border border-slate-300 px-3 py-2 font-mono text-sm" />
+        <textarea
+          rows={10}
+          value={backlog}
+          onChange={(e) => setBacklog(e.target.value)}
+          placeholder={t('backlogPlaceholder')}
+          className="rounded border border-slate-300 px-3 py-2 font-mono text-sm"
+        />
         <span className="text-sm text-slate-600">{t('itemCount', { count: items.length })}</span>
       </label>
       {error && (
@@ -77,7 +93,11 @@ export function CreateWorkshop() {
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="self-start rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={busy}
+        className="self-start rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+      >
         {busy ? t('creating') : t('create')}
       </button>
     </form>

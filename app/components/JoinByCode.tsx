@@ -48,9 +48,20 @@ export function JoinByCode() {
       <div className="flex items-end gap-2">
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">{t('joinWithCode')}</span>
-          <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={12} autoCapitalize="characters" className="w-40 rounded border border-slate-300 px-3 py-2 font-mono tracking-widest uppercase" aria-label={t('code')} />
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            maxLength={12}
+            autoCapitalize="characters"
+            className="w-40 rounded border border-slate-300 px-3 py-2 font-mono tracking-widest uppercase"
+            aria-label={t('code')}
+          />
         </label>
-        <button type="submit" disabled={busy} className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-100 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-100 disabled:opacity-50"
+        >
           {t('go')}
         </button>
       </div>

@@ -12,7 +12,8 @@ export function McChart({ mc, fig }: { mc: MonteCarlo; fig: Figures }) {
   const data = mc.histogram.map((b) => ({ sprints: b.sprints, share: b.trials / mc.trials }));
   const at = (percent: number) => mc.percentiles.find((p) => p.percent === percent)?.sprints ?? null;
   const [p50, p85, p95] = [at(50), at(85), at(95)];
-  const color = (k: number) => (p50 !== null && k <= p50 ? COLORS.p50 : p85 !== null && k <= p85 ? COLORS.p85 : p95 !== null && k <= p95 ? COLORS.p95 : COLORS.beyond);
+  const color = (k: number) =>
+    p50 !== null && k <= p50 ? COLORS.p50 : p85 !== null && k <= p85 ? COLORS.p85 : p95 !== null && k <= p95 ? COLORS.p95 : COLORS.beyond;
   // one line per sprint count; 85 % and 95 % often fall on the same one
   const lines = new Map<number, number[]>();
   for (const p of mc.percentiles) if (p.sprints !== null) lines.set(p.sprints, [...(lines.get(p.sprints) ?? []), p.percent]);
@@ -25,7 +26,11 @@ export function McChart({ mc, fig }: { mc: MonteCarlo; fig: Figures }) {
         <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 520, height: 256 }}>
           <BarChart data={data} margin={{ top: 28, right: 16, bottom: 24, left: 8 }} barCategoryGap={2}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="sprints" tick={{ fontSize: 13 }} label={{ value: t('axisSprints'), position: 'insideBottom', offset: -14, fontSize: 13, fill: '#475569' }} />
+            <XAxis
+              dataKey="sprints"
+              tick={{ fontSize: 13 }}
+              label={{ value: t('axisSprints'), position: 'insideBottom', offset: -14, fontSize: 13, fill: '#475569' }}
+            />
             <YAxis
               tickFormatter={(v: number) => `${fig.percent(v)} %`}
               tick={{ fontSize: 13 }}
@@ -49,7 +54,13 @@ export function McChart({ mc, fig }: { mc: MonteCarlo; fig: Figures }) {
                 x={sprints}
                 stroke="#0f172a"
                 strokeDasharray="4 3"
-                label={{ value: percents.map((p) => t('percent', { percent: p })).join(' · '), position: 'top', fontSize: 13, fontWeight: 600, fill: '#0f172a' }}
+                label={{
+                  value: percents.map((p) => t('percent', { percent: p })).join(' · '),
+                  position: 'top',
+                  fontSize: 13,
+                  fontWeight: 600,
+                  fill: '#0f172a',
+                }}
               />
             ))}
           </BarChart>

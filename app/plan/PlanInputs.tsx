@@ -16,13 +16,22 @@ type Props = {
 export function PlanInputs({ form, update, errors, history }: Props) {
   const t = useTranslations('plan.inputs');
   const fig = useFigures();
-  const setRow = (key: string, patch: Partial<ReferenceRow>) => update({ references: form.references.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
+  const setRow = (key: string, patch: Partial<ReferenceRow>) =>
+    update({ references: form.references.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
   const numbers = history.filter((v): v is number => typeof v === 'number');
 
   return (
     <form className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()} aria-label={t('title')}>
       <Fieldset legend={t('scope')}>
-        <TextField field="totalAp" label={t('totalAp')} value={form.totalAp} onChange={(v) => update({ totalAp: v })} errors={errors} hint={t('totalApHint')} {...num} />
+        <TextField
+          field="totalAp"
+          label={t('totalAp')}
+          value={form.totalAp}
+          onChange={(v) => update({ totalAp: v })}
+          errors={errors}
+          hint={t('totalApHint')}
+          {...num}
+        />
       </Fieldset>
 
       <Fieldset legend={t('references')}>
@@ -81,7 +90,10 @@ export function PlanInputs({ form, update, errors, history }: Props) {
             );
           })}
         </ul>
-        <AddRowButton onClick={() => update({ references: [...form.references, emptyReferenceRow(nextKey(form.references, 'r'))] })} className="self-start">
+        <AddRowButton
+          onClick={() => update({ references: [...form.references, emptyReferenceRow(nextKey(form.references, 'r'))] })}
+          className="self-start"
+        >
           {t('addReference')}
         </AddRowButton>
         <FieldMessages field="references" errors={errors} />

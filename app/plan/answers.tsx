@@ -13,22 +13,37 @@ export function AnswersPanel({ plan }: { plan: Plan }) {
   if (finish === null) return null;
   const tp = plan.throughput?.monteCarlo?.percentiles.find((p) => p.percent === 85) ?? null;
   /** a sentence with a date when there is a calendar, else with a count of sprints */
-  const dated = (key: 'finish' | 'finishItems' | 'scope', at: { date: string | null; finishSprint: number | null; sprints: number }, args: Record<string, string | number>) =>
-    at.date !== null ? t(key, { ...args, date: fig.weekday(at.date), n: at.finishSprint ?? at.sprints }) : t(`${key}Sprints`, { ...args, count: at.sprints, n: at.finishSprint ?? at.sprints });
+  const dated = (
+    key: 'finish' | 'finishItems' | 'scope',
+    at: { date: string | null; finishSprint: number | null; sprints: number },
+    args: Record<string, string | number>,
+  ) =>
+    at.date !== null
+      ? t(key, { ...args, date: fig.weekday(at.date), n: at.finishSprint ?? at.sprints })
+      : t(`${key}Sprints`, { ...args, count: at.sprints, n: at.finishSprint ?? at.sprints });
   const sentences: [string, string][] = [];
   if (finish.sprints === 0) sentences.push(['finish', t('done')]);
-  else if (finish.sprints === null) sentences.push(['finish', t('beyond', { percent: finish.confidence, limit: plan.monteCarlo?.maxSprintsPerTrial ?? 0 })]);
+  else if (finish.sprints === null)
+    sentences.push(['finish', t('beyond', { percent: finish.confidence, limit: plan.monteCarlo?.maxSprintsPerTrial ?? 0 })]);
   else sentences.push(['finish', dated('finish', { ...finish, sprints: finish.sprints }, { percent: finish.confidence })]);
-  if (tp !== null && tp.sprints !== null && tp.sprints > 0) sentences.push(['finish-items', dated('finishItems', { ...tp, sprints: tp.sprints }, { percent: tp.percent })]);
+  if (tp !== null && tp.sprints !== null && tp.sprints > 0)
+    sentences.push(['finish-items', dated('finishItems', { ...tp, sprints: tp.sprints }, { percent: tp.percent })]);
   if (scopeBy !== null && scopeBy.sprints > 0) {
-    sentences.push(['scope', dated('scope', scopeBy, { percent: scopeBy.confidence, value: fig.points(scopeBy.value), unit: scopeBy.unit })]);
+    sentences.push([
+      'scope',
+      dated('scope', scopeBy, { percent: scopeBy.confidence, value: fig.points(scopeBy.value), unit: scopeBy.unit }),
+    ]);
   }
   if (finishBy !== null) {
     const items = finishBy.throughputProbability === null ? '' : t('byDateItems', { chance: fig.chance(finishBy.throughputProbability) });
-    const byDate = finishBy.sprints === 0 ? t('byDateNone', { date: fig.weekday(finishBy.date) }) : t('byDate', { chance: fig.chance(finishBy.probability), date: fig.weekday(finishBy.date), items });
+    const byDate =
+      finishBy.sprints === 0
+        ? t('byDateNone', { date: fig.weekday(finishBy.date) })
+        : t('byDate', { chance: fig.chance(finishBy.probability), date: fig.weekday(finishBy.date), items });
     sentences.push(['by-date', byDate]);
     const s = finishBy.scope;
-    if (s !== null && finishBy.sprints > 0) sentences.push(['by-date-scope', dated('scope', s, { percent: s.confidence, value: fig.points(s.value), unit: s.unit })]);
+    if (s !== null && finishBy.sprints > 0)
+      sentences.push(['by-date-scope', dated('scope', s, { percent: s.confidence, value: fig.points(s.value), unit: s.unit })]);
   }
   return (
     <Panel title={t('title')} testId="panel-answers" className="xl:col-span-2 print:col-span-2">
@@ -66,7 +81,8 @@ type CurvePoint = { sprint: number; date: string | null; share: number };
 export function chanceCurve(mc: MonteCarlo, sprintsRecorded: number): CurvePoint[] {
   const first = mc.histogram[0];
   if (first === undefined) return [];
-  const before = first.sprints > 0 ? [{ sprint: first.finishSprint - 1, date: null, share: first.cumulative - first.trials / mc.trials }] : [];
+  const before =
+    first.sprints > 0 ? [{ sprint: first.finishSprint - 1, date: null, share: first.cumulative - first.trials / mc.trials }] : [];
   const points = [...before, ...mc.histogram.map((b) => ({ sprint: b.finishSprint, date: b.date, share: b.cumulative }))];
   return points.filter((p) => p.sprint >= sprintsRecorded);
 }
@@ -89,23 +105,59 @@ export function ChancePanel({ plan }: { plan: Plan }) {
   const ticks = dated.filter((_, i) => i % step === 0).map((d) => d.sprint);
   return (
     <Panel title={t('curveTitle')} testId="panel-chance" className="xl:col-span-2 print:col-span-2">
-      <figure className="plan-chart flex flex-col gap-1 2xl:[&_text]:text-base" aria-label={t('curveLabel')} data-testid="chance-curve" data-points={data.length}>
+      <figure
+        className="plan-chart flex flex-col gap-1 2xl:[&_text]:text-base"
+        aria-label={t('curveLabel')}
+        data-testid="chance-curve"
+        data-points={data.length}
+      >
         <figcaption className="text-sm text-slate-600">{t('curveLabel')}</figcaption>
         <div className="h-64 w-full 2xl:h-80 print:h-52">
           <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 560, height: 256 }}>
             <AreaChart data={data} margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
               <CartesianGrid stroke="#e2e8f0" />
-              <XAxis dataKey="sprint" type="number" domain={['dataMin', 'dataMax']} ticks={ticks} allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(n: number) => label(n)} label={{ value: t('axisDate'), position: 'insideBottom', offset: -14, fontSize: 13, fill: '#475569' }} />
+              <XAxis
+                dataKey="sprint"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                ticks={ticks}
+                allowDecimals={false}
+                tick={{ fontSize: 12 }}
+                tickFormatter={(n: number) => label(n)}
+                label={{ value: t('axisDate'), position: 'insideBottom', offset: -14, fontSize: 13, fill: '#475569' }}
+              />
               <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${fig.percent(v)} %`} tick={{ fontSize: 13 }} width={56} />
               <Tooltip formatter={(v) => [`${fig.percent(Number(v))} %`, t('axisShare')]} labelFormatter={(n) => label(Number(n))} />
-              <ReferenceLine y={0.85} stroke="#0f172a" strokeDasharray="4 3" label={{ value: t('line85'), position: 'insideTopLeft', fontSize: 12, fill: '#0f172a' }} />
+              <ReferenceLine
+                y={0.85}
+                stroke="#0f172a"
+                strokeDasharray="4 3"
+                label={{ value: t('line85'), position: 'insideTopLeft', fontSize: 12, fill: '#0f172a' }}
+              />
               {plan.forecast.finishSprint !== null && (
-                <ReferenceLine x={plan.forecast.finishSprint} stroke="#0369a1" strokeDasharray="2 3" label={{ value: t('lineMean'), position: 'insideTopLeft', fontSize: 12, fill: '#0369a1' }} />
+                <ReferenceLine
+                  x={plan.forecast.finishSprint}
+                  stroke="#0369a1"
+                  strokeDasharray="2 3"
+                  label={{ value: t('lineMean'), position: 'insideTopLeft', fontSize: 12, fill: '#0369a1' }}
+                />
               )}
               {byDate?.finishSprint != null && byDate.sprints > 0 && (
-                <ReferenceLine x={byDate.finishSprint} stroke="#c2410c" label={{ value: t('lineAsked'), position: 'insideTopRight', fontSize: 12, fill: '#c2410c' }} />
+                <ReferenceLine
+                  x={byDate.finishSprint}
+                  stroke="#c2410c"
+                  label={{ value: t('lineAsked'), position: 'insideTopRight', fontSize: 12, fill: '#c2410c' }}
+                />
               )}
-              <Area type="stepAfter" dataKey="share" stroke="#4338ca" strokeWidth={2} fill="#6366f1" fillOpacity={0.2} isAnimationActive={false} />
+              <Area
+                type="stepAfter"
+                dataKey="share"
+                stroke="#4338ca"
+                strokeWidth={2}
+                fill="#6366f1"
+                fillOpacity={0.2}
+                isAnimationActive={false}
+              />
             </AreaChart>
           </ResponsiveContainer>
         </div>
@@ -131,7 +183,9 @@ export function ThroughputPanel({ plan }: { plan: Plan }) {
           {t('perSprint', { value: fig.points(tp.mean), count: tp.history.length })}
         </dd>
         <dt className="text-slate-600">{t('sprints')}</dt>
-        <dd className="font-semibold tabular-nums">{t('sprintsValue', { needed: fig.int(tp.sprintsNeeded), exact: fig.exact(tp.sprintsExact) })}</dd>
+        <dd className="font-semibold tabular-nums">
+          {t('sprintsValue', { needed: fig.int(tp.sprintsNeeded), exact: fig.exact(tp.sprintsExact) })}
+        </dd>
         {tp.monteCarlo?.percentiles.map((p) => (
           <div key={p.percent} className="contents">
             <dt className="text-slate-600">{tm('percent', { percent: p.percent })}</dt>

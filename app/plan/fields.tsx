@@ -30,7 +30,11 @@ export function FieldMessages({ field, errors }: { field: FieldId; errors: Field
   return (
     <div id={errorId(field)} className="flex flex-col gap-0.5" data-testid={`error-${field}`}>
       {[...shown].map(([message, e]) => (
-        <p key={message} className={`text-sm ${SOFT_CODES.has(e.code) ? 'text-slate-500' : 'font-medium text-red-700'}`} role={SOFT_CODES.has(e.code) ? undefined : 'alert'}>
+        <p
+          key={message}
+          className={`text-sm ${SOFT_CODES.has(e.code) ? 'text-slate-500' : 'font-medium text-red-700'}`}
+          role={SOFT_CODES.has(e.code) ? undefined : 'alert'}
+        >
           {message}
         </p>
       ))}
@@ -86,7 +90,19 @@ export function Fieldset({ legend, children }: { legend: string; children: React
 }
 
 /** A small segmented choice (radio buttons). */
-export function Choice<T extends string>({ name, label, value, options, onChange }: { name: string; label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }) {
+export function Choice<T extends string>({
+  name,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   return (
     <div role="radiogroup" aria-label={label} className="flex flex-col gap-1">
       <span className="text-sm font-medium text-slate-700 2xl:text-base">{label}</span>
@@ -96,7 +112,14 @@ export function Choice<T extends string>({ name, label, value, options, onChange
             key={o.value}
             className={`cursor-pointer rounded border px-2.5 py-1 text-sm 2xl:text-base has-focus-visible:outline-3 has-focus-visible:outline-blue-600 ${o.value === value ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 bg-white hover:bg-slate-50'}`}
           >
-            <input type="radio" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} className="sr-only" />
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={o.value === value}
+              onChange={() => onChange(o.value)}
+              className="sr-only"
+            />
             {o.label}
           </label>
         ))}

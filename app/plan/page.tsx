@@ -14,6 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [params, locale] = await Promise.all([searchParams, requestLocale()]);
   const raw = typeof params.ap === 'string' ? params.ap.trim() : '';
-  const ap = /^\d{1,10}(\.\d{1,6})?$/.test(raw) ? new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 }).format(Number(raw)) : '';
+  const ap = /^\d{1,10}(\.\d{1,6})?$/.test(raw)
+    ? new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 }).format(Number(raw))
+    : '';
   return <PlanView initialAp={ap} defaultStart={nextMonday(new Date())} />;
 }

@@ -10,7 +10,10 @@ export type RefShown = { n: number; title: string; ap: number; sp: number };
 
 export function Panel({ title, children, className, testId }: { title: string; children: ReactNode; className?: string; testId?: string }) {
   return (
-    <section data-testid={testId} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm 2xl:p-5 print:break-inside-avoid print:p-3 print:shadow-none ${className ?? ''}`}>
+    <section
+      data-testid={testId}
+      className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm 2xl:p-5 print:break-inside-avoid print:p-3 print:shadow-none ${className ?? ''}`}
+    >
       <h2 className="mb-3 text-lg font-semibold text-slate-900 2xl:text-xl print:mb-1 print:text-base">{title}</h2>
       {children}
     </section>
@@ -18,7 +21,9 @@ export function Panel({ title, children, className, testId }: { title: string; c
 }
 
 function Rows({ children }: { children: ReactNode }) {
-  return <dl className="grid grid-cols-[auto_1fr] items-baseline gap-x-4 gap-y-1.5 2xl:text-lg print:gap-y-0.5 print:text-sm">{children}</dl>;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] items-baseline gap-x-4 gap-y-1.5 2xl:text-lg print:gap-y-0.5 print:text-sm">{children}</dl>
+  );
 }
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -36,10 +41,24 @@ function Note({ children }: { children: ReactNode }) {
   return <p className="mt-3 text-sm text-slate-500 print:mt-1 print:text-xs">{children}</p>;
 }
 
-function Tile({ label, value, sub, testId, hero = false }: { label: string; value: string; sub?: ReactNode; testId: string; hero?: boolean }) {
+function Tile({
+  label,
+  value,
+  sub,
+  testId,
+  hero = false,
+}: {
+  label: string;
+  value: string;
+  sub?: ReactNode;
+  testId: string;
+  hero?: boolean;
+}) {
   const long = value.length > 9; // "Aug 17, 2025", "€1,384,000": one size smaller on a laptop
   return (
-    <div className={`flex min-w-0 flex-col gap-1 rounded-lg border p-4 2xl:p-5 print:p-2 ${hero ? 'border-indigo-300 bg-indigo-50' : 'border-slate-200 bg-white'}`}>
+    <div
+      className={`flex min-w-0 flex-col gap-1 rounded-lg border p-4 2xl:p-5 print:p-2 ${hero ? 'border-indigo-300 bg-indigo-50' : 'border-slate-200 bg-white'}`}
+    >
       <span className="text-sm font-semibold tracking-wide text-slate-600 uppercase 2xl:text-base print:text-xs">{label}</span>
       <span
         className={`leading-tight font-bold tabular-nums ${hero ? 'text-5xl 2xl:text-6xl' : long ? 'text-3xl 2xl:text-5xl' : 'text-3xl xl:text-4xl 2xl:text-5xl'} print:text-2xl`}
@@ -65,8 +84,16 @@ export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
       <Tile
         label={t('size')}
         testId="figure-size"
-        value={scope.total.sp !== null ? tf('points', { value: fig.points(scope.total.sp), unit: 'SP' }) : tf('points', { value: fig.points(scope.total.ap), unit: 'AP' })}
-        sub={calibration.factor !== null ? t('sizeFrom', { ap: fig.points(scope.total.ap), factor: fig.factor(calibration.factor) }) : t('sizeUncalibrated')}
+        value={
+          scope.total.sp !== null
+            ? tf('points', { value: fig.points(scope.total.sp), unit: 'SP' })
+            : tf('points', { value: fig.points(scope.total.ap), unit: 'AP' })
+        }
+        sub={
+          calibration.factor !== null
+            ? t('sizeFrom', { ap: fig.points(scope.total.ap), factor: fig.factor(calibration.factor) })
+            : t('sizeUncalibrated')
+        }
       />
       <Tile
         label={t('sprintsNeeded')}
@@ -75,7 +102,9 @@ export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
         value={fig.int(forecast.sprintsNeeded)}
         sub={
           <>
-            <span data-testid="figure-sprints-exact">{t('sprintsExact', { exact: fig.exact(forecast.sprintsExact), velocity: fig.points(forecast.velocity), unit: forecast.unit })}</span>
+            <span data-testid="figure-sprints-exact">
+              {t('sprintsExact', { exact: fig.exact(forecast.sprintsExact), velocity: fig.points(forecast.velocity), unit: forecast.unit })}
+            </span>
             {p50 !== null && p95 !== null && <span className="block">{t('sprintsMc', { p50: fig.int(p50), p95: fig.int(p95) })}</span>}
           </>
         }
@@ -84,7 +113,13 @@ export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
         label={t('targetDate')}
         testId="figure-date"
         value={forecast.targetDate !== null ? fig.date(forecast.targetDate, 'medium') : t('noDate')}
-        sub={forecast.targetDate !== null && forecast.finishSprint !== null ? <span data-testid="figure-date-sub">{sprintEnd(forecast.finishSprint, forecast.targetDate, true, true)}</span> : t('noDateSub')}
+        sub={
+          forecast.targetDate !== null && forecast.finishSprint !== null ? (
+            <span data-testid="figure-date-sub">{sprintEnd(forecast.finishSprint, forecast.targetDate, true, true)}</span>
+          ) : (
+            t('noDateSub')
+          )
+        }
       />
       <Tile
         label={t('totalCost')}
@@ -94,8 +129,15 @@ export function KeyFigures({ plan, fig }: { plan: Plan; fig: Figures }) {
           budget?.costPerSprintMinor != null ? (
             <span data-testid="figure-cost-sub">
               {budget.spentMinor !== null && budget.spentMinor > 0
-                ? t('totalCostSpentSub', { spent: fig.money(budget.spentMinor, budget.currency), sprints: fig.int(forecast.sprintsNeeded), perSprint: fig.money(budget.costPerSprintMinor, budget.currency) })
-                : t('totalCostSub', { sprints: fig.int(forecast.sprintsNeeded), perSprint: fig.money(budget.costPerSprintMinor, budget.currency) })}
+                ? t('totalCostSpentSub', {
+                    spent: fig.money(budget.spentMinor, budget.currency),
+                    sprints: fig.int(forecast.sprintsNeeded),
+                    perSprint: fig.money(budget.costPerSprintMinor, budget.currency),
+                  })
+                : t('totalCostSub', {
+                    sprints: fig.int(forecast.sprintsNeeded),
+                    perSprint: fig.money(budget.costPerSprintMinor, budget.currency),
+                  })}
             </span>
           ) : (
             t('noCostSub')
@@ -120,8 +162,17 @@ export function StatusBanner({ plan }: { plan: Plan }) {
           ? 'border-emerald-300 bg-emerald-50 text-emerald-900'
           : 'border-slate-200 bg-white text-slate-700';
   return (
-    <p role="status" data-testid="plan-status" data-status={s.code} className={`rounded-lg border px-4 py-2.5 font-medium 2xl:text-lg print:py-1 print:text-sm ${tone}`}>
-      {(s.code === 'over_budget' || s.code === 'at_risk') && <span aria-hidden className="mr-1.5">!</span>}
+    <p
+      role="status"
+      data-testid="plan-status"
+      data-status={s.code}
+      className={`rounded-lg border px-4 py-2.5 font-medium 2xl:text-lg print:py-1 print:text-sm ${tone}`}
+    >
+      {(s.code === 'over_budget' || s.code === 'at_risk') && (
+        <span aria-hidden className="mr-1.5">
+          !
+        </span>
+      )}
       {t(key, args)}
     </p>
   );
@@ -148,7 +199,12 @@ export function CalibrationPanel({ plan, refs, fig }: { plan: Plan; refs: readon
       <p className="text-sm text-slate-600">{t('from', { count: c.referenceCount, sp: fig.points(c.sumSp), ap: fig.points(c.sumAp) })}</p>
       <ul className="mt-3 flex flex-col divide-y divide-slate-100 text-sm 2xl:text-base print:mt-1">
         {refs.map((r) => (
-          <RefLine key={r.n} label={r.title || t('itemUnnamed', { n: r.n })} figures={t('item', { ap: fig.points(r.ap), sp: fig.points(r.sp) })} ratio={t('ratio', { ratio: fig.factor(r.sp / r.ap) })} />
+          <RefLine
+            key={r.n}
+            label={r.title || t('itemUnnamed', { n: r.n })}
+            figures={t('item', { ap: fig.points(r.ap), sp: fig.points(r.sp) })}
+            ratio={t('ratio', { ratio: fig.factor(r.sp / r.ap) })}
+          />
         ))}
       </ul>
     </Panel>
@@ -193,13 +249,20 @@ export function ForecastPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   const velocityText = useVelocityText();
   const sprintEnd = useSprintEnd();
   const { forecast: f, velocity: v, scope } = plan;
-  const other = f.unit === 'SP' ? { value: scope.remaining.ap, unit: 'AP' } : scope.remaining.sp !== null ? { value: scope.remaining.sp, unit: 'SP' } : null;
+  const other =
+    f.unit === 'SP'
+      ? { value: scope.remaining.ap, unit: 'AP' }
+      : scope.remaining.sp !== null
+        ? { value: scope.remaining.sp, unit: 'SP' }
+        : null;
   return (
     <Panel title={t('title')} testId="panel-forecast">
       <Rows>
         <Row label={t('remaining')} testId="forecast-remaining">
           {t('points', { value: fig.points(f.remaining), unit: f.unit })}
-          {other && <span className="ml-2 font-normal text-slate-500">{t('points', { value: fig.points(other.value), unit: other.unit })}</span>}
+          {other && (
+            <span className="ml-2 font-normal text-slate-500">{t('points', { value: fig.points(other.value), unit: other.unit })}</span>
+          )}
         </Row>
         <Row label={t('velocity')} testId="forecast-velocity">
           {velocityText(v)}
@@ -208,7 +271,11 @@ export function ForecastPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
           {t('sprintsValue', { needed: fig.int(f.sprintsNeeded), exact: fig.exact(f.sprintsExact) })}
         </Row>
         <Row label={t('targetDate')} testId="forecast-date">
-          {f.targetDate !== null && f.finishSprint !== null ? sprintEnd(f.finishSprint, f.targetDate, true) : <span className="font-normal text-slate-500">{t('noDate')}</span>}
+          {f.targetDate !== null && f.finishSprint !== null ? (
+            sprintEnd(f.finishSprint, f.targetDate, true)
+          ) : (
+            <span className="font-normal text-slate-500">{t('noDate')}</span>
+          )}
         </Row>
       </Rows>
       <Note>{t('formula')}</Note>
@@ -239,10 +306,14 @@ export function RangePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
           {t('sprintsValue', { fast: sprints(r.sprintsAtHigh), slow: sprints(r.sprintsAtLow) })}
         </Row>
         {(r.dateAtHigh !== null || r.dateAtLow !== null) && (
-          <Row label={t('dates')}>{t('datesValue', { fast: date(r.dateAtHigh, r.sprintsAtHigh), slow: date(r.dateAtLow, r.sprintsAtLow) })}</Row>
+          <Row label={t('dates')}>
+            {t('datesValue', { fast: date(r.dateAtHigh, r.sprintsAtHigh), slow: date(r.dateAtLow, r.sprintsAtLow) })}
+          </Row>
         )}
         {r.horizon > 0 && (
-          <Row label={t('scope', { horizon: r.horizon })}>{t('scopeValue', { low: fig.points(r.scopeLow), high: fig.points(r.scopeHigh), unit: r.unit })}</Row>
+          <Row label={t('scope', { horizon: r.horizon })}>
+            {t('scopeValue', { low: fig.points(r.scopeLow), high: fig.points(r.scopeHigh), unit: r.unit })}
+          </Row>
         )}
       </Rows>
       <Note>
@@ -277,8 +348,12 @@ export function MonteCarloPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
             <div className="text-sm font-semibold text-slate-600 2xl:text-base">
               {t('percent', { percent: p.percent })} <span className="font-normal">{t('within')}</span>
             </div>
-            <div className="text-3xl font-bold tabular-nums 2xl:text-4xl print:text-xl">{p.sprints === null ? t('beyondCap') : t('sprintsValue', { count: p.sprints })}</div>
-            {p.date !== null && p.finishSprint !== null && <div className="text-sm text-slate-600 2xl:text-base">{sprintEnd(p.finishSprint, p.date)}</div>}
+            <div className="text-3xl font-bold tabular-nums 2xl:text-4xl print:text-xl">
+              {p.sprints === null ? t('beyondCap') : t('sprintsValue', { count: p.sprints })}
+            </div>
+            {p.date !== null && p.finishSprint !== null && (
+              <div className="text-sm text-slate-600 2xl:text-base">{sprintEnd(p.finishSprint, p.date)}</div>
+            )}
           </div>
         ))}
       </div>
@@ -287,7 +362,12 @@ export function MonteCarloPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
       </div>
       {mc.horizon > 0 && (
         <p className="mt-1 text-slate-700 2xl:text-lg print:text-sm">
-          {t('scopeAtHorizon', { confidence: mc.scopeAtHorizon.confidence, value: fig.points(mc.scopeAtHorizon.value), unit: mc.unit, horizon: mc.horizon })}
+          {t('scopeAtHorizon', {
+            confidence: mc.scopeAtHorizon.confidence,
+            value: fig.points(mc.scopeAtHorizon.value),
+            unit: mc.unit,
+            horizon: mc.horizon,
+          })}
         </p>
       )}
       <Note>
@@ -383,7 +463,9 @@ export function BudgetPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
         {b.costOfSprintsNeededMinor !== null && (
           <Row label={t('remainingCost', { sprints: b.sprintsNeeded })} testId="budget-remaining-cost">
             {money(b.costOfSprintsNeededMinor)}
-            <span className="ml-2 text-sm font-normal text-slate-500">{t('remainingCostFormula', { sprints: fig.int(b.sprintsNeeded), perSprint: money(b.costPerSprintMinor) })}</span>
+            <span className="ml-2 text-sm font-normal text-slate-500">
+              {t('remainingCostFormula', { sprints: fig.int(b.sprintsNeeded), perSprint: money(b.costPerSprintMinor) })}
+            </span>
           </Row>
         )}
         {b.projectedTotalMinor !== null && (
@@ -418,7 +500,14 @@ export function BudgetPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
 }
 
 /** Warnings that no panel shows by itself. */
-const LISTED: readonly WarningCode[] = ['assumed_velocity_ignored', 'monte_carlo_capped', 'money_overflow', 'budget_overspent', 'scope_overdone', 'unknown_done_item'];
+const LISTED: readonly WarningCode[] = [
+  'assumed_velocity_ignored',
+  'monte_carlo_capped',
+  'money_overflow',
+  'budget_overspent',
+  'scope_overdone',
+  'unknown_done_item',
+];
 
 export function Notes({ plan }: { plan: Plan }) {
   const t = useTranslations('plan.warnings');

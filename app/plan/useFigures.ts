@@ -2,7 +2,16 @@
 import { useCallback, useMemo } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import { wholePercent, type PlanError } from '../../domain/planning';
-import { boundOf, formatMoneyRounded, historyEntryOf, isoDateToUtc, lastWorkingDay, pointsDigits, roundTo, type FieldId } from '../../domain/planning/view';
+import {
+  boundOf,
+  formatMoneyRounded,
+  historyEntryOf,
+  isoDateToUtc,
+  lastWorkingDay,
+  pointsDigits,
+  roundTo,
+  type FieldId,
+} from '../../domain/planning/view';
 
 /** Locale-aware display of the plan's figures, each rounded by one rule (domain/planning/view/format.ts). */
 export function useFigures() {
@@ -32,7 +41,9 @@ export function useFigures() {
       /** with the weekday: "Sun, Aug 17, 2025" */
       weekday: (iso: string) => {
         const d = isoDateToUtc(iso);
-        return d === null ? iso : format.dateTime(d, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+        return d === null
+          ? iso
+          : format.dateTime(d, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
       },
       /** the weekday's name: "Sunday" */
       dayName: (iso: string) => {

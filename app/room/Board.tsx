@@ -57,16 +57,19 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen,
   const draggedBy = useMemo(() => {
     const m: Record<string, string> = {};
     // an anonymous session's drags come under opaque keys: nobody's name
-    for (const [personId, cardId] of Object.entries(dragging)) if (personId !== myId) m[cardId] = Object.hasOwn(board.people, personId) ? board.people[personId]!.name : '';
+    for (const [personId, cardId] of Object.entries(dragging))
+      if (personId !== myId) m[cardId] = Object.hasOwn(board.people, personId) ? board.people[personId]!.name : '';
     return m;
   }, [dragging, myId, board.people]);
 
   const titleOf = (id: string | number) => board.cards.find((c) => c.id === id)?.title ?? String(id);
-  const labelOf = (id: string | number | undefined) => (id === undefined ? '' : id === PILE_ID ? t('pile') : (board.scale.buckets.find((b) => b.id === id)?.label ?? String(id)));
+  const labelOf = (id: string | number | undefined) =>
+    id === undefined ? '' : id === PILE_ID ? t('pile') : (board.scale.buckets.find((b) => b.id === id)?.label ?? String(id));
   const announcements: Announcements = {
     onDragStart: ({ active: a }) => t('announce.pickedUp', { card: titleOf(a.id) }),
     onDragOver: ({ active: a, over }) => (over ? t('announce.over', { card: titleOf(a.id), target: labelOf(over.id) }) : undefined),
-    onDragEnd: ({ active: a, over }) => (over ? t('announce.dropped', { card: titleOf(a.id), target: labelOf(over.id) }) : t('announce.cancelled', { card: titleOf(a.id) })),
+    onDragEnd: ({ active: a, over }) =>
+      over ? t('announce.dropped', { card: titleOf(a.id), target: labelOf(over.id) }) : t('announce.cancelled', { card: titleOf(a.id) }),
     onDragCancel: ({ active: a }) => t('announce.cancelled', { card: titleOf(a.id) }),
   };
 
@@ -100,7 +103,9 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen,
   const shownPile = showOthers || others <= 8 ? pile : pile.filter((c) => !isOthers(c));
   // big boards get compact cards, so 200 cards stay a board and not a long scroll
   const compact = board.cards.length > 60;
-  const card = (c: Card) => <DraggableCard key={c.id} info={info(c)} compact={compact} disabled={!canMove(c.id)} {...(onOpen ? { onOpen } : {})} />;
+  const card = (c: Card) => (
+    <DraggableCard key={c.id} info={info(c)} compact={compact} disabled={!canMove(c.id)} {...(onOpen ? { onOpen } : {})} />
+  );
 
   return (
     <DndContext
@@ -132,7 +137,12 @@ export function Board({ board, myId, dragging, canMove, onMove, onHover, onOpen,
           {shownPile.map(card)}
           {others > 8 && (
             <li className="list-none">
-              <button type="button" className="w-full rounded px-1 py-1 text-left text-sm text-indigo-700 underline" onClick={() => setShowOthers((v) => !v)} data-testid="toggle-others">
+              <button
+                type="button"
+                className="w-full rounded px-1 py-1 text-left text-sm text-indigo-700 underline"
+                onClick={() => setShowOthers((v) => !v)}
+                data-testid="toggle-others"
+              >
                 {showOthers ? t('hideOthers') : t('showOthers', { count: others })}
               </button>
             </li>

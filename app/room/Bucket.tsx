@@ -2,7 +2,21 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
 
-export function DropZone({ id, label, header, children, className, disabled }: { id: string; label: string; header: ReactNode; children: ReactNode; className?: string; disabled?: boolean }) {
+export function DropZone({
+  id,
+  label,
+  header,
+  children,
+  className,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  header: ReactNode;
+  children: ReactNode;
+  className?: string;
+  disabled?: boolean;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id, data: { label }, disabled });
   return (
     <section

@@ -14,43 +14,64 @@ export interface CardInfo {
   draggingBy?: string;
 }
 
-const sameInfo = (a: CardInfo, b: CardInfo) => a.card === b.card && a.moves === b.moves && a.flag === b.flag && a.handOf === b.handOf && a.draggingBy === b.draggingBy;
+const sameInfo = (a: CardInfo, b: CardInfo) =>
+  a.card === b.card && a.moves === b.moves && a.flag === b.flag && a.handOf === b.handOf && a.draggingBy === b.draggingBy;
 
 /**
  * Memoized separately from the draggable shell: dnd-kit re-renders every useDraggable
  * consumer when any card mounts or unmounts (a move between buckets does both), so the
  * shell stays tiny and the card's content is skipped when nothing about it changed.
  */
-export const CardView = memo(function CardView({ info, dragging, big, compact }: { info: CardInfo; dragging?: boolean; big?: boolean; compact?: boolean }) {
-  const t = useTranslations('room');
-  const { card, flag, handOf, draggingBy } = info;
-  const mine = handOf === null;
-  return (
-    <div
-      data-overlay={dragging ? 'true' : undefined}
-      className={`relative rounded-md border-2 bg-white text-left shadow-sm ${big ? 'px-3 py-2 text-xl leading-snug' : compact ? 'px-1 py-0.5 text-xs leading-snug' : 'px-2 py-1.5 text-sm'} ${
-        dragging ? 'border-indigo-500 shadow-lg ring-2 ring-indigo-300' : flag ? 'border-rose-500' : mine ? 'border-indigo-400' : 'border-slate-300'
-      } ${handOf !== undefined && handOf !== null ? 'opacity-60' : ''}`}
-    >
-      {flag && (
-        <span className="absolute -top-2 -right-2 flex h-5 w-5 items-center justify-center rounded-full bg-rose-600 text-xs font-bold text-white" title={t(`flagReason.${flag}`)} aria-label={`${t('flagged')}: ${t(`flagReason.${flag}`)}`}>
-          !
-        </span>
-      )}
-      {card.key && <span className="font-mono text-xs whitespace-nowrap text-slate-500">{card.key}</span>}
-      {/* a real space after the key: the title may start on the next line, whole */}
-      {card.key && ' '}
-      {/* wrapped by words; only a single word wider than the card may break */}
-      <span className="break-words">{card.title}</span>
-      {handOf !== undefined && handOf !== null && <span className="block text-xs text-slate-500">{handOf ? t('handOf', { name: handOf }) : t('handOfSomeone')}</span>}
-      {draggingBy !== undefined && <span className="block text-xs font-medium text-amber-700">{draggingBy ? t('draggingBy', { name: draggingBy }) : t('draggingBySomeone')}</span>}
-    </div>
-  );
-}, (a, b) => a.dragging === b.dragging && a.big === b.big && a.compact === b.compact && sameInfo(a.info, b.info));
+export const CardView = memo(
+  function CardView({ info, dragging, big, compact }: { info: CardInfo; dragging?: boolean; big?: boolean; compact?: boolean }) {
+    const t = useTranslations('room');
+    const { card, flag, handOf, draggingBy } = info;
+    const mine = handOf === null;
+    return (
+      <div
+        data-overlay={dragging ? 'true' : undefined}
+        className={`relative rounded-md border-2 bg-white text-left shadow-sm ${big ? 'px-3 py-2 text-xl leading-snug' : compact ? 'px-1 py-0.5 text-xs leading-snug' : 'px-2 py-1.5 text-sm'} ${
+          dragging
+            ? 'border-indigo-500 shadow-lg ring-2 ring-indigo-300'
+            : flag
+              ? 'border-rose-500'
+              : mine
+                ? 'border-indigo-400'
+                : 'border-slate-300'
+        } ${handOf !== undefined && handOf !== null ? 'opacity-60' : ''}`}
+      >
+        {flag && (
+          <span
+            className="absolute -top-2 -right-2 flex h-5 w-5 items-center justify-center rounded-full bg-rose-600 text-xs font-bold text-white"
+            title={t(`flagReason.${flag}`)}
+            aria-label={`${t('flagged')}: ${t(`flagReason.${flag}`)}`}
+          >
+            !
+          </span>
+        )}
+        {card.key && <span className="font-mono text-xs whitespace-nowrap text-slate-500">{card.key}</span>}
+        {/* a real space after the key: the title may start on the next line, whole */}
+        {card.key && ' '}
+        {/* wrapped by words; only a single word wider than the card may break */}
+        <span className="break-words">{card.title}</span>
+        {handOf !== undefined && handOf !== null && (
+          <span className="block text-xs text-slate-500">{handOf ? t('handOf', { name: handOf }) : t('handOfSomeone')}</span>
+        )}
+        {draggingBy !== undefined && (
+          <span className="block text-xs font-medium text-amber-700">
+            {draggingBy ? t('draggingBy', { name: draggingBy }) : t('draggingBySomeone')}
+          </span>
+        )}
+      </div>
+    );
+  },
+  (a, b) => a.dragging === b.dragging && a.big === b.big && a.compact === b.compact && sameInfo(a.info, b.info),
+);
 
 type DraggableProps = { info: CardInfo; disabled: boolean; compact?: boolean; onOpen?: (cardId: string) => void };
 
-const same = (a: DraggableProps, b: DraggableProps) => a.disabled === b.disabled && a.compact === b.compact && a.onOpen === b.onOpen && sameInfo(a.info, b.info);
+const same = (a: DraggableProps, b: DraggableProps) =>
+  a.disabled === b.disabled && a.compact === b.compact && a.onOpen === b.onOpen && sameInfo(a.info, b.info);
 
 /** Memoized: with 200 cards a move should re-render one card, not the board. */
 export const DraggableCard = memo(function DraggableCard({ info, disabled, compact, onOpen }: DraggableProps) {

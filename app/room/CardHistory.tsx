@@ -9,7 +9,19 @@ import type { RoomApi } from './useRoom';
 const CARD_EVENTS = new Set(['card.moved', 'card.flagged', 'card.unflagged', 'card.spotlighted']);
 
 /** A card's details: key, title, the description imported with it (fetched on demand), its move log a page at a time. */
-export function CardHistory({ board, cardId, api, facilitator, onClose }: { board: BoardState; cardId: string; api: RoomApi; facilitator: boolean; onClose: () => void }) {
+export function CardHistory({
+  board,
+  cardId,
+  api,
+  facilitator,
+  onClose,
+}: {
+  board: BoardState;
+  cardId: string;
+  api: RoomApi;
+  facilitator: boolean;
+  onClose: () => void;
+}) {
   const t = useTranslations('room');
   const [log, setLog] = useState<{ events: VersionedEvent[]; more: boolean; description: string } | null>(null);
   const card = board.cards.find((c) => c.id === cardId);
@@ -60,16 +72,28 @@ export function CardHistory({ board, cardId, api, facilitator, onClose }: { boar
         {facilitator && board.phase !== 'locked' && (
           <div className="flex flex-wrap gap-2">
             {flag ? (
-              <button type="button" className="rounded bg-emerald-600 px-3 py-1 text-white" onClick={() => void api.command({ type: 'card.unflag', cardId })}>
+              <button
+                type="button"
+                className="rounded bg-emerald-600 px-3 py-1 text-white"
+                onClick={() => void api.command({ type: 'card.unflag', cardId })}
+              >
                 {t('unflag')}
               </button>
             ) : (
-              <button type="button" className="rounded bg-rose-600 px-3 py-1 text-white" onClick={() => void api.command({ type: 'card.flag', cardId })}>
+              <button
+                type="button"
+                className="rounded bg-rose-600 px-3 py-1 text-white"
+                onClick={() => void api.command({ type: 'card.flag', cardId })}
+              >
                 {t('flag')}
               </button>
             )}
             {board.phase === 'discussion' && board.spotlight !== cardId && (
-              <button type="button" className="rounded bg-amber-500 px-3 py-1 text-slate-950" onClick={() => void api.command({ type: 'card.spotlight', cardId }).then((a) => a.ok && onClose())}>
+              <button
+                type="button"
+                className="rounded bg-amber-500 px-3 py-1 text-slate-950"
+                onClick={() => void api.command({ type: 'card.spotlight', cardId }).then((a) => a.ok && onClose())}
+              >
                 {t('spotlight.show')}
               </button>
             )}
@@ -106,7 +130,11 @@ export function Timeline({ board, api, onClose }: { board: BoardState; api: Room
               {t('loadEarlier')}
             </button>
           )}
-          <EventList board={board} events={page.events.filter((e) => e.event.type !== 'card.added' && e.event.type !== 'session.created')} empty={t('historyEmpty')} />
+          <EventList
+            board={board}
+            events={page.events.filter((e) => e.event.type !== 'card.added' && e.event.type !== 'session.created')}
+            empty={t('historyEmpty')}
+          />
         </>
       )}
     </Dialog>

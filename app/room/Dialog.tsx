@@ -11,7 +11,12 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     if (d && !d.open) d.showModal();
   }, []);
   return (
-    <dialog ref={ref} onClose={onClose} aria-label={title} className="m-auto w-[min(40rem,95vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-label={title}
+      className="m-auto w-[min(40rem,95vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
       <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2">
         <h2 className="font-semibold">{title}</h2>
         <button type="button" onClick={onClose} className="rounded px-2 py-1 hover:bg-slate-100">

@@ -4,7 +4,17 @@ import { flagOf, placementOf, type BoardState } from '../../domain/board';
 import type { RoomApi } from './useRoom';
 
 /** The discussion queue: flagged cards in priority order, why they were flagged; the facilitator spotlights one at a time. */
-export function DiscussionPanel({ board, api, facilitator, onOpen }: { board: BoardState; api: RoomApi; facilitator: boolean; onOpen: (cardId: string) => void }) {
+export function DiscussionPanel({
+  board,
+  api,
+  facilitator,
+  onOpen,
+}: {
+  board: BoardState;
+  api: RoomApi;
+  facilitator: boolean;
+  onOpen: (cardId: string) => void;
+}) {
   const t = useTranslations('room');
   const flagged = board.cards.filter((c) => flagOf(board, c.id));
   const where = (cardId: string) => {
@@ -20,7 +30,10 @@ export function DiscussionPanel({ board, api, facilitator, onOpen }: { board: Bo
       {flagged.length === 0 && <p className="text-sm text-slate-600">{t('discussionEmpty')}</p>}
       <ol className="flex max-h-96 flex-col gap-2 overflow-y-auto">
         {flagged.map((c) => (
-          <li key={c.id} className={`flex items-center justify-between gap-2 rounded border px-2 py-1 text-sm ${board.spotlight === c.id ? 'border-amber-400 bg-amber-50' : 'border-slate-200'}`}>
+          <li
+            key={c.id}
+            className={`flex items-center justify-between gap-2 rounded border px-2 py-1 text-sm ${board.spotlight === c.id ? 'border-amber-400 bg-amber-50' : 'border-slate-200'}`}
+          >
             <button type="button" className="min-w-0 text-left break-words underline decoration-dotted" onClick={() => onOpen(c.id)}>
               {c.key && <span className="font-mono text-xs whitespace-nowrap text-slate-500">{c.key}</span>}
               {c.key && ' '}
@@ -33,11 +46,19 @@ export function DiscussionPanel({ board, api, facilitator, onOpen }: { board: Bo
             {facilitator && discussing && (
               <span className="flex shrink-0 gap-1">
                 {board.spotlight !== c.id && (
-                  <button type="button" className="rounded bg-amber-400 px-2 py-0.5 text-slate-950" onClick={() => void api.command({ type: 'card.spotlight', cardId: c.id })}>
+                  <button
+                    type="button"
+                    className="rounded bg-amber-400 px-2 py-0.5 text-slate-950"
+                    onClick={() => void api.command({ type: 'card.spotlight', cardId: c.id })}
+                  >
                     {t('spotlight.show')}
                   </button>
                 )}
-                <button type="button" className="rounded bg-emerald-600 px-2 py-0.5 text-white" onClick={() => void api.command({ type: 'card.unflag', cardId: c.id })}>
+                <button
+                  type="button"
+                  className="rounded bg-emerald-600 px-2 py-0.5 text-white"
+                  onClick={() => void api.command({ type: 'card.unflag', cardId: c.id })}
+                >
                   {t('unflag')}
                 </button>
               </span>

@@ -6,7 +6,9 @@ import { facilitatorSecretFor } from './identity';
 export function ExportLinks({ sessionId }: { sessionId: string }) {
   const t = useTranslations('room.export');
   async function download(format: 'csv' | 'json') {
-    const res = await fetch(`/api/sessions/${sessionId}/result?format=${format}`, { headers: { authorization: `Bearer ${facilitatorSecretFor(sessionId) ?? ''}` } });
+    const res = await fetch(`/api/sessions/${sessionId}/result?format=${format}`, {
+      headers: { authorization: `Bearer ${facilitatorSecretFor(sessionId) ?? ''}` },
+    });
     if (!res.ok) return;
     const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `result.${format}`;
     const url = URL.createObjectURL(await res.blob());

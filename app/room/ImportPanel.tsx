@@ -50,7 +50,14 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
           aria-label={t('file')}
           onChange={(e) => void e.target.files?.[0]?.text().then(reset)}
         />
-        <textarea rows={5} aria-label={t('paste')} placeholder={t('paste')} className="rounded border border-slate-300 p-2 font-mono text-xs" value={text} onChange={(e) => reset(e.target.value)} />
+        <textarea
+          rows={5}
+          aria-label={t('paste')}
+          placeholder={t('paste')}
+          className="rounded border border-slate-300 p-2 font-mono text-xs"
+          value={text}
+          onChange={(e) => reset(e.target.value)}
+        />
         <div className="flex gap-2">
           <button
             type="button"
@@ -66,7 +73,10 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
               className="rounded bg-indigo-600 px-3 py-1 text-white hover:bg-indigo-700"
               onClick={() =>
                 void call('import').then(({ ok, body, refused }) => {
-                  setMessage(refused ?? (ok ? t('done', { imported: body?.imported ?? 0, updated: body?.updated ?? 0 }) : (body?.error?.message ?? null)));
+                  setMessage(
+                    refused ??
+                      (ok ? t('done', { imported: body?.imported ?? 0, updated: body?.updated ?? 0 }) : (body?.error?.message ?? null)),
+                  );
                   if (ok) setPreview(null);
                 })
               }
@@ -76,7 +86,11 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
           )}
         </div>
         {message && <p role="status">{message}</p>}
-        {preview && !preview.ok && <p role="alert" className="text-red-800">{preview.error.message}</p>}
+        {preview && !preview.ok && (
+          <p role="alert" className="text-red-800">
+            {preview.error.message}
+          </p>
+        )}
         {preview?.ok && preview.columns.length > 0 && (
           <fieldset className="grid grid-cols-2 gap-1 sm:grid-cols-3" data-testid="import-mapping">
             <legend className="font-medium">{t('mapping')}</legend>
@@ -105,7 +119,9 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
         )}
         {preview?.ok && (
           <table className="w-full text-left text-xs" data-testid="import-preview">
-            <caption className="text-left text-slate-700">{t('summary', { accepted: preview.accepted, rejected: preview.rejected, updates: preview.updates })}</caption>
+            <caption className="text-left text-slate-700">
+              {t('summary', { accepted: preview.accepted, rejected: preview.rejected, updates: preview.updates })}
+            </caption>
             <tbody>
               {preview.rows.map((r) => (
                 <tr key={r.line} className={r.status === 'rejected' ? 'text-red-800' : ''}>

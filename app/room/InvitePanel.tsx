@@ -28,7 +28,14 @@ export function InvitePanel({ sessionId, joinCode, open }: { sessionId: string; 
           </p>
           <p className="text-sm text-slate-600">{t('codeHint', { url: origin.replace(/^https?:\/\//, '') + '/j' })}</p>
         </div>
-        {qr && <img alt={t('qr')} src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`} className="h-28 w-28 shrink-0" data-testid="invite-qr" />}
+        {qr && (
+          <img
+            alt={t('qr')}
+            src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`}
+            className="h-28 w-28 shrink-0"
+            data-testid="invite-qr"
+          />
+        )}
       </div>
       {link && (
         <div className="mt-2">

@@ -17,7 +17,14 @@ export function JoinForm({ onJoin }: { onJoin: (name: string, observer: boolean)
     >
       <label className="flex flex-col gap-1">
         <span className="font-medium">{t('yourName')}</span>
-        <input autoFocus required maxLength={LIMITS.nameLength} value={name} onChange={(e) => setName(e.target.value)} className="rounded border border-slate-300 px-3 py-2" />
+        <input
+          autoFocus
+          required
+          maxLength={LIMITS.nameLength}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          className="rounded border border-slate-300 px-3 py-2"
+        />
       </label>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" checked={observer} onChange={(e) => setObserver(e.target.checked)} className="mt-1" />

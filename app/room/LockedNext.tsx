@@ -11,7 +11,11 @@ export function LockedNext({ facilitator, calibrateLink, total }: { facilitator:
       {facilitator && (
         <div className="flex flex-wrap items-center gap-3">
           {calibrateLink && (
-            <a href={calibrateLink} className="rounded bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800" data-testid="calibrate-link">
+            <a
+              href={calibrateLink}
+              className="rounded bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800"
+              data-testid="calibrate-link"
+            >
               {t('calibrate')}
             </a>
           )}

@@ -3,13 +3,26 @@ import { useTranslations } from 'use-intl';
 import { sortingProgress, type BoardState, type Role } from '../../domain/board';
 import type { RoomApi } from './useRoom';
 
-export function PeoplePanel({ board, online, myId, facilitator, api }: { board: BoardState; online: string[]; myId: string | null; facilitator: boolean; api: RoomApi }) {
+export function PeoplePanel({
+  board,
+  online,
+  myId,
+  facilitator,
+  api,
+}: {
+  board: BoardState;
+  online: string[];
+  myId: string | null;
+  facilitator: boolean;
+  api: RoomApi;
+}) {
   const t = useTranslations('room');
   const on = new Set(online);
   const progress = board.phase === 'sorting' ? sortingProgress(board) : null;
   const left = new Map(progress?.people.map((p) => [p.person.id, p.left]) ?? []);
   const people = Object.values(board.people).sort(
-    (a, b) => (left.get(b.id) ?? -1) - (left.get(a.id) ?? -1) || Number(on.has(b.id)) - Number(on.has(a.id)) || a.name.localeCompare(b.name),
+    (a, b) =>
+      (left.get(b.id) ?? -1) - (left.get(a.id) ?? -1) || Number(on.has(b.id)) - Number(on.has(a.id)) || a.name.localeCompare(b.name),
   );
   const setRole = (personId: string, role: Role) => void api.command({ type: 'person.setRole', personId, role });
   return (
@@ -18,7 +31,10 @@ export function PeoplePanel({ board, online, myId, facilitator, api }: { board: 
         {t('people')} <span className="font-normal text-slate-600">({t('participants', { count: online.length })})</span>
       </h2>
       {progress && (
-        <p className={`mb-2 rounded px-2 py-1 text-sm font-medium ${progress.everyoneDone ? 'bg-emerald-50 text-emerald-800' : 'bg-amber-50 text-amber-900'}`} data-testid="sorting-progress">
+        <p
+          className={`mb-2 rounded px-2 py-1 text-sm font-medium ${progress.everyoneDone ? 'bg-emerald-50 text-emerald-800' : 'bg-amber-50 text-amber-900'}`}
+          data-testid="sorting-progress"
+        >
           {progress.everyoneDone ? t('progress.everyoneDone') : t('progress.stillSorting', { count: progress.sorting })}
           {progress.undealt > 0 ? ` · ${t('progress.undealt', { count: progress.undealt })}` : ''}
         </p>
@@ -38,7 +54,10 @@ export function PeoplePanel({ board, online, myId, facilitator, api }: { board: 
                 <span className="sr-only">{` · ${on.has(p.id) ? t('online') : t('offlineMark')}`}</span>
               </span>
               {holds !== undefined && (
-                <span className={`rounded px-1.5 text-xs font-semibold ${holds === 0 ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`} data-testid="person-left">
+                <span
+                  className={`rounded px-1.5 text-xs font-semibold ${holds === 0 ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`}
+                  data-testid="person-left"
+                >
                   {holds === 0 ? t('progress.personDone') : t('progress.left', { count: holds })}
                 </span>
               )}

@@ -28,7 +28,13 @@ function DeadlineControl({ board, api }: { board: BoardState; api: RoomApi }) {
     >
       <label className="flex items-center gap-1">
         {t('label')}
-        <input type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} className="rounded border border-slate-300 px-1 py-0.5" data-testid="deadline-input" />
+        <input
+          type="datetime-local"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="rounded border border-slate-300 px-1 py-0.5"
+          data-testid="deadline-input"
+        />
       </label>
       <button type="submit" className={button}>
         {board.deadline === null ? t('set') : t('change')}
@@ -74,7 +80,12 @@ export function PhaseBar({ board, facilitator, api }: { board: BoardState; facil
           {facilitator && (
             <>
               {board.phase !== 'locked' && board.phase !== 'setup' && (
-                <TimerControl running={!!board.timer} defaultSeconds={board.settings.timebox[board.phase] ?? 600} onStart={(seconds) => void api.command({ type: 'timer.start', seconds })} onStop={() => void api.command({ type: 'timer.stop' })} />
+                <TimerControl
+                  running={!!board.timer}
+                  defaultSeconds={board.settings.timebox[board.phase] ?? 600}
+                  onStart={(seconds) => void api.command({ type: 'timer.start', seconds })}
+                  onStop={() => void api.command({ type: 'timer.stop' })}
+                />
               )}
               {board.phase === 'sorting' && (
                 <button type="button" title={t('dealHint')} onClick={() => void api.command({ type: 'cards.deal' })} className={button}>
@@ -100,7 +111,12 @@ export function PhaseBar({ board, facilitator, api }: { board: BoardState; facil
         </div>
       </div>
       {facilitator && nudging && nudge && next && (
-        <div role="alertdialog" aria-label={t('nudge.title')} className="flex flex-wrap items-center gap-2 rounded bg-amber-100 px-3 py-2 text-amber-950" data-testid="nudge">
+        <div
+          role="alertdialog"
+          aria-label={t('nudge.title')}
+          className="flex flex-wrap items-center gap-2 rounded bg-amber-100 px-3 py-2 text-amber-950"
+          data-testid="nudge"
+        >
           <span className="font-medium">{t('nudge.text', { count: nudge.stillSorting, cards: nudge.cardsLeft })}</span>
           <button type="button" className="rounded bg-indigo-600 px-3 py-1 text-sm text-white" onClick={() => go(next)}>
             {t('nudge.moveOn')}
@@ -112,11 +128,21 @@ export function PhaseBar({ board, facilitator, api }: { board: BoardState; facil
       )}
       {board.deadline !== null && (
         <p className="text-sm font-medium text-indigo-900" data-testid="deadline">
-          {t('deadline.open', { date: f.dateTime(new Date(board.deadline), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) })}
+          {t('deadline.open', {
+            date: f.dateTime(new Date(board.deadline), {
+              weekday: 'short',
+              day: 'numeric',
+              month: 'short',
+              hour: '2-digit',
+              minute: '2-digit',
+            }),
+          })}
         </p>
       )}
       {facilitator && (board.phase === 'setup' || board.phase === 'sorting') && <DeadlineControl board={board} api={api} />}
-      <p className="text-sm text-slate-700">{t(board.deadline !== null && board.phase === 'sorting' ? 'phaseHint.sortingAsync' : `phaseHint.${board.phase}`)}</p>
+      <p className="text-sm text-slate-700">
+        {t(board.deadline !== null && board.phase === 'sorting' ? 'phaseHint.sortingAsync' : `phaseHint.${board.phase}`)}
+      </p>
     </div>
   );
 }

@@ -51,9 +51,17 @@ export function Projector({ sessionId }: { sessionId: string }) {
     </div>
   );
   return (
-    <main className="relative flex h-screen flex-col gap-2 overflow-hidden bg-slate-950 p-3 text-white" data-testid="projector" data-status={state.status}>
+    <main
+      className="relative flex h-screen flex-col gap-2 overflow-hidden bg-slate-950 p-3 text-white"
+      data-testid="projector"
+      data-status={state.status}
+    >
       {offline && (
-        <p role="alert" data-testid="projector-offline" className="absolute inset-x-0 top-0 z-10 bg-rose-600 py-2 text-center text-[32px] font-bold">
+        <p
+          role="alert"
+          data-testid="projector-offline"
+          className="absolute inset-x-0 top-0 z-10 bg-rose-600 py-2 text-center text-[32px] font-bold"
+        >
           {t('projectorOffline')}
         </p>
       )}
@@ -85,7 +93,12 @@ export function Projector({ sessionId }: { sessionId: string }) {
             <div className="h-16 w-16 rounded bg-white p-0.5">{qrImg}</div>
           </div>
         )}
-        <button type="button" onClick={() => setSound((s) => !s)} className="rounded border border-slate-600 px-2 py-1 text-base text-slate-300" aria-pressed={sound}>
+        <button
+          type="button"
+          onClick={() => setSound((s) => !s)}
+          className="rounded border border-slate-600 px-2 py-1 text-base text-slate-300"
+          aria-pressed={sound}
+        >
           {sound ? t('projectorSoundOn') : t('projectorSoundOff')}
         </button>
       </header>
@@ -96,7 +109,9 @@ export function Projector({ sessionId }: { sessionId: string }) {
           <aside className="flex w-[420px] shrink-0 flex-col items-center gap-3 rounded-lg bg-white p-5 text-slate-950">
             <p className="text-[32px] font-bold">{t('scanToJoin')}</p>
             <div className="w-full">{qrImg}</div>
-            <p className="text-center text-2xl">{t('joinCodeLabel', { url: typeof window !== 'undefined' ? window.location.host + '/j' : '' })}</p>
+            <p className="text-center text-2xl">
+              {t('joinCodeLabel', { url: typeof window !== 'undefined' ? window.location.host + '/j' : '' })}
+            </p>
             <p className="font-mono text-6xl font-black tracking-widest" data-testid="join-code">
               {code}
             </p>
@@ -159,7 +174,15 @@ function Buckets({ board }: { board: BoardState }) {
     return narrow ? [String(tot.count), `Σ${tot.sum}`] : [`${tot.count} · Σ${tot.sum}`];
   };
   // only what the layout depends on: the titles per bucket (a stable key, so presence or timer events change nothing)
-  const key = board.scale.buckets.map((b) => `${b.id}:${board.cards.filter((c) => placementOf(board, c.id) === b.id).map((c) => c.id).join(',')}`).join('|');
+  const key = board.scale.buckets
+    .map(
+      (b) =>
+        `${b.id}:${board.cards
+          .filter((c) => placementOf(board, c.id) === b.id)
+          .map((c) => c.id)
+          .join(',')}`,
+    )
+    .join('|');
   const contents = useMemo(
     () =>
       board.scale.buckets.map((b) => ({
@@ -190,7 +213,14 @@ function Buckets({ board }: { board: BoardState }) {
   const shown = layout && layout.buckets.length === contents.length ? deferred : contents;
 
   return (
-    <div ref={ref} className="flex min-h-0 min-w-0 flex-1" style={{ gap: GEOMETRY.bucketGap }} data-testid="projector-board" data-font={layout?.fontPx} data-fits={layout?.fits}>
+    <div
+      ref={ref}
+      className="flex min-h-0 min-w-0 flex-1"
+      style={{ gap: GEOMETRY.bucketGap }}
+      data-testid="projector-board"
+      data-font={layout?.fontPx}
+      data-fits={layout?.fits}
+    >
       {layout &&
         shown.map((c, i) => {
           const l = layout.buckets[i]!;
@@ -207,7 +237,12 @@ function Buckets({ board }: { board: BoardState }) {
                   {c.label}
                 </h2>
                 {c.stats.map((line, j) => (
-                  <p key={j} className="leading-tight font-bold whitespace-nowrap text-slate-300 tabular-nums" style={{ fontSize: HEADER.stats }} data-testid={j === 0 ? `projector-stats-${c.id}` : undefined}>
+                  <p
+                    key={j}
+                    className="leading-tight font-bold whitespace-nowrap text-slate-300 tabular-nums"
+                    style={{ fontSize: HEADER.stats }}
+                    data-testid={j === 0 ? `projector-stats-${c.id}` : undefined}
+                  >
                     {line}
                   </p>
                 ))}
@@ -215,7 +250,13 @@ function Buckets({ board }: { board: BoardState }) {
               <ul
                 className="min-h-0 flex-1"
                 aria-label={t('count', { count: c.cards.length })}
-                style={{ columnCount: l.lanes, columnGap: GEOMETRY.laneGap, columnFill: 'auto', fontFamily: CHIP_FONT, fontWeight: CHIP_WEIGHT }}
+                style={{
+                  columnCount: l.lanes,
+                  columnGap: GEOMETRY.laneGap,
+                  columnFill: 'auto',
+                  fontFamily: CHIP_FONT,
+                  fontWeight: CHIP_WEIGHT,
+                }}
               >
                 {c.cards.map((card) => (
                   <li

@@ -22,7 +22,10 @@ import { workshopLinkFor } from './identity';
 function Notice({ tone, children, onClose }: { tone: 'warn' | 'error'; children: React.ReactNode; onClose?: () => void }) {
   const t = useTranslations('room');
   return (
-    <p role={tone === 'error' ? 'alert' : 'status'} className={`flex items-center justify-between gap-2 rounded px-3 py-2 ${tone === 'error' ? 'bg-red-50 text-red-800' : 'bg-amber-100 text-amber-900'}`}>
+    <p
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`flex items-center justify-between gap-2 rounded px-3 py-2 ${tone === 'error' ? 'bg-red-50 text-red-800' : 'bg-amber-100 text-amber-900'}`}
+    >
       {children}
       {onClose && (
         <button type="button" onClick={onClose} className="rounded px-2 hover:bg-black/5">
@@ -46,7 +49,11 @@ export function Room({ sessionId }: { sessionId: string }) {
       <>
         <Header />
         <p role="alert" className="mx-auto mt-16 max-w-md rounded bg-red-50 p-4 text-red-800">
-          {state.status === 'removed' ? t('removed') : state.error?.code === 'unknown_session' ? t('unknownSession') : t('joinFailed', { message: state.error?.message ?? '' })}
+          {state.status === 'removed'
+            ? t('removed')
+            : state.error?.code === 'unknown_session'
+              ? t('unknownSession')
+              : t('joinFailed', { message: state.error?.message ?? '' })}
         </p>
       </>
     );
@@ -113,7 +120,11 @@ export function Room({ sessionId }: { sessionId: string }) {
           </p>
         </div>
         {board.next && board.next.sessionId !== sessionId && (
-          <p role="status" className="flex flex-wrap items-center gap-3 rounded-lg bg-indigo-600 px-3 py-2 text-white" data-testid="next-session">
+          <p
+            role="status"
+            className="flex flex-wrap items-center gap-3 rounded-lg bg-indigo-600 px-3 py-2 text-white"
+            data-testid="next-session"
+          >
             {t('nextSession.text', { name: board.next.name })}
             <a href={`/room/${board.next.sessionId}`} className="rounded bg-white px-3 py-1 font-medium text-indigo-700">
               {t('nextSession.join')}
@@ -127,7 +138,13 @@ export function Room({ sessionId }: { sessionId: string }) {
           </p>
         )}
         {board.phase === 'locked' && <LockedNext facilitator={facilitator} calibrateLink={calibrateLink} total={sum.total} />}
-        {board.phase === 'discussion' && board.spotlight && <Spotlight board={board} history={api.history} {...(facilitator ? { onClose: () => void api.command({ type: 'card.spotlight', cardId: null }) } : {})} />}
+        {board.phase === 'discussion' && board.spotlight && (
+          <Spotlight
+            board={board}
+            history={api.history}
+            {...(facilitator ? { onClose: () => void api.command({ type: 'card.spotlight', cardId: null }) } : {})}
+          />
+        )}
         {state.status === 'offline' && <Notice tone="warn">{t('offline')}</Notice>}
         {state.discarded.length > 0 && (
           <Notice tone="warn" onClose={api.dismissDiscarded}>
@@ -136,7 +153,9 @@ export function Room({ sessionId }: { sessionId: string }) {
         )}
         {state.error && (
           <Notice tone="error" onClose={api.dismissError}>
-            {t('moveFailed', { message: t.has(`errors.${state.error.code}`) ? t(`errors.${state.error.code}` as 'errors.internal') : state.error.message })}
+            {t('moveFailed', {
+              message: t.has(`errors.${state.error.code}`) ? t(`errors.${state.error.code}` as 'errors.internal') : state.error.message,
+            })}
           </Notice>
         )}
         <div className="flex flex-col gap-2 2xl:flex-row">
@@ -153,10 +172,18 @@ export function Room({ sessionId }: { sessionId: string }) {
             />
           </div>
           <aside className="grid gap-2 md:grid-cols-2 2xl:flex 2xl:w-80 2xl:shrink-0 2xl:flex-col">
-            {facilitator && <InvitePanel sessionId={sessionId} joinCode={state.meta.joinCode} open={board.phase === 'setup' || board.phase === 'sorting'} />}
+            {facilitator && (
+              <InvitePanel
+                sessionId={sessionId}
+                joinCode={state.meta.joinCode}
+                open={board.phase === 'setup' || board.phase === 'sorting'}
+              />
+            )}
             {facilitator && board.phase === 'setup' && <SetupPanel board={board} api={api} />}
             {facilitator && board.phase === 'setup' && <ImportPanel sessionId={sessionId} />}
-            {(board.phase === 'discussion' || sum.flagged > 0) && <DiscussionPanel board={board} api={api} facilitator={facilitator} onOpen={setOpen} />}
+            {(board.phase === 'discussion' || sum.flagged > 0) && (
+              <DiscussionPanel board={board} api={api} facilitator={facilitator} onOpen={setOpen} />
+            )}
             <PeoplePanel board={board} online={state.online} myId={me.participantId} facilitator={facilitator} api={api} />
           </aside>
         </div>

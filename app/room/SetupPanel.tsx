@@ -12,7 +12,14 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
   const t = useTranslations('room.setup');
   const tr = useTranslations('room');
   const [kind, setKind] = useState(board.scale.kind);
-  const [custom, setCustom] = useState(board.scale.kind === 'custom' ? board.scale.buckets.filter((b) => b.value !== null).map((b) => b.label).join(', ') : '0.5, 1, 2, 4, 8');
+  const [custom, setCustom] = useState(
+    board.scale.kind === 'custom'
+      ? board.scale.buckets
+          .filter((b) => b.value !== null)
+          .map((b) => b.label)
+          .join(', ')
+      : '0.5, 1, 2, 4, 8',
+  );
   const [backAndForth, setBackAndForth] = useState(board.settings.pingPong.backAndForth);
   const [maxMoves, setMaxMoves] = useState(board.settings.pingPong.maxMoves);
   const [anonymous, setAnonymous] = useState(board.settings.anonymous);
@@ -21,7 +28,10 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
 
   const applyScale = () => {
     if (kind === 'custom') {
-      const values = custom.split(/[,;\s]+/).map((v) => Number(v.replace(',', '.'))).filter((v) => Number.isFinite(v) && v > 0);
+      const values = custom
+        .split(/[,;\s]+/)
+        .map((v) => Number(v.replace(',', '.')))
+        .filter((v) => Number.isFinite(v) && v > 0);
       void api.command({ type: 'scale.set', scale: { kind: 'custom', values } });
     } else void api.command({ type: 'scale.set', scale: { kind } });
   };
@@ -39,7 +49,15 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
             {t(k)}
           </label>
         ))}
-        {kind === 'custom' && <input aria-label={t('customValues')} placeholder={t('customValues')} className={input} value={custom} onChange={(e) => setCustom(e.target.value)} />}
+        {kind === 'custom' && (
+          <input
+            aria-label={t('customValues')}
+            placeholder={t('customValues')}
+            className={input}
+            value={custom}
+            onChange={(e) => setCustom(e.target.value)}
+          />
+        )}
         <button type="button" className={`${button} self-start`} onClick={applyScale}>
           {t('apply')}
         </button>
@@ -52,14 +70,31 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
         </label>
         <label className="flex items-center gap-2">
           {t('maxMoves')}
-          <input type="number" min={1} max={50} value={maxMoves} onChange={(e) => setMaxMoves(Number(e.target.value))} className={`${input} w-16`} />
+          <input
+            type="number"
+            min={1}
+            max={50}
+            value={maxMoves}
+            onChange={(e) => setMaxMoves(Number(e.target.value))}
+            className={`${input} w-16`}
+          />
           {t('times')}
         </label>
         <label className="flex items-start gap-2">
-          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} className="mt-1" data-testid="anonymous" />
+          <input
+            type="checkbox"
+            checked={anonymous}
+            onChange={(e) => setAnonymous(e.target.checked)}
+            className="mt-1"
+            data-testid="anonymous"
+          />
           {t('anonymous')}
         </label>
-        <button type="button" className={`${button} self-start`} onClick={() => void api.command({ type: 'settings.set', pingPong: { backAndForth, maxMoves }, anonymous })}>
+        <button
+          type="button"
+          className={`${button} self-start`}
+          onClick={() => void api.command({ type: 'settings.set', pingPong: { backAndForth, maxMoves }, anonymous })}
+        >
           {t('apply')}
         </button>
       </fieldset>
@@ -72,7 +107,14 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
             void api.command({ type: 'card.add', title: title.trim(), key: null }).then((a) => a.ok && setTitle(''));
           }}
         >
-          <input aria-label={t('newItem')} placeholder={t('newItem')} maxLength={LIMITS.titleLength} className={`${input} min-w-0 flex-1`} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            aria-label={t('newItem')}
+            placeholder={t('newItem')}
+            maxLength={LIMITS.titleLength}
+            className={`${input} min-w-0 flex-1`}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
           <button type="submit" className={button}>
             {t('addItem')}
           </button>
@@ -86,10 +128,19 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
                   className="flex gap-1"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    void api.command({ type: 'card.edit', cardId: c.id, title: editing.title.trim() }).then((a) => a.ok && setEditing(null));
+                    void api
+                      .command({ type: 'card.edit', cardId: c.id, title: editing.title.trim() })
+                      .then((a) => a.ok && setEditing(null));
                   }}
                 >
-                  <input autoFocus aria-label={t('edit')} maxLength={LIMITS.titleLength} className={`${input} min-w-0 flex-1`} value={editing.title} onChange={(e) => setEditing({ id: c.id, title: e.target.value })} />
+                  <input
+                    autoFocus
+                    aria-label={t('edit')}
+                    maxLength={LIMITS.titleLength}
+                    className={`${input} min-w-0 flex-1`}
+                    value={editing.title}
+                    onChange={(e) => setEditing({ id: c.id, title: e.target.value })}
+                  />
                   <button type="submit" className={button}>
                     {t('save')}
                   </button>
@@ -102,10 +153,19 @@ export function SetupPanel({ board, api }: { board: BoardState; api: RoomApi }) 
                   {c.key && ' '}
                   {c.title}
                 </span>
-                <button type="button" className="text-xs text-indigo-700 underline" onClick={() => setEditing({ id: c.id, title: c.title })}>
+                <button
+                  type="button"
+                  className="text-xs text-indigo-700 underline"
+                  onClick={() => setEditing({ id: c.id, title: c.title })}
+                >
                   {t('edit')}
                 </button>
-                <button type="button" className="text-xs text-rose-700 underline" aria-label={`${tr('remove')}: ${c.title}`} onClick={() => void api.command({ type: 'card.remove', cardId: c.id })}>
+                <button
+                  type="button"
+                  className="text-xs text-rose-700 underline"
+                  aria-label={`${tr('remove')}: ${c.title}`}
+                  onClick={() => void api.command({ type: 'card.remove', cardId: c.id })}
+                >
                   {'×'}
                 </button>
               </li>

@@ -19,7 +19,17 @@ export function useCardLog(cardId: string | null, history: (cardId: string) => P
 }
 
 /** The card under discussion, large: key, title, where it is and where it moved, flag, description (BOARD-SPOT-3). */
-export function Spotlight({ board, history, big, onClose }: { board: BoardState; history: (cardId: string) => Promise<CardLog>; big?: boolean; onClose?: () => void }) {
+export function Spotlight({
+  board,
+  history,
+  big,
+  onClose,
+}: {
+  board: BoardState;
+  history: (cardId: string) => Promise<CardLog>;
+  big?: boolean;
+  onClose?: () => void;
+}) {
   const t = useTranslations('room');
   const spot = spotlightOf(board);
   const log = useCardLog(spot?.card.id ?? null, history);
@@ -34,7 +44,11 @@ export function Spotlight({ board, history, big, onClose }: { board: BoardState;
       <div className="flex items-start justify-between gap-2">
         <p className={`font-semibold tracking-wide text-amber-700 uppercase ${big ? 'text-2xl' : 'text-sm'}`}>{t('spotlight.title')}</p>
         {onClose && (
-          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-100" onClick={onClose}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-100"
+            onClick={onClose}
+          >
             {t('spotlight.end')}
           </button>
         )}
@@ -49,14 +63,21 @@ export function Spotlight({ board, history, big, onClose }: { board: BoardState;
       </h2>
       <p className={big ? 'text-[32px] font-semibold' : 'text-base font-semibold'} data-testid="spotlight-where">
         {t('spotlight.now', { bucket: where(spot.at) })}
-        {spot.flag && <span className={`ml-3 inline-block rounded bg-rose-600 px-2 align-middle text-white ${big ? 'text-2xl' : 'text-sm'}`}>{t(`flagReason.${spot.flag}`)}</span>}
+        {spot.flag && (
+          <span className={`ml-3 inline-block rounded bg-rose-600 px-2 align-middle text-white ${big ? 'text-2xl' : 'text-sm'}`}>
+            {t(`flagReason.${spot.flag}`)}
+          </span>
+        )}
       </p>
       {spot.path.length > 1 && (
         <p className={big ? 'text-[28px] text-slate-700' : 'text-sm text-slate-700'} data-testid="spotlight-path">
           {t('spotlight.path', { path: spot.path.map(where).join(' → ') })}
         </p>
       )}
-      <div className={`min-h-0 overflow-y-auto whitespace-pre-line text-slate-800 ${big ? 'text-2xl leading-snug' : 'max-h-40 text-sm'}`} data-testid="spotlight-description">
+      <div
+        className={`min-h-0 overflow-y-auto whitespace-pre-line text-slate-800 ${big ? 'text-2xl leading-snug' : 'max-h-40 text-sm'}`}
+        data-testid="spotlight-description"
+      >
         {log === null ? '' : log.description || t('detail.noDescription')}
       </div>
     </section>

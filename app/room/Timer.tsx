@@ -27,7 +27,17 @@ function beep() {
   }
 }
 
-export function TimerDisplay({ timer, clockOffset, big, sound }: { timer: TimerModel | null; clockOffset: number; big?: boolean; sound?: boolean }) {
+export function TimerDisplay({
+  timer,
+  clockOffset,
+  big,
+  sound,
+}: {
+  timer: TimerModel | null;
+  clockOffset: number;
+  big?: boolean;
+  sound?: boolean;
+}) {
   const t = useTranslations('room.timer');
   const [now, setNow] = useState(() => Date.now());
   const rang = useRef<number | null>(null);
@@ -57,7 +67,17 @@ export function TimerDisplay({ timer, clockOffset, big, sound }: { timer: TimerM
   );
 }
 
-export function TimerControl({ running, defaultSeconds, onStart, onStop }: { running: boolean; defaultSeconds: number; onStart: (s: number) => void; onStop: () => void }) {
+export function TimerControl({
+  running,
+  defaultSeconds,
+  onStart,
+  onStop,
+}: {
+  running: boolean;
+  defaultSeconds: number;
+  onStart: (s: number) => void;
+  onStop: () => void;
+}) {
   const t = useTranslations('room.timer');
   const [minutes, setMinutes] = useState(Math.round(defaultSeconds / 60));
   if (running) {
@@ -78,7 +98,16 @@ export function TimerControl({ running, defaultSeconds, onStart, onStop }: { run
       <label className="sr-only" htmlFor="timer-minutes">
         {t('minutes')}
       </label>
-      <input id="timer-minutes" type="number" min={1} max={120} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} className="w-16 rounded border border-slate-300 px-2 py-1 text-sm" aria-label={t('minutes')} />
+      <input
+        id="timer-minutes"
+        type="number"
+        min={1}
+        max={120}
+        value={minutes}
+        onChange={(e) => setMinutes(Number(e.target.value))}
+        className="w-16 rounded border border-slate-300 px-2 py-1 text-sm"
+        aria-label={t('minutes')}
+      />
       <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
         {t('start')}
       </button>

@@ -6,7 +6,9 @@ import { KeyboardCode, type KeyboardCoordinateGetter } from '@dnd-kit/core';
  */
 export const bucketJumps: KeyboardCoordinateGetter = (event, { context: { droppableRects, collisionRect, over } }) => {
   if (!collisionRect) return undefined;
-  const dir = { [KeyboardCode.Right]: [1, 0], [KeyboardCode.Left]: [-1, 0], [KeyboardCode.Down]: [0, 1], [KeyboardCode.Up]: [0, -1] }[event.code];
+  const dir = { [KeyboardCode.Right]: [1, 0], [KeyboardCode.Left]: [-1, 0], [KeyboardCode.Down]: [0, 1], [KeyboardCode.Up]: [0, -1] }[
+    event.code
+  ];
   if (!dir) return undefined;
   event.preventDefault();
   const here = over ? droppableRects.get(over.id) : undefined;

@@ -101,7 +101,14 @@ const laneFrame = 2 * GEOMETRY.chipPadX + GEOMETRY.slack;
 const bucketWidth = (lanes: number, lane: number) => lanes * lane + (lanes - 1) * GEOMETRY.laneGap + 2 * GEOMETRY.bucketPadX;
 
 /** The narrowest bucket (and its lanes) that holds these chips at this font: several lanes or wider ones, whichever is narrower. */
-function narrowest(chips: readonly number[][], space: number, font: number, height: number, minWidth: number, maxWidth: number): { lanes: number; lane: number } | null {
+function narrowest(
+  chips: readonly number[][],
+  space: number,
+  font: number,
+  height: number,
+  minWidth: number,
+  maxWidth: number,
+): { lanes: number; lane: number } | null {
   const g = GEOMETRY;
   const longest = Math.max(0, ...chips.map((ws) => Math.max(0, ...ws)));
   const floor = Math.max(g.minLane, longest + laneFrame);
@@ -188,7 +195,8 @@ export function projectorLayout(input: LayoutInput): Layout {
   };
   const words = input.buckets.map((b) => b.titles.map((t) => (t.match(WORD) ?? []).map(at100)));
   const space100 = input.measure(' ', REF);
-  const wordsAt = (px: number) => words.map((chips) => ({ chips: chips.map((ws) => ws.map((w) => (w * px) / REF)), space: (space100 * px) / REF }));
+  const wordsAt = (px: number) =>
+    words.map((chips) => ({ chips: chips.map((ws) => ws.map((w) => (w * px) / REF)), space: (space100 * px) / REF }));
 
   // feasibility grows as the type shrinks: binary search over half pixels
   let lo = Math.round(minFont * 2);
@@ -200,7 +208,12 @@ export function projectorLayout(input: LayoutInput): Layout {
     const g = GEOMETRY;
     const B = Math.max(input.buckets.length, 1);
     const lane = (input.width - (B - 1) * g.bucketGap - B * 2 * g.bucketPadX) / B;
-    return { fontPx: minFont, lineHeightPx: minFont * g.lineHeight, buckets: input.buckets.map((b) => ({ id: b.id, lanes: 1, laneWidth: lane, width: lane + 2 * g.bucketPadX })), fits: false };
+    return {
+      fontPx: minFont,
+      lineHeightPx: minFont * g.lineHeight,
+      buckets: input.buckets.map((b) => ({ id: b.id, lanes: 1, laneWidth: lane, width: lane + 2 * g.bucketPadX })),
+      fits: false,
+    };
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);

@@ -16,7 +16,18 @@ import {
   type ServerToClientEvents,
   type WireError,
 } from '../../domain/protocol';
-import { addPending, reconcile, receive, replicaOf, resync, settle, SYNC_WAIT_MS, view, type PendingMove, type Replica } from '../../domain/sync';
+import {
+  addPending,
+  reconcile,
+  receive,
+  replicaOf,
+  resync,
+  settle,
+  SYNC_WAIT_MS,
+  view,
+  type PendingMove,
+  type Replica,
+} from '../../domain/sync';
 import { facilitatorSecretFor, loadIdentity, loadWorkshopPerson, saveIdentity, saveWorkshopPerson, workshopSecret } from './identity';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -48,12 +59,28 @@ export interface RoomState {
   clockOffset: number;
 }
 
-const initial: RoomState = { status: 'connecting', me: null, meta: null, replica: null, online: [], error: null, discarded: [], remote: null, dragging: {}, clockOffset: 0 };
+const initial: RoomState = {
+  status: 'connecting',
+  me: null,
+  meta: null,
+  replica: null,
+  online: [],
+  error: null,
+  discarded: [],
+  remote: null,
+  dragging: {},
+  clockOffset: 0,
+};
 
 let moveSeq = 0;
 /** the fastest the screen follows other people's changes: a participant's board, and the projector (read from across the room) */
 const RENDER_MS = { member: 100, watch: 250 } as const;
-const metaOf = (s: RoomSnapshot): RoomMeta => ({ workshopId: s.workshopId, workshopName: s.workshopName, sessionName: s.sessionName, joinCode: s.joinCode });
+const metaOf = (s: RoomSnapshot): RoomMeta => ({
+  workshopId: s.workshopId,
+  workshopName: s.workshopName,
+  sessionName: s.sessionName,
+  joinCode: s.joinCode,
+});
 
 export function useRoom(sessionId: string, mode: Mode = 'member') {
   const [state, setState] = useState<RoomState>(initial);
@@ -70,16 +97,19 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
    */
   const pendingRender = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastRender = useRef(0);
-  const updateSoon = useCallback((f: (s: RoomState) => RoomState) => {
-    stateRef.current = f(stateRef.current);
-    if (pendingRender.current !== null) return;
-    const wait = Math.max(0, lastRender.current + RENDER_MS[mode] - performance.now());
-    pendingRender.current = setTimeout(() => {
-      pendingRender.current = null;
-      lastRender.current = performance.now();
-      setState(stateRef.current);
-    }, wait);
-  }, [mode]);
+  const updateSoon = useCallback(
+    (f: (s: RoomState) => RoomState) => {
+      stateRef.current = f(stateRef.current);
+      if (pendingRender.current !== null) return;
+      const wait = Math.max(0, lastRender.current + RENDER_MS[mode] - performance.now());
+      pendingRender.current = setTimeout(() => {
+        pendingRender.current = null;
+        lastRender.current = performance.now();
+        setState(stateRef.current);
+      }, wait);
+    },
+    [mode],
+  );
 
   const send = useCallback(
     (m: PendingMove) => {
@@ -120,7 +150,9 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
       const socket = socketRef.current;
       if (!socket) return;
       if (mode === 'watch') {
-        socket.emit('room:watch', { sessionId }, (ack) => (ack.ok ? adopt(ack.snapshot, null) : update((s) => ({ ...s, status: 'failed', error: ack.error }))));
+        socket.emit('room:watch', { sessionId }, (ack) =>
+          ack.ok ? adopt(ack.snapshot, null) : update((s) => ({ ...s, status: 'failed', error: ack.error })),
+        );
         return;
       }
       const stored = loadIdentity(sessionId);
@@ -230,7 +262,11 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
     (cardId: string, before?: number) =>
       new Promise<CardLog>((resolve) =>
         socketRef.current?.emit('card:history', before === undefined ? { cardId } : { cardId, before }, (a: HistoryAck) =>
-          resolve(a.ok ? { events: a.events, more: a.more, key: a.key, description: a.description } : { events: [], more: false, key: null, description: '' }),
+          resolve(
+            a.ok
+              ? { events: a.events, more: a.more, key: a.key, description: a.description }
+              : { events: [], more: false, key: null, description: '' },
+          ),
         ),
       ),
     [],
@@ -238,7 +274,9 @@ export function useRoom(sessionId: string, mode: Mode = 'member') {
   const timeline = useCallback(
     (before?: number) =>
       new Promise<EventPage>((resolve) =>
-        socketRef.current?.emit('room:timeline', before === undefined ? {} : { before }, (a: EventsAck) => resolve(a.ok ? { events: a.events, more: a.more } : { events: [], more: false })),
+        socketRef.current?.emit('room:timeline', before === undefined ? {} : { before }, (a: EventsAck) =>
+          resolve(a.ok ? { events: a.events, more: a.more } : { events: [], more: false }),
+        ),
       ),
     [],
   );

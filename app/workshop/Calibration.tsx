@@ -3,7 +3,14 @@ import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocale, useTranslations } from 'use-intl';
 import { parseDecimal } from '../../domain/planning/view';
-import { calibrationDrift, calibrationHistory, currentCalibration, DRIFT_THRESHOLD, type PlanningSession, type WorkshopPlanning } from '../../domain/workshop';
+import {
+  calibrationDrift,
+  calibrationHistory,
+  currentCalibration,
+  DRIFT_THRESHOLD,
+  type PlanningSession,
+  type WorkshopPlanning,
+} from '../../domain/workshop';
 import { inputClass } from '../plan/fields';
 import { Panel, RefLine } from '../plan/panels';
 import { useFigures, type Figures } from '../plan/useFigures';
@@ -15,10 +22,15 @@ export function Calibration({ data, api }: { data: WorkshopPlanning; api: Worksh
   const fig = useFigures();
   const counted = data.sessions.filter((s) => s.counted);
   // the room links here after lock with ?session=<id>
-  const [sessionId, setSessionId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('session') ?? counted.at(-1)?.id ?? null);
+  const [sessionId, setSessionId] = useState<string | null>(
+    () => new URLSearchParams(window.location.search).get('session') ?? counted.at(-1)?.id ?? null,
+  );
   const session = counted.find((s) => s.id === sessionId) ?? counted.at(-1) ?? null;
   const current = useMemo(() => currentCalibration(data.sessions), [data]);
-  const outliers = useMemo(() => new Set(calibrationDrift(data.sessions).flatMap((d) => d.outliers.map((id) => `${d.sessionId}:${id}`))), [data]);
+  const outliers = useMemo(
+    () => new Set(calibrationDrift(data.sessions).flatMap((d) => d.outliers.map((id) => `${d.sessionId}:${id}`))),
+    [data],
+  );
   const titles = new Map(data.items.map((i) => [i.id, i.title]));
   const names = new Map(data.sessions.map((s) => [s.id, s.name]));
 
@@ -32,7 +44,12 @@ export function Calibration({ data, api }: { data: WorkshopPlanning; api: Worksh
             <p className="mb-3 text-sm text-slate-600">{t('markLead')}</p>
             <label className="mb-3 flex flex-col gap-1 text-sm font-medium text-slate-700">
               {t('session')}
-              <select value={session.id} onChange={(e) => setSessionId(e.target.value)} className={inputClass(false)} data-testid="calibration-session">
+              <select
+                value={session.id}
+                onChange={(e) => setSessionId(e.target.value)}
+                className={inputClass(false)}
+                data-testid="calibration-session"
+              >
                 {counted.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
@@ -55,7 +72,9 @@ export function Calibration({ data, api }: { data: WorkshopPlanning; api: Worksh
               <p className="text-3xl font-bold tabular-nums 2xl:text-4xl" data-testid="calibration-factor">
                 {t('factorValue', { factor: fig.factor(current.factor) })}
               </p>
-              <p className="text-sm text-slate-600">{t('from', { count: current.refs.length, sp: fig.points(current.sumSp), ap: fig.points(current.sumAp) })}</p>
+              <p className="text-sm text-slate-600">
+                {t('from', { count: current.refs.length, sp: fig.points(current.sumSp), ap: fig.points(current.sumAp) })}
+              </p>
               <ul className="mt-3 flex flex-col divide-y divide-slate-100 text-sm 2xl:text-base" data-testid="factor-items">
                 {current.refs.map((r) => (
                   <RefLine
@@ -65,7 +84,10 @@ export function Calibration({ data, api }: { data: WorkshopPlanning; api: Worksh
                         {titles.get(r.itemId)}
                         <span className="ml-2 text-xs text-slate-500">{names.get(r.sessionId)}</span>
                         {outliers.has(`${r.sessionId}:${r.itemId}`) && (
-                          <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" data-testid="outlier">
+                          <span
+                            className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900"
+                            data-testid="outlier"
+                          >
                             {t('outlier')}
                           </span>
                         )}
@@ -103,7 +125,14 @@ function ReferenceTable({ session, data, api }: { session: PlanningSession; data
       </thead>
       <tbody>
         {sized.map((item) => (
-          <ReferenceRow key={item.id} title={item.title} ap={fig.points(session.placements[item.id]!.value!)} sp={refs.get(item.id) ?? null} path={`/sessions/${session.id}/references/${item.id}`} api={api} />
+          <ReferenceRow
+            key={item.id}
+            title={item.title}
+            ap={fig.points(session.placements[item.id]!.value!)}
+            sp={refs.get(item.id) ?? null}
+            path={`/sessions/${session.id}/references/${item.id}`}
+            api={api}
+          />
         ))}
       </tbody>
     </table>
@@ -126,7 +155,11 @@ function ReferenceRow({ title, ap, sp, path, api }: { title: string; ap: string;
     else if (value === null) setText('');
   }
   return (
-    <tr className={`border-b border-slate-100 ${sp !== null ? 'bg-indigo-50/60' : ''}`} data-testid="reference-row" data-reference={sp !== null ? 'yes' : 'no'}>
+    <tr
+      className={`border-b border-slate-100 ${sp !== null ? 'bg-indigo-50/60' : ''}`}
+      data-testid="reference-row"
+      data-reference={sp !== null ? 'yes' : 'no'}
+    >
       <td className="py-1.5 pr-2">
         {title}
         {sp !== null && <span className="ml-2 rounded bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white">{t('reference')}</span>}
@@ -142,12 +175,26 @@ function ReferenceRow({ title, ap, sp, path, api }: { title: string; ap: string;
             else setError(t('notANumber'));
           }}
         >
-          <input aria-label={t('spFor', { title })} value={text} onChange={(e) => setText(e.target.value)} inputMode="decimal" className={`${inputClass(error !== null, 'w-20')} text-right`} />
-          <button type="submit" disabled={!changed} className="rounded bg-indigo-600 px-2 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-40">
+          <input
+            aria-label={t('spFor', { title })}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            inputMode="decimal"
+            className={`${inputClass(error !== null, 'w-20')} text-right`}
+          />
+          <button
+            type="submit"
+            disabled={!changed}
+            className="rounded bg-indigo-600 px-2 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-40"
+          >
             {t('save')}
           </button>
           {sp !== null && (
-            <button type="button" onClick={() => void save(null)} className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => void save(null)}
+              className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
+            >
               {t('unmark')}
             </button>
           )}
@@ -188,8 +235,24 @@ function FactorHistory({ data, fig }: { data: WorkshopPlanning; fig: Figures }) 
                   <YAxis tick={{ fontSize: 13 }} width={48} domain={[0, 'auto']} tickFormatter={(v: number) => fig.factor(v)} />
                   <Tooltip formatter={(v) => (v === null || v === undefined ? '–' : fig.factor(Number(v)))} />
                   <Legend />
-                  <Line type="monotone" dataKey="cumulative" name={t('cumulative')} stroke="#4338ca" strokeWidth={3} isAnimationActive={false} connectNulls />
-                  <Line type="monotone" dataKey="own" name={t('own')} stroke="#f59e0b" strokeDasharray="5 4" isAnimationActive={false} connectNulls />
+                  <Line
+                    type="monotone"
+                    dataKey="cumulative"
+                    name={t('cumulative')}
+                    stroke="#4338ca"
+                    strokeWidth={3}
+                    isAnimationActive={false}
+                    connectNulls
+                  />
+                  <Line
+                    type="monotone"
+                    dataKey="own"
+                    name={t('own')}
+                    stroke="#f59e0b"
+                    strokeDasharray="5 4"
+                    isAnimationActive={false}
+                    connectNulls
+                  />
                 </LineChart>
               </ResponsiveContainer>
             </div>
@@ -206,13 +269,24 @@ function FactorHistory({ data, fig }: { data: WorkshopPlanning; fig: Figures }) 
             </thead>
             <tbody>
               {drift.map((d) => (
-                <tr key={d.sessionId} className={`border-b border-slate-100 ${d.flagged ? 'bg-amber-50' : ''}`} data-testid="drift-row" data-flagged={d.flagged ? 'yes' : 'no'}>
+                <tr
+                  key={d.sessionId}
+                  className={`border-b border-slate-100 ${d.flagged ? 'bg-amber-50' : ''}`}
+                  data-testid="drift-row"
+                  data-flagged={d.flagged ? 'yes' : 'no'}
+                >
                   <td className="py-1 pr-2">{names.get(d.sessionId)}</td>
                   <td className="py-1 pr-2 text-right tabular-nums">{d.own === null ? '–' : fig.factor(d.own)}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{d.spread === null ? '–' : t('spreadValue', { min: fig.factor(d.spread.min), max: fig.factor(d.spread.max) })}</td>
-                  <td className="py-1 pr-2 text-right font-semibold tabular-nums">{d.cumulative === null ? '–' : fig.factor(d.cumulative)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">
+                    {d.spread === null ? '–' : t('spreadValue', { min: fig.factor(d.spread.min), max: fig.factor(d.spread.max) })}
+                  </td>
+                  <td className="py-1 pr-2 text-right font-semibold tabular-nums">
+                    {d.cumulative === null ? '–' : fig.factor(d.cumulative)}
+                  </td>
                   <td className={`py-1 text-right tabular-nums ${d.flagged ? 'font-semibold text-amber-800' : ''}`}>
-                    {d.moved === null ? '–' : t('movedValue', { sign: d.moved >= 0 ? '+' : '−', percent: fig.exact(Math.abs(d.moved) * 100) })}
+                    {d.moved === null
+                      ? '–'
+                      : t('movedValue', { sign: d.moved >= 0 ? '+' : '−', percent: fig.exact(Math.abs(d.moved) * 100) })}
                     {d.flagged && <span className="ml-1">{t('movedFlag')}</span>}
                   </td>
                 </tr>
@@ -221,7 +295,12 @@ function FactorHistory({ data, fig }: { data: WorkshopPlanning; fig: Figures }) 
           </table>
           <label className="mt-3 flex items-center gap-2 text-sm text-slate-700">
             {t('threshold')}
-            <input value={thresholdText} onChange={(e) => setThresholdText(e.target.value)} inputMode="decimal" className={`${inputClass(typed.kind === 'invalid', 'w-16')} text-right`} />
+            <input
+              value={thresholdText}
+              onChange={(e) => setThresholdText(e.target.value)}
+              inputMode="decimal"
+              className={`${inputClass(typed.kind === 'invalid', 'w-16')} text-right`}
+            />
             {t('percent')}
           </label>
           <p className="mt-1 text-sm text-slate-500">{t('driftRule')}</p>

@@ -67,12 +67,21 @@ export function Compare({ data }: { data: WorkshopPlanning }) {
             </thead>
             <tbody>
               {result.rows.map((r) => (
-                <tr key={r.itemId} className={`border-b border-slate-100 ${r.kind === 'same' ? 'text-slate-500' : ''}`} data-testid="compare-row" data-kind={r.kind}>
+                <tr
+                  key={r.itemId}
+                  className={`border-b border-slate-100 ${r.kind === 'same' ? 'text-slate-500' : ''}`}
+                  data-testid="compare-row"
+                  data-kind={r.kind}
+                >
                   <td className="py-1 pr-2">{titles.get(r.itemId)}</td>
                   <td className="py-1 pr-2 text-right">{r.a?.label ?? '–'}</td>
                   <td className="py-1 pr-2 text-right">{r.b?.label ?? '–'}</td>
-                  <td className={`py-1 pr-2 text-right font-semibold ${r.kind === 'up' ? 'text-red-700' : r.kind === 'down' ? 'text-emerald-700' : ''}`}>
-                    {r.delta === null || r.delta === 0 ? '' : t('delta', { sign: r.delta > 0 ? '+' : '−', value: fig.points(Math.abs(r.delta)) })}
+                  <td
+                    className={`py-1 pr-2 text-right font-semibold ${r.kind === 'up' ? 'text-red-700' : r.kind === 'down' ? 'text-emerald-700' : ''}`}
+                  >
+                    {r.delta === null || r.delta === 0
+                      ? ''
+                      : t('delta', { sign: r.delta > 0 ? '+' : '−', value: fig.points(Math.abs(r.delta)) })}
                   </td>
                   <td className="py-1 text-sm text-slate-600">{t(`kinds.${r.kind}`)}</td>
                 </tr>

@@ -20,7 +20,10 @@ export function ItemChecks({
   testId?: string;
 }) {
   return (
-    <fieldset className={`flex ${tall ? 'max-h-64' : 'max-h-48'} flex-col gap-0.5 overflow-y-auto rounded border border-slate-200 bg-white p-2`} data-testid={testId}>
+    <fieldset
+      className={`flex ${tall ? 'max-h-64' : 'max-h-48'} flex-col gap-0.5 overflow-y-auto rounded border border-slate-200 bg-white p-2`}
+      data-testid={testId}
+    >
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
       {rows.map((r) => (
         <label key={r.id} className="flex items-center gap-2 text-sm">

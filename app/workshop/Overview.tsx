@@ -37,14 +37,30 @@ export function Overview({ data, api }: { data: WorkshopPlanning; api: WorkshopA
   return (
     <div className="flex flex-col gap-4">
       <div className="grid grid-cols-2 gap-3 xl:grid-cols-4">
-        <Tile label={t('totalAp')} testId="total-ap" value={t('points', { value: fig.points(total), unit: 'AP' })} sub={t('totalApSub', { sized: planned.length - unsized, unsized })} />
+        <Tile
+          label={t('totalAp')}
+          testId="total-ap"
+          value={t('points', { value: fig.points(total), unit: 'AP' })}
+          sub={t('totalApSub', { sized: planned.length - unsized, unsized })}
+        />
         <Tile
           label={t('totalSp')}
           testId="total-sp"
-          value={calibration.factor === null ? t('notCalibrated') : t('points', { value: fig.points(total * calibration.factor), unit: 'SP' })}
-          sub={calibration.factor === null ? t('notCalibratedSub') : t('factorSub', { factor: fig.factor(calibration.factor), count: calibration.refs.length })}
+          value={
+            calibration.factor === null ? t('notCalibrated') : t('points', { value: fig.points(total * calibration.factor), unit: 'SP' })
+          }
+          sub={
+            calibration.factor === null
+              ? t('notCalibratedSub')
+              : t('factorSub', { factor: fig.factor(calibration.factor), count: calibration.refs.length })
+          }
         />
-        <Tile label={t('sessions')} testId="session-count" value={fig.int(data.sessions.length)} sub={t('sessionsSub', { counted: data.sessions.filter((s) => s.counted).length })} />
+        <Tile
+          label={t('sessions')}
+          testId="session-count"
+          value={fig.int(data.sessions.length)}
+          sub={t('sessionsSub', { counted: data.sessions.filter((s) => s.counted).length })}
+        />
         <Tile label={t('sprints')} testId="sprint-count" value={fig.int(data.sprints.length)} sub={t('sprintsSub')} />
       </div>
       <p className="text-sm text-slate-600">{t('sizeRule')}</p>
@@ -66,13 +82,18 @@ export function Overview({ data, api }: { data: WorkshopPlanning; api: WorkshopA
                 return (
                   <tr key={s.id} className="border-b border-slate-100" data-testid="session-row">
                     <td className="py-1.5 pr-2">
-                      <a href={`/room/${s.id}${api.secret ? `#facilitator=${api.secret}` : ''}`} className="font-medium text-indigo-700 underline">
+                      <a
+                        href={`/room/${s.id}${api.secret ? `#facilitator=${api.secret}` : ''}`}
+                        className="font-medium text-indigo-700 underline"
+                      >
                         {s.name}
                       </a>
                     </td>
                     <td className="py-1.5 pr-2 text-slate-600">{date(s.createdAt)}</td>
                     <td className="py-1.5 pr-2">
-                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${s.counted ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`}>
+                      <span
+                        className={`rounded px-1.5 py-0.5 text-xs font-semibold ${s.counted ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`}
+                      >
                         {s.counted ? t('counted') : t('notCounted', { phase: t(`phases.${s.phase}`) })}
                       </span>
                     </td>
@@ -96,13 +117,19 @@ export function Overview({ data, api }: { data: WorkshopPlanning; api: WorkshopA
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} className={`border-b border-slate-100 ${r.dropped ? 'text-slate-400 line-through' : ''}`} data-testid="backlog-row">
+                <tr
+                  key={r.id}
+                  className={`border-b border-slate-100 ${r.dropped ? 'text-slate-400 line-through' : ''}`}
+                  data-testid="backlog-row"
+                >
                   <td className="py-1 pr-2">
                     {r.key && <span className="mr-1.5 font-mono text-xs text-slate-500">{r.key}</span>}
                     {r.title}
                     {r.done && <span className="ml-2 text-xs font-semibold text-emerald-700">{t('done')}</span>}
                   </td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{r.size.sizeAp === null ? <span className="text-amber-700">{r.size.label ?? '–'}</span> : fig.points(r.size.sizeAp)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">
+                    {r.size.sizeAp === null ? <span className="text-amber-700">{r.size.label ?? '–'}</span> : fig.points(r.size.sizeAp)}
+                  </td>
                   <td className="py-1 text-sm text-slate-600">{r.size.sessionId ? names.get(r.size.sessionId) : t('neverSized')}</td>
                 </tr>
               ))}
@@ -130,7 +157,10 @@ function NewSession({ data, api }: { data: WorkshopPlanning; api: WorkshopApi })
 
   async function create() {
     setError(null);
-    const r = await api.call<CreateSessionResult>('POST', '/sessions', { ...(name.trim() ? { name: name.trim() } : {}), itemIds: rows.filter((x) => chosen.has(x.id)).map((x) => x.id) });
+    const r = await api.call<CreateSessionResult>('POST', '/sessions', {
+      ...(name.trim() ? { name: name.trim() } : {}),
+      itemIds: rows.filter((x) => chosen.has(x.id)).map((x) => x.id),
+    });
     if (!r.ok) return setError(r.error.message);
     setCreated(r.data);
     await api.reload(); // the session list shows the new session at once
@@ -141,7 +171,10 @@ function NewSession({ data, api }: { data: WorkshopPlanning; api: WorkshopApi })
       <div className="mt-4 flex flex-col gap-2 rounded-md border border-emerald-300 bg-emerald-50 p-3" data-testid="session-created">
         <p className="font-medium text-emerald-900">{t('sessionCreated')}</p>
         <CopyField label={t('participantLink')} value={window.location.origin + created.links.participant} />
-        <a href={created.links.facilitator} className="self-start rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+        <a
+          href={created.links.facilitator}
+          className="self-start rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        >
           {t('openRoom')}
         </a>
       </div>
@@ -149,7 +182,12 @@ function NewSession({ data, api }: { data: WorkshopPlanning; api: WorkshopApi })
   }
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="mt-4 rounded border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 print:hidden" data-testid="new-session">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="mt-4 rounded border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 print:hidden"
+        data-testid="new-session"
+      >
         {t('newSession')}
       </button>
     );
@@ -160,15 +198,33 @@ function NewSession({ data, api }: { data: WorkshopPlanning; api: WorkshopApi })
       <p className="text-sm text-slate-600">{t('newSessionLead')}</p>
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
         {t('sessionName')}
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('sessionNamePlaceholder', { n: data.sessions.length + 1 })} className="rounded border border-slate-300 bg-white px-2 py-1 font-normal" />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={t('sessionNamePlaceholder', { n: data.sessions.length + 1 })}
+          className="rounded border border-slate-300 bg-white px-2 py-1 font-normal"
+        />
       </label>
-      <ItemChecks legend={t('sessionItems', { count: chosen.size })} rows={rows} chosen={chosen} onChange={setChosen} sizeOf={(r) => r.size.label ?? t('unsized')} tall />
+      <ItemChecks
+        legend={t('sessionItems', { count: chosen.size })}
+        rows={rows}
+        chosen={chosen}
+        onChange={setChosen}
+        sizeOf={(r) => r.size.label ?? t('unsized')}
+        tall
+      />
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}
         </p>
       )}
-      <button type="button" onClick={() => void create()} disabled={chosen.size === 0} className="self-start rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50" data-testid="create-session">
+      <button
+        type="button"
+        onClick={() => void create()}
+        disabled={chosen.size === 0}
+        className="self-start rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        data-testid="create-session"
+      >
         {t('createSession')}
       </button>
     </div>
@@ -215,14 +271,23 @@ function ShareLinks({ api }: { api: WorkshopApi }) {
         {active.map((l) => (
           <li key={l.id} className="flex items-center justify-between gap-2 py-1.5" data-testid="share-link">
             <span>{t('createdAt', { date: format.dateTime(new Date(l.createdAt), { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
-            <button type="button" onClick={() => void revoke(l.id)} className="rounded border border-red-300 px-2 py-0.5 text-red-700 hover:bg-red-50">
+            <button
+              type="button"
+              onClick={() => void revoke(l.id)}
+              className="rounded border border-red-300 px-2 py-0.5 text-red-700 hover:bg-red-50"
+            >
               {t('revoke')}
             </button>
           </li>
         ))}
         {active.length === 0 && <li className="py-1.5 text-slate-500">{t('none')}</li>}
       </ul>
-      <button type="button" onClick={() => void create()} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700" data-testid="share-create">
+      <button
+        type="button"
+        onClick={() => void create()}
+        className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        data-testid="share-create"
+      >
         {t('create')}
       </button>
     </Panel>

@@ -41,7 +41,17 @@ export function UnsizedNote({ data }: { data: WorkshopPlanning }) {
 }
 
 /** Forecast or budget of the workshop: its real data, the saved settings as a starting point, every input a what-if. */
-export function PlanView({ data, api, view, defaultStart }: { data: WorkshopPlanning; api: WorkshopApi; view: 'forecast' | 'budget'; defaultStart: string }) {
+export function PlanView({
+  data,
+  api,
+  view,
+  defaultStart,
+}: {
+  data: WorkshopPlanning;
+  api: WorkshopApi;
+  view: 'forecast' | 'budget';
+  defaultStart: string;
+}) {
   const t = useTranslations('workshop.plan');
   const locale = useLocale();
   const fig = useFigures();
@@ -53,7 +63,9 @@ export function PlanView({ data, api, view, defaultStart }: { data: WorkshopPlan
   const baseline = useMemo(() => JSON.stringify(formToSettings(saved, locale)), [saved, locale]);
   const dirty = data.settings === null || JSON.stringify(settings) !== baseline;
   const { plan, errors, refs } = useWorkshopPlan(data, settings, current);
-  const [saveState, setSaveState] = useState<{ status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; message: string }>({ status: 'idle' });
+  const [saveState, setSaveState] = useState<{ status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; message: string }>({
+    status: 'idle',
+  });
 
   // the last valid plan stays on screen (dimmed) while an input is being fixed
   const [shown, setShown] = useState<Plan | null>(null);
@@ -76,17 +88,33 @@ export function PlanView({ data, api, view, defaultStart }: { data: WorkshopPlan
           <SettingsForm form={form} update={update} errors={errors} />
           <div className="sticky -bottom-4 -mx-4 -mb-4 mt-4 flex flex-col gap-1 border-t border-slate-200 bg-white px-4 pt-3 pb-4">
             <div className="flex gap-2">
-              <button type="button" onClick={() => void save()} disabled={saveState.status === 'saving'} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50" data-testid="save-settings">
+              <button
+                type="button"
+                onClick={() => void save()}
+                disabled={saveState.status === 'saving'}
+                className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+                data-testid="save-settings"
+              >
                 {t('save')}
               </button>
               {dirty && data.settings !== null && (
-                <button type="button" onClick={() => setForm(saved)} className="rounded border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">
+                <button
+                  type="button"
+                  onClick={() => setForm(saved)}
+                  className="rounded border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50"
+                >
                   {t('reset')}
                 </button>
               )}
             </div>
             <p className="text-sm text-slate-600" role="status" data-testid="settings-state">
-              {saveState.status === 'failed' ? <span className="text-red-700">{t('saveFailed', { message: saveState.message })}</span> : dirty ? t('unsaved') : t('saved')}
+              {saveState.status === 'failed' ? (
+                <span className="text-red-700">{t('saveFailed', { message: saveState.message })}</span>
+              ) : dirty ? (
+                t('unsaved')
+              ) : (
+                t('saved')
+              )}
             </p>
           </div>
         </>

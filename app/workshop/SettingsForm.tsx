@@ -8,7 +8,8 @@ import { AddRowButton, PlanFieldsets, RemoveRowButton, nextKey, num } from '../p
 export function SettingsForm({ form, update, errors }: { form: Form; update: (patch: Partial<Form>) => void; errors: FieldErrors }) {
   const t = useTranslations('plan.inputs');
   const tw = useTranslations('workshop.inputs');
-  const setMember = (key: string, patch: Partial<MemberRow>) => update({ members: form.members.map((m) => (m.key === key ? { ...m, ...patch } : m)) });
+  const setMember = (key: string, patch: Partial<MemberRow>) =>
+    update({ members: form.members.map((m) => (m.key === key ? { ...m, ...patch } : m)) });
 
   return (
     <form className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()} aria-label={t('title')}>
@@ -36,15 +37,39 @@ export function SettingsForm({ form, update, errors }: { form: Form; update: (pa
             <ul className="flex flex-col gap-2" data-testid="members">
               {form.members.map((m, i) => (
                 <li key={m.key} className="flex flex-wrap items-center gap-1.5 rounded-md border border-slate-200 bg-slate-50 p-2">
-                  <input aria-label={tw('memberName', { n: i + 1 })} placeholder={tw('memberNamePlaceholder')} value={m.name} onChange={(e) => setMember(m.key, { name: e.target.value })} className={inputClass(false, 'min-w-0 flex-1')} />
-                  <input aria-label={tw('memberRate', { n: i + 1 })} placeholder={tw('memberRatePlaceholder')} value={m.dayRate} onChange={(e) => setMember(m.key, { dayRate: e.target.value })} className={`${inputClass(false, 'w-24')} text-right`} {...num} />
-                  <input aria-label={tw('memberAllocation', { n: i + 1 })} value={m.allocation} onChange={(e) => setMember(m.key, { allocation: e.target.value })} className={`${inputClass(false, 'w-16')} text-right`} {...num} />
+                  <input
+                    aria-label={tw('memberName', { n: i + 1 })}
+                    placeholder={tw('memberNamePlaceholder')}
+                    value={m.name}
+                    onChange={(e) => setMember(m.key, { name: e.target.value })}
+                    className={inputClass(false, 'min-w-0 flex-1')}
+                  />
+                  <input
+                    aria-label={tw('memberRate', { n: i + 1 })}
+                    placeholder={tw('memberRatePlaceholder')}
+                    value={m.dayRate}
+                    onChange={(e) => setMember(m.key, { dayRate: e.target.value })}
+                    className={`${inputClass(false, 'w-24')} text-right`}
+                    {...num}
+                  />
+                  <input
+                    aria-label={tw('memberAllocation', { n: i + 1 })}
+                    value={m.allocation}
+                    onChange={(e) => setMember(m.key, { allocation: e.target.value })}
+                    className={`${inputClass(false, 'w-16')} text-right`}
+                    {...num}
+                  />
                   <span className="text-sm text-slate-500">%</span>
-                  <RemoveRowButton label={tw('removeMember', { n: i + 1 })} onClick={() => update({ members: form.members.filter((x) => x.key !== m.key) })} />
+                  <RemoveRowButton
+                    label={tw('removeMember', { n: i + 1 })}
+                    onClick={() => update({ members: form.members.filter((x) => x.key !== m.key) })}
+                  />
                 </li>
               ))}
               <li>
-                <AddRowButton onClick={() => update({ members: [...form.members, emptyMember(nextKey(form.members, 'm'))] })}>{tw('addMember')}</AddRowButton>
+                <AddRowButton onClick={() => update({ members: [...form.members, emptyMember(nextKey(form.members, 'm'))] })}>
+                  {tw('addMember')}
+                </AddRowButton>
               </li>
             </ul>
           ),

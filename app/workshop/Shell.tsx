@@ -10,7 +10,19 @@ export const VIEWS: readonly View[] = ['overview', 'calibration', 'forecast', 'b
 export const viewPath = (workshopId: string, view: View) => `/workshop/${workshopId}${view === 'overview' ? '' : `/${view}`}`;
 
 /** Header, workshop name and the tabs of the workshop's views. */
-export function Shell({ workshopId, name, view, children, printable = false }: { workshopId: string; name: string | null; view: View; children: ReactNode; printable?: boolean }) {
+export function Shell({
+  workshopId,
+  name,
+  view,
+  children,
+  printable = false,
+}: {
+  workshopId: string;
+  name: string | null;
+  view: View;
+  children: ReactNode;
+  printable?: boolean;
+}) {
   const t = useTranslations('workshop');
   const tIntegrations = useTranslations('integrations.view');
   return (

@@ -4,7 +4,16 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, 
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import type { Plan } from '../../domain/planning';
 import { currencyDigits, parseDecimal, toMinorUnits } from '../../domain/planning/view';
-import { addableIds, backlogRows, burnUp, deriveSizes, sprintScopes, type BacklogRow, type NewItemBody, type WorkshopPlanning } from '../../domain/workshop';
+import {
+  addableIds,
+  backlogRows,
+  burnUp,
+  deriveSizes,
+  sprintScopes,
+  type BacklogRow,
+  type NewItemBody,
+  type WorkshopPlanning,
+} from '../../domain/workshop';
 import { RoughNote } from '../components/planning/RoughNote';
 import { inputClass } from '../plan/fields';
 import { AddRowButton, RemoveRowButton, nextKey } from '../plan/inputs/fieldsets';
@@ -24,7 +33,9 @@ export function Tracking({ data, api }: { data: WorkshopPlanning; api: WorkshopA
     <div className="flex flex-col gap-4">
       <RoughNote />
       {data.settings === null && <Message testId="no-settings">{t('noSettings')}</Message>}
-      {!result.ok && data.settings !== null && <Message testId="plan-invalid">{t('planInvalid', { message: result.errors[0]?.message ?? '' })}</Message>}
+      {!result.ok && data.settings !== null && (
+        <Message testId="plan-invalid">{t('planInvalid', { message: result.errors[0]?.message ?? '' })}</Message>
+      )}
       {plan && <StatusBanner plan={plan} />}
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="flex flex-col gap-4">
@@ -53,22 +64,63 @@ export function BurnUpPanel({ plan, data, fig }: { plan: Plan; data: WorkshopPla
   const sprints = data.sprints;
   const points = useMemo(() => burnUp(plan, data), [plan, data]);
   const chart = points.map((p) => ({ ...p, band: p.low !== null && p.high !== null ? [p.low, p.high] : null }));
-  const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => fig.points(Number(x))).join(' – ') : v === null || v === undefined ? '–' : fig.points(Number(v)));
+  const fmt = (v: unknown) =>
+    Array.isArray(v) ? v.map((x) => fig.points(Number(x))).join(' – ') : v === null || v === undefined ? '–' : fig.points(Number(v));
   return (
     <Panel title={t('title')} testId="panel-burnup">
-      <figure className="plan-chart" aria-label={t('label')} data-testid="burnup-chart" data-sprints={sprints.length} data-done={points[sprints.length]?.done ?? 0} data-scope={points[sprints.length]?.scope ?? 0}>
+      <figure
+        className="plan-chart"
+        aria-label={t('label')}
+        data-testid="burnup-chart"
+        data-sprints={sprints.length}
+        data-done={points[sprints.length]?.done ?? 0}
+        data-scope={points[sprints.length]?.scope ?? 0}
+      >
         <div className="h-72 w-full 2xl:h-96 print:h-60">
           <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 560, height: 288 }}>
             <ComposedChart data={chart} margin={{ top: 12, right: 24, bottom: 24, left: 8 }}>
               <CartesianGrid stroke="#e2e8f0" />
-              <XAxis dataKey="sprint" tick={{ fontSize: 13 }} label={{ value: t('axisSprint'), position: 'insideBottom', offset: -14, fontSize: 13, fill: '#475569' }} />
-              <YAxis tick={{ fontSize: 13 }} width={52} label={{ value: t('axisAp'), angle: -90, position: 'insideLeft', offset: 4, dy: 30, fontSize: 13, fill: '#475569' }} />
+              <XAxis
+                dataKey="sprint"
+                tick={{ fontSize: 13 }}
+                label={{ value: t('axisSprint'), position: 'insideBottom', offset: -14, fontSize: 13, fill: '#475569' }}
+              />
+              <YAxis
+                tick={{ fontSize: 13 }}
+                width={52}
+                label={{ value: t('axisAp'), angle: -90, position: 'insideLeft', offset: 4, dy: 30, fontSize: 13, fill: '#475569' }}
+              />
               <Tooltip formatter={(v, name) => [fmt(v), name]} labelFormatter={(l) => t('sprintN', { n: Number(l) })} />
               <Legend verticalAlign="top" height={28} />
-              <Area dataKey="band" name={t('range')} stroke="none" fill={COLORS.range} fillOpacity={0.45} isAnimationActive={false} connectNulls={false} />
-              <Line dataKey="scope" name={t('scope')} type="stepAfter" stroke={COLORS.scope} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+              <Area
+                dataKey="band"
+                name={t('range')}
+                stroke="none"
+                fill={COLORS.range}
+                fillOpacity={0.45}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+              <Line
+                dataKey="scope"
+                name={t('scope')}
+                type="stepAfter"
+                stroke={COLORS.scope}
+                strokeWidth={2.5}
+                dot={false}
+                isAnimationActive={false}
+              />
               <Line dataKey="done" name={t('done')} stroke={COLORS.done} strokeWidth={3} isAnimationActive={false} connectNulls={false} />
-              <Line dataKey="mean" name={t('forecast')} stroke={COLORS.mean} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls={false} />
+              <Line
+                dataKey="mean"
+                name={t('forecast')}
+                stroke={COLORS.mean}
+                strokeWidth={2}
+                strokeDasharray="6 4"
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
             </ComposedChart>
           </ResponsiveContainer>
         </div>
@@ -93,10 +145,18 @@ export function ReviewPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   const currency = plan.budget?.currency ?? 'EUR';
   const money = (m: number | null) => (m === null ? t('unknown') : fig.money(m, currency));
   const pts = (p: { ap: number; sp: number | null } | null) =>
-    p === null ? t('unknown') : p.sp === null ? t('ap', { ap: fig.points(p.ap) }) : t('apSp', { ap: fig.points(p.ap), sp: fig.points(p.sp) });
+    p === null
+      ? t('unknown')
+      : p.sp === null
+        ? t('ap', { ap: fig.points(p.ap) })
+        : t('apSp', { ap: fig.points(p.ap), sp: fig.points(p.sp) });
   const over = r.status.code === 'over_budget';
   const answers: [string, string, string, string?][] = [
-    ['cost', t('q1'), r.sprintCostMinor === null ? t('unknown') : t(r.sprintCostIsActual ? 'a1Actual' : 'a1Planned', { cost: money(r.sprintCostMinor) })],
+    [
+      'cost',
+      t('q1'),
+      r.sprintCostMinor === null ? t('unknown') : t(r.sprintCostIsActual ? 'a1Actual' : 'a1Planned', { cost: money(r.sprintCostMinor) }),
+    ],
     ['left', t('q2'), money(r.budgetLeftMinor)],
     ['lasts', t('q3'), r.sprintsBudgetLasts === null ? t('unknown') : t('a3', { count: r.sprintsBudgetLasts })],
     [
@@ -105,7 +165,11 @@ export function ReviewPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
       r.factor.after === null
         ? t('a4None')
         : r.factor.changed && r.factor.before !== null
-          ? t('a4Changed', { before: fig.factor(r.factor.before), after: fig.factor(r.factor.after), percent: fig.exact(r.factor.changePercent ?? 0) })
+          ? t('a4Changed', {
+              before: fig.factor(r.factor.before),
+              after: fig.factor(r.factor.after),
+              percent: fig.exact(r.factor.changePercent ?? 0),
+            })
           : t('a4Same', { factor: fig.factor(r.factor.after) }),
     ],
     ['remaining', t('q5'), pts(r.remaining)],
@@ -123,7 +187,11 @@ export function ReviewPanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   return (
     <Panel title={t('title', { n: r.sprint })} testId="panel-review">
       {over && (
-        <p role="alert" className="mb-3 rounded-md border-2 border-red-400 bg-red-50 px-3 py-2 font-bold text-red-800 2xl:text-lg" data-testid="review-warning">
+        <p
+          role="alert"
+          className="mb-3 rounded-md border-2 border-red-400 bg-red-50 px-3 py-2 font-bold text-red-800 2xl:text-lg"
+          data-testid="review-warning"
+        >
           {t('overBudget', { needed: r.status.sprintsNeeded, covered: r.status.sprintsCovered ?? 0 })}
         </p>
       )}
@@ -182,7 +250,8 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
     const c = parseDecimal(cost, locale);
     if (p.kind === 'invalid' || c.kind === 'invalid') return setError(t('notANumber'));
     const fresh = typed.filter((n) => n.title.trim() !== '' || n.size.trim() !== '');
-    if (fresh.some((n) => n.title.trim() === '' || n.parsed.kind !== 'number' || n.parsed.value < 0)) return setError(t('newItemIncomplete'));
+    if (fresh.some((n) => n.title.trim() === '' || n.parsed.kind !== 'number' || n.parsed.value < 0))
+      return setError(t('newItemIncomplete'));
     const newBody: NewItemBody[] = fresh.map((n) => ({ title: n.title.trim(), sizeAp: n.parsed.kind === 'number' ? n.parsed.value : 0 }));
     setBusy(true);
     const r = await api.update('POST', '/sprints', {
@@ -218,12 +287,24 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
         <div className="grid grid-cols-2 gap-3">
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             {t('donePoints')}
-            <input value={points} onChange={(e) => setPoints(e.target.value)} placeholder={fig.points(sumOf(done))} inputMode="decimal" className={inputClass(false)} />
+            <input
+              value={points}
+              onChange={(e) => setPoints(e.target.value)}
+              placeholder={fig.points(sumOf(done))}
+              inputMode="decimal"
+              className={inputClass(false)}
+            />
             <span className="text-xs font-normal text-slate-500">{t('donePointsHint')}</span>
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             {t('cost', { currency })}
-            <input value={cost} onChange={(e) => setCost(e.target.value)} placeholder={planned === null ? '' : String(planned / 10 ** currencyDigits(currency))} inputMode="decimal" className={inputClass(false)} />
+            <input
+              value={cost}
+              onChange={(e) => setCost(e.target.value)}
+              placeholder={planned === null ? '' : String(planned / 10 ** currencyDigits(currency))}
+              inputMode="decimal"
+              className={inputClass(false)}
+            />
             <span className="text-xs font-normal text-slate-500">{t('costHint')}</span>
           </label>
         </div>
@@ -231,22 +312,54 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
           <summary className="cursor-pointer text-sm font-medium text-slate-700">{t('scopeChange')}</summary>
           <div className="mt-2 flex flex-col gap-2">
             <p className="text-xs text-slate-500">{t('scopeChangeHint')}</p>
-            <ItemChecks legend={t('addedItems')} rows={open.filter((r) => addable(r.id))} chosen={added} onChange={setAdded} testId="added-items" sizeOf={sizeOf} />
+            <ItemChecks
+              legend={t('addedItems')}
+              rows={open.filter((r) => addable(r.id))}
+              chosen={added}
+              onChange={setAdded}
+              testId="added-items"
+              sizeOf={sizeOf}
+            />
             <fieldset className="flex flex-col gap-1.5 rounded border border-slate-200 bg-white p-2" data-testid="new-items">
               <legend className="text-sm font-medium text-slate-700">{t('newItems')}</legend>
               {newItems.map((n, i) => (
                 <div key={n.key} className="flex items-center gap-1.5">
-                  <input aria-label={t('newItemTitle', { n: i + 1 })} placeholder={t('newItemTitlePlaceholder')} value={n.title} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, title: e.target.value } : x)))} className={inputClass(false, 'min-w-0 flex-1')} />
-                  <input aria-label={t('newItemSize', { n: i + 1 })} value={n.size} onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, size: e.target.value } : x)))} inputMode="decimal" className={`${inputClass(false, 'w-20')} text-right`} />
+                  <input
+                    aria-label={t('newItemTitle', { n: i + 1 })}
+                    placeholder={t('newItemTitlePlaceholder')}
+                    value={n.title}
+                    onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, title: e.target.value } : x)))}
+                    className={inputClass(false, 'min-w-0 flex-1')}
+                  />
+                  <input
+                    aria-label={t('newItemSize', { n: i + 1 })}
+                    value={n.size}
+                    onChange={(e) => setNewItems((l) => l.map((x) => (x.key === n.key ? { ...x, size: e.target.value } : x)))}
+                    inputMode="decimal"
+                    className={`${inputClass(false, 'w-20')} text-right`}
+                  />
                   <span className="text-sm text-slate-500">{t('ap')}</span>
-                  <RemoveRowButton label={t('removeNewItem', { n: i + 1 })} onClick={() => setNewItems((l) => l.filter((x) => x.key !== n.key))} />
+                  <RemoveRowButton
+                    label={t('removeNewItem', { n: i + 1 })}
+                    onClick={() => setNewItems((l) => l.filter((x) => x.key !== n.key))}
+                  />
                 </div>
               ))}
-              <AddRowButton onClick={() => setNewItems((l) => [...l, { key: nextKey(l, 'n'), title: '', size: '' }])} className="self-start">
+              <AddRowButton
+                onClick={() => setNewItems((l) => [...l, { key: nextKey(l, 'n'), title: '', size: '' }])}
+                className="self-start"
+              >
                 {t('addNewItem')}
               </AddRowButton>
             </fieldset>
-            <ItemChecks legend={t('droppedItems')} rows={open.filter((r) => !done.has(r.id) && !added.has(r.id))} chosen={dropped} onChange={setDropped} testId="dropped-items" sizeOf={sizeOf} />
+            <ItemChecks
+              legend={t('droppedItems')}
+              rows={open.filter((r) => !done.has(r.id) && !added.has(r.id))}
+              chosen={dropped}
+              onChange={setDropped}
+              testId="dropped-items"
+              sizeOf={sizeOf}
+            />
             <p className="text-sm text-slate-700" data-testid="scope-change-preview">
               {t('scopeChangePreview', { added: fig.points(addedAp), removed: fig.points(droppedAp) })}
             </p>
@@ -257,7 +370,12 @@ function RecordSprint({ data, api, plan }: { data: WorkshopPlanning; api: Worksh
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy} className="self-start rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50" data-testid="record-submit">
+        <button
+          type="submit"
+          disabled={busy}
+          className="self-start rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+          data-testid="record-submit"
+        >
           {t('record', { n: next })}
         </button>
       </form>
@@ -269,7 +387,10 @@ function SprintTable({ data, api, plan, fig }: { data: WorkshopPlanning; api: Wo
   const t = useTranslations('workshop.tracking');
   const format = useFormatter();
   const [confirming, setConfirming] = useState(false);
-  const scopes = useMemo(() => new Map(sprintScopes(data.sprints, deriveSizes(data.sessions, data.items)).map((x) => [x.index, x])), [data]);
+  const scopes = useMemo(
+    () => new Map(sprintScopes(data.sprints, deriveSizes(data.sessions, data.items)).map((x) => [x.index, x])),
+    [data],
+  );
   const currency = plan?.budget?.currency ?? data.settings?.currency ?? 'EUR';
   const planned = plan?.budget?.costPerSprintMinor ?? null;
   if (data.sprints.length === 0) {
@@ -306,8 +427,16 @@ function SprintTable({ data, api, plan, fig }: { data: WorkshopPlanning; api: Wo
                 <td className="py-1 pr-2 font-semibold">{s.index}</td>
                 <td className="py-1 pr-2 text-sm text-slate-600">{format.dateTime(new Date(s.recordedAt), { dateStyle: 'medium' })}</td>
                 <td className="py-1 pr-2 text-right">{fig.points(s.doneAp)}</td>
-                <td className="py-1 pr-2 text-right">{s.costMinor !== null ? fig.money(s.costMinor, currency) : planned !== null ? t('planned', { cost: fig.money(planned, currency) }) : '–'}</td>
-                <td className="py-1 text-right">{add === 0 && drop === 0 ? '–' : t('scopeDelta', { added: fig.points(add), removed: fig.points(drop) })}</td>
+                <td className="py-1 pr-2 text-right">
+                  {s.costMinor !== null
+                    ? fig.money(s.costMinor, currency)
+                    : planned !== null
+                      ? t('planned', { cost: fig.money(planned, currency) })
+                      : '–'}
+                </td>
+                <td className="py-1 text-right">
+                  {add === 0 && drop === 0 ? '–' : t('scopeDelta', { added: fig.points(add), removed: fig.points(drop) })}
+                </td>
               </tr>
             );
           })}
@@ -315,19 +444,39 @@ function SprintTable({ data, api, plan, fig }: { data: WorkshopPlanning; api: Wo
       </table>
       {!data.readOnly &&
         (confirming ? (
-          <div role="alertdialog" aria-labelledby="remove-sprint-q" className="mt-3 flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 p-2 print:hidden" data-testid="remove-confirm">
+          <div
+            role="alertdialog"
+            aria-labelledby="remove-sprint-q"
+            className="mt-3 flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 p-2 print:hidden"
+            data-testid="remove-confirm"
+          >
             <p id="remove-sprint-q" className="text-sm font-medium text-red-900">
               {t('removeConfirm', { n: last.index })}
             </p>
-            <button type="button" onClick={() => void remove()} className="rounded bg-red-700 px-3 py-1 text-sm font-medium text-white hover:bg-red-800" data-testid="remove-confirm-yes">
+            <button
+              type="button"
+              onClick={() => void remove()}
+              className="rounded bg-red-700 px-3 py-1 text-sm font-medium text-white hover:bg-red-800"
+              data-testid="remove-confirm-yes"
+            >
               {t('removeYes', { n: last.index })}
             </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50" autoFocus>
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
+              autoFocus
+            >
               {t('removeNo')}
             </button>
           </div>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)} className="mt-3 rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 print:hidden" data-testid="remove-last-sprint">
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            className="mt-3 rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 print:hidden"
+            data-testid="remove-last-sprint"
+          >
             {t('removeLast', { n: last.index })}
           </button>
         ))}

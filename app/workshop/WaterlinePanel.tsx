@@ -29,7 +29,9 @@ export function WaterlinePanel({ plan, fig }: { plan: Plan; fig: Figures }) {
   const line = (kind: 'mean' | 'pessimistic') => (
     <tr data-testid={`waterline-line-${kind}`}>
       <td colSpan={cols} className="p-0">
-        <div className={`flex items-center gap-2 py-1 text-sm font-semibold 2xl:text-base ${kind === 'mean' ? 'text-sky-700' : 'text-orange-700'}`}>
+        <div
+          className={`flex items-center gap-2 py-1 text-sm font-semibold 2xl:text-base ${kind === 'mean' ? 'text-sky-700' : 'text-orange-700'}`}
+        >
           <span className={`h-0 flex-1 border-t-[3px] ${kind === 'mean' ? 'border-sky-500' : 'border-dashed border-orange-500'}`} />
           {kind === 'mean'
             ? t('lineMean', { ap: fig.points(w.capacityAp.mean), sprints: w.sprints })

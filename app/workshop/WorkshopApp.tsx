@@ -15,7 +15,12 @@ export function WorkshopApp({ workshopId, view, defaultStart }: { workshopId: st
   const api = useWorkshop(workshopId);
   const s = api.state;
   return (
-    <Shell workshopId={workshopId} name={s.status === 'ready' ? s.data.name : s.status === 'loading' ? null : t('state.unavailable')} view={view} printable={view !== 'overview' && view !== 'calibration' && view !== 'integrations'}>
+    <Shell
+      workshopId={workshopId}
+      name={s.status === 'ready' ? s.data.name : s.status === 'loading' ? null : t('state.unavailable')}
+      view={view}
+      printable={view !== 'overview' && view !== 'calibration' && view !== 'integrations'}
+    >
       {s.status === 'loading' && <Message>{t('state.loading')}</Message>}
       {s.status === 'noSecret' && (
         <Message tone="error" testId="no-secret">

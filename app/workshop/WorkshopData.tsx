@@ -16,7 +16,10 @@ export function WorkshopData({ data, api }: { data: WorkshopPlanning; api: Works
   const [state, setState] = useState<{ status: 'idle' | 'busy' | 'deleted' } | { status: 'failed'; message: string }>({ status: 'idle' });
 
   async function download() {
-    const res = await fetch(`/api/workshops/${data.id}/export`, { headers: { authorization: `Bearer ${api.secret ?? ''}` }, cache: 'no-store' });
+    const res = await fetch(`/api/workshops/${data.id}/export`, {
+      headers: { authorization: `Bearer ${api.secret ?? ''}` },
+      cache: 'no-store',
+    });
     if (!res.ok) return setState({ status: 'failed', message: t('exportFailed', { status: res.status }) });
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
@@ -50,20 +53,42 @@ export function WorkshopData({ data, api }: { data: WorkshopPlanning; api: Works
   return (
     <Panel title={t('title')} testId="workshop-data" className="print:hidden">
       <p className="mb-2 text-sm text-slate-600">{t('lead')}</p>
-      <button type="button" onClick={() => void download()} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" data-testid="workshop-export">
+      <button
+        type="button"
+        onClick={() => void download()}
+        className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+        data-testid="workshop-export"
+      >
         {t('export')}
       </button>
       <p className="mt-3 mb-2 text-sm text-slate-600">{t('retention')}</p>
       {!confirming ? (
-        <button type="button" onClick={() => setConfirming(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50" data-testid="workshop-delete">
+        <button
+          type="button"
+          onClick={() => setConfirming(true)}
+          className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
+          data-testid="workshop-delete"
+        >
           {t('delete')}
         </button>
       ) : (
-        <div role="alertdialog" aria-labelledby="delete-workshop-q" className="flex flex-col gap-2 rounded border border-red-300 bg-red-50 p-3" data-testid="workshop-delete-confirm">
+        <div
+          role="alertdialog"
+          aria-labelledby="delete-workshop-q"
+          className="flex flex-col gap-2 rounded border border-red-300 bg-red-50 p-3"
+          data-testid="workshop-delete-confirm"
+        >
           <p id="delete-workshop-q" className="text-sm font-medium text-red-900">
             {t('confirm', { name: data.name })}
           </p>
-          <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label={t('typeName')} placeholder={data.name} className="rounded border border-red-300 bg-white px-2 py-1" data-testid="workshop-delete-name" />
+          <input
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            aria-label={t('typeName')}
+            placeholder={data.name}
+            className="rounded border border-red-300 bg-white px-2 py-1"
+            data-testid="workshop-delete-name"
+          />
           <div className="flex gap-2">
             <button
               type="button"
@@ -74,7 +99,11 @@ export function WorkshopData({ data, api }: { data: WorkshopPlanning; api: Works
             >
               {t('deleteForGood')}
             </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm">
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
+            >
               {t('keep')}
             </button>
           </div>

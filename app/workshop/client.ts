@@ -29,7 +29,12 @@ export async function api<T>(path: string, opts: { method?: string; token?: stri
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   try {
-    const res = await fetch(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), cache: 'no-store' });
+    const res = await fetch(path, {
+      method: opts.method ?? 'GET',
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      cache: 'no-store',
+    });
     const json = (await res.json().catch(() => null)) as unknown;
     if (res.ok) return { ok: true, status: res.status, data: json as T };
     const error = (json as { error?: WireError } | null)?.error ?? { code: 'internal', message: res.statusText };
@@ -39,7 +44,11 @@ export async function api<T>(path: string, opts: { method?: string; token?: stri
   }
 }
 
-export type LoadState = { status: 'loading' } | { status: 'noSecret' } | { status: 'failed'; code: string; message: string } | { status: 'ready'; data: WorkshopPlanning };
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'noSecret' }
+  | { status: 'failed'; code: string; message: string }
+  | { status: 'ready'; data: WorkshopPlanning };
 
 /** The workshop's planning data, and a way to call the API with the facilitator secret that refreshes it. */
 export function useWorkshop(workshopId: string) {
@@ -80,7 +89,10 @@ export function useWorkshop(workshopId: string) {
     [workshopId, secret],
   );
 
-  const call = useCallback(<T,>(method: string, path: string, body?: unknown) => api<T>(`/api/workshops/${workshopId}${path}`, { method, token: secret, body }), [workshopId, secret]);
+  const call = useCallback(
+    <T>(method: string, path: string, body?: unknown) => api<T>(`/api/workshops/${workshopId}${path}`, { method, token: secret, body }),
+    [workshopId, secret],
+  );
 
   return { state, secret: secret ?? null, update, call, reload };
 }

@@ -2,7 +2,14 @@
 import { useMemo } from 'react';
 import { computePlan, type Plan, type PlanError } from '../../domain/planning';
 import type { FieldId } from '../../domain/planning/view';
-import { currentCalibration, settingsFieldOf, workshopPlanInput, type PlanSettings, type SettingsForm, type WorkshopPlanning } from '../../domain/workshop';
+import {
+  currentCalibration,
+  settingsFieldOf,
+  workshopPlanInput,
+  type PlanSettings,
+  type SettingsForm,
+  type WorkshopPlanning,
+} from '../../domain/workshop';
 import type { FieldErrors } from '../plan/fields';
 import type { RefShown } from '../plan/panels';
 

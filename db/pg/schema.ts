@@ -182,7 +182,9 @@ export const writebackRuns = pgTable(
   (t) => [
     index('writeback_runs_session').on(t.sessionId, t.startedAt),
     index('writeback_runs_workshop').on(t.workshopId, t.startedAt),
-    uniqueIndex('writeback_runs_one_running').on(t.sessionId).where(sql`finished_at is null`),
+    uniqueIndex('writeback_runs_one_running')
+      .on(t.sessionId)
+      .where(sql`finished_at is null`),
   ],
 );
 

@@ -12,7 +12,9 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 // bigint columns hold milliseconds and ids far below 2^53: read them as numbers
 const types = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    oid === pg.types.builtins.INT8
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** Named statements: Postgres parses and plans each text once per connection. */

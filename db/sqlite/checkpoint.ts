@@ -102,7 +102,14 @@ export const CHECKPOINT_DEFAULTS = { intervalMs: 50, pages: 1000, quietMs: 250, 
 export function startCheckpointer(path: string, automatic: (on: boolean) => void, opts: CheckpointOptions = {}) {
   const o = { ...CHECKPOINT_DEFAULTS, ...opts };
   const shared = new Int32Array(new SharedArrayBuffer(8));
-  const stats: CheckpointStats = { walPages: 0, checkpointedPages: 0, checkpoints: 0, commitsAtCheckpoint: 0, restarts: 0, fallback: false };
+  const stats: CheckpointStats = {
+    walPages: 0,
+    checkpointedPages: 0,
+    checkpoints: 0,
+    commitsAtCheckpoint: 0,
+    restarts: 0,
+    fallback: false,
+  };
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { path, driver: createRequire(import.meta.url).resolve('better-sqlite3'), shared: shared.buffer, ...o },

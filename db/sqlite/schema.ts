@@ -14,7 +14,9 @@ export const items = sqliteTable(
   'items',
   {
     id: text('id').primaryKey(),
-    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
     key: text('key'),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -32,7 +34,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
     name: text('name').notNull(),
     /** short code typed on phones in the room */
     joinCode: text('join_code').notNull(),
@@ -48,7 +52,9 @@ export const participants = sqliteTable(
   'participants',
   {
     id: text('id').primaryKey(),
-    sessionId: text('session_id').notNull().references(() => sessions.id),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
     tokenHash: text('token_hash').notNull(),
     createdAt: integer('created_at').notNull(),
   },
@@ -60,7 +66,9 @@ export const events = sqliteTable(
   'events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sessionId: text('session_id').notNull().references(() => sessions.id),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
     version: integer('version').notNull(),
     type: text('type').notNull(),
     /** the card the event is about, for per-card history */
@@ -78,8 +86,12 @@ export const events = sqliteTable(
 export const sessionReferences = sqliteTable(
   'session_references',
   {
-    sessionId: text('session_id').notNull().references(() => sessions.id),
-    itemId: text('item_id').notNull().references(() => items.id),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => items.id),
     storyPoints: real('story_points').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -88,7 +100,9 @@ export const sessionReferences = sqliteTable(
 
 /** The workshop's saved plan inputs (velocity, sprint calendar, team, currency, budget): JSON validated by the planning input schema. */
 export const planSettings = sqliteTable('plan_settings', {
-  workshopId: text('workshop_id').primaryKey().references(() => workshops.id),
+  workshopId: text('workshop_id')
+    .primaryKey()
+    .references(() => workshops.id),
   settings: text('settings').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -97,7 +111,9 @@ export const planSettings = sqliteTable('plan_settings', {
 export const sprints = sqliteTable(
   'sprints',
   {
-    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
     /** 1, 2, 3, ... */
     sprintIndex: integer('sprint_index').notNull(),
     doneAp: real('done_ap').notNull(),
@@ -120,7 +136,9 @@ export const shareLinks = sqliteTable(
   'share_links',
   {
     id: text('id').primaryKey(),
-    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
     tokenHash: text('token_hash').notNull(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
@@ -132,7 +150,9 @@ export const shareLinks = sqliteTable(
 
 /** One Jira site per workshop; the credential only sealed (AES-256-GCM with SECRET_KEY). */
 export const jiraConnections = sqliteTable('jira_connections', {
-  workshopId: text('workshop_id').primaryKey().references(() => workshops.id),
+  workshopId: text('workshop_id')
+    .primaryKey()
+    .references(() => workshops.id),
   /** 'cloud' | 'datacenter' */
   kind: text('kind').notNull(),
   url: text('url').notNull(),
@@ -156,8 +176,12 @@ export const writebackRuns = sqliteTable(
   'writeback_runs',
   {
     id: text('id').primaryKey(),
-    workshopId: text('workshop_id').notNull().references(() => workshops.id),
-    sessionId: text('session_id').notNull().references(() => sessions.id),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
     fieldId: text('field_id').notNull(),
     fieldName: text('field_name').notNull(),
     /** 'board' | 'issue' */
@@ -176,7 +200,9 @@ export const writebackRuns = sqliteTable(
   (t) => [
     index('writeback_runs_session').on(t.sessionId, t.startedAt),
     index('writeback_runs_workshop').on(t.workshopId, t.startedAt),
-    uniqueIndex('writeback_runs_one_running').on(t.sessionId).where(sql`finished_at is null`),
+    uniqueIndex('writeback_runs_one_running')
+      .on(t.sessionId)
+      .where(sql`finished_at is null`),
   ],
 );
 
@@ -184,7 +210,9 @@ export const writebackRuns = sqliteTable(
 export const writebackResults = sqliteTable(
   'writeback_results',
   {
-    runId: text('run_id').notNull().references(() => writebackRuns.id),
+    runId: text('run_id')
+      .notNull()
+      .references(() => writebackRuns.id),
     itemId: text('item_id').notNull(),
     key: text('key').notNull(),
     /** 'written' | 'unchanged' | 'failed' */
@@ -203,7 +231,9 @@ export const writebackResults = sqliteTable(
 
 /** The workshop's outgoing webhook: address and secret sealed, a hint shown. */
 export const webhooks = sqliteTable('webhooks', {
-  workshopId: text('workshop_id').primaryKey().references(() => workshops.id),
+  workshopId: text('workshop_id')
+    .primaryKey()
+    .references(() => workshops.id),
   sealedUrl: text('sealed_url').notNull(),
   urlHint: text('url_hint').notNull(),
   sealedSecret: text('sealed_secret').notNull(),
@@ -219,7 +249,9 @@ export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',
   {
     id: text('id').primaryKey(),
-    workshopId: text('workshop_id').notNull().references(() => workshops.id),
+    workshopId: text('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
     event: text('event').notNull(),
     createdAt: integer('created_at').notNull(),
     /** 'pending' | 'delivered' | 'failed' | 'dropped' */
@@ -232,7 +264,9 @@ export const webhookDeliveries = sqliteTable(
 export const webhookAttempts = sqliteTable(
   'webhook_attempts',
   {
-    deliveryId: text('delivery_id').notNull().references(() => webhookDeliveries.id),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id),
     at: integer('at').notNull(),
     status: integer('status'),
     code: text('code'),

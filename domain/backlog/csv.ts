@@ -40,7 +40,14 @@ const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === ''
 /** The header cells only (for format detection); null when the header cannot be read. */
 export function readCsvHeader(text: string): { delimiter: Delimiter; columns: string[] } | null {
   const delimiter = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text.replace(/^\n+/, ''), { delimiter, newline: '\n', quoteChar: '"', header: false, skipEmptyLines: false, preview: 1 });
+  const parsed = Papa.parse<string[]>(text.replace(/^\n+/, ''), {
+    delimiter,
+    newline: '\n',
+    quoteChar: '"',
+    header: false,
+    skipEmptyLines: false,
+    preview: 1,
+  });
   const header = parsed.data[0];
   if (parsed.errors.some((e) => e.type === 'Quotes') || !header) return null;
   return { delimiter, columns: header.map(cleanText) };
@@ -59,8 +66,20 @@ export function parseCsv(text: string): TableResult {
   if (quoteError) {
     const row = (quoteError.row ?? 0) + 1;
     return quoteError.code === 'MissingQuotes'
-      ? { ok: false, error: { code: 'csv_unterminated_quote', message: `row ${row}: a quoted field is never closed (a closing " is missing), so the rest of the file cannot be read` } }
-      : { ok: false, error: { code: 'csv_malformed_quotes', message: `row ${row}: a quoted field has text after its closing quote (write "" for a quote inside a quoted field)` } };
+      ? {
+          ok: false,
+          error: {
+            code: 'csv_unterminated_quote',
+            message: `row ${row}: a quoted field is never closed (a closing " is missing), so the rest of the file cannot be read`,
+          },
+        }
+      : {
+          ok: false,
+          error: {
+            code: 'csv_malformed_quotes',
+            message: `row ${row}: a quoted field has text after its closing quote (write "" for a quote inside a quoted field)`,
+          },
+        };
   }
   const data = parsed.data;
   const headerIndex = data.findIndex((cells) => !isBlank(cells));

@@ -36,10 +36,29 @@ export type ExportFormat = 'csv' | 'json';
  * The CSV header, in this order. previewImport recognizes Key, Title, Description and Story points
  * (the item's own); "Calibrated story points" (effort points x factor) is derived and never imported.
  */
-export const EXPORT_CSV_COLUMNS = ['Key', 'Title', 'Description', 'Bucket', 'Effort points', 'Story points', 'Calibrated story points', 'Flagged', 'Moves'] as const;
+export const EXPORT_CSV_COLUMNS = [
+  'Key',
+  'Title',
+  'Description',
+  'Bucket',
+  'Effort points',
+  'Story points',
+  'Calibrated story points',
+  'Flagged',
+  'Moves',
+] as const;
 
 /** The first export's header (version 1), whose "Story points" were derived from the factor. */
-export const EXPORT_CSV_COLUMNS_V1 = ['Key', 'Title', 'Description', 'Bucket', 'Effort points', 'Story points', 'Flagged', 'Moves'] as const;
+export const EXPORT_CSV_COLUMNS_V1 = [
+  'Key',
+  'Title',
+  'Description',
+  'Bucket',
+  'Effort points',
+  'Story points',
+  'Flagged',
+  'Moves',
+] as const;
 
 /** Marks the JSON export; previewImport reads it like any `{ items: [...] }` file. */
 export const EXPORT_JSON_FORMAT = 'magic-estimation/session-export';
@@ -126,6 +145,9 @@ export function exportSession(result: ExportInput, format: ExportFormat): string
     i.flagged ? 'yes' : 'no',
     String(i.moves),
   ]);
-  const body = Papa.unparse({ fields: [...EXPORT_CSV_COLUMNS], data }, { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: false });
+  const body = Papa.unparse(
+    { fields: [...EXPORT_CSV_COLUMNS], data },
+    { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: false },
+  );
   return BOM + (body.endsWith('\r\n') ? body : `${body}\r\n`);
 }

@@ -13,7 +13,10 @@ export const MAX_FILE_DEPTH = 32;
 
 export function parseJson(text: string): TableResult {
   if (jsonTooDeep(text, MAX_FILE_DEPTH)) {
-    return { ok: false, error: { code: 'json_too_deep', message: `the file nests deeper than ${MAX_FILE_DEPTH} levels; a backlog file is a list of items` } };
+    return {
+      ok: false,
+      error: { code: 'json_too_deep', message: `the file nests deeper than ${MAX_FILE_DEPTH} levels; a backlog file is a list of items` },
+    };
   }
   let value: unknown;
   try {
@@ -47,7 +50,8 @@ export function parseJson(text: string): TableResult {
           excerpt: excerptOf(JSON.stringify(item) ?? ''),
         },
   );
-  const own = isObject(value) && value.format === EXPORT_JSON_FORMAT && typeof value.version === 'number' ? { exportVersion: value.version } : {};
+  const own =
+    isObject(value) && value.format === EXPORT_JSON_FORMAT && typeof value.version === 'number' ? { exportVersion: value.version } : {};
   return { ok: true, table: { format: 'json', columns, records, ...own } };
 }
 

@@ -30,7 +30,14 @@ export function normalizeHeader(header: string): string {
   return h.replace(/[\s_.-]+/g, '');
 }
 
-export const emptyMapping = (): ColumnMapping => ({ key: null, title: null, description: null, storyPoints: null, priority: null, rank: null });
+export const emptyMapping = (): ColumnMapping => ({
+  key: null,
+  title: null,
+  description: null,
+  storyPoints: null,
+  priority: null,
+  rank: null,
+});
 
 const filled = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
 
@@ -56,13 +63,19 @@ export function detectMapping(columns: readonly string[], records: readonly (rea
 }
 
 /** A given (possibly partial) mapping checked against the columns; an error message or the mapping. */
-export function resolveMapping(given: Partial<ColumnMapping>, columnCount: number): { ok: true; mapping: ColumnMapping } | { ok: false; message: string } {
+export function resolveMapping(
+  given: Partial<ColumnMapping>,
+  columnCount: number,
+): { ok: true; mapping: ColumnMapping } | { ok: false; message: string } {
   const mapping = emptyMapping();
   for (const field of MAPPED_FIELDS) {
     const v = given[field];
     if (v === undefined || v === null) continue;
     if (!Number.isInteger(v) || v < 0 || v >= columnCount) {
-      return { ok: false, message: `the mapping for ${field} points to column ${String(v)}, but the file has columns 0 to ${columnCount - 1}` };
+      return {
+        ok: false,
+        message: `the mapping for ${field} points to column ${String(v)}, but the file has columns 0 to ${columnCount - 1}`,
+      };
     }
     mapping[field] = v;
   }

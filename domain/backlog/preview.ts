@@ -32,7 +32,10 @@ export function previewImport(input: PreviewInput, existing?: ExistingBacklog): 
     return fail('empty', format === 'csv' ? 'the file has a header row but no items' : 'the file has no items');
   }
   if (table.records.length > L.itemsPerSession) {
-    return fail('too_many_rows', `the file has ${table.records.length} rows; at most ${L.itemsPerSession} items can be imported into a session`);
+    return fail(
+      'too_many_rows',
+      `the file has ${table.records.length} rows; at most ${L.itemsPerSession} items can be imported into a session`,
+    );
   }
 
   let mapping: ColumnMapping;
@@ -98,7 +101,10 @@ function exportVersionOf(table: RawTable): number | null {
  * whose "Story points" were effort points x factor, not the items' own (EXP-RT-4).
  */
 function detectedMapping(table: RawTable): ColumnMapping {
-  const mapping = detectMapping(table.columns, table.records.map((r) => r.cells));
+  const mapping = detectMapping(
+    table.columns,
+    table.records.map((r) => r.cells),
+  );
   const sp = mapping.storyPoints;
   if (sp === null) return mapping;
   const derived = exportVersionOf(table) === 1;
@@ -131,7 +137,13 @@ function buildRows(table: RawTable, mapping: ColumnMapping, existing: ExistingBa
 
   // 1. each record on its own (IMP-ROW-*)
   const work: Work[] = table.records.map((rec) => {
-    const w: Work = { line: rec.line, cells: rec.cells, problems: [], rank: null, ...(rec.excerpt !== undefined ? { excerpt: rec.excerpt } : {}) };
+    const w: Work = {
+      line: rec.line,
+      cells: rec.cells,
+      problems: [],
+      rank: null,
+      ...(rec.excerpt !== undefined ? { excerpt: rec.excerpt } : {}),
+    };
     if (rec.problem) w.problems.push(rec.problem);
     else if (mapping.title === null) w.problems.push({ code: 'no_title_column', reason: 'no column is mapped to the title' });
     else {
@@ -155,7 +167,11 @@ function buildRows(table: RawTable, mapping: ColumnMapping, existing: ExistingBa
     } else {
       const first = titles.get(title);
       if (first === undefined) titles.set(title, w.line);
-      else w.problems.push({ code: 'duplicate_title', reason: `duplicate title '${excerptOf(title, 60)}' in this file (first in ${where} ${first})` });
+      else
+        w.problems.push({
+          code: 'duplicate_title',
+          reason: `duplicate title '${excerptOf(title, 60)}' in this file (first in ${where} ${first})`,
+        });
     }
   }
 
@@ -179,7 +195,8 @@ function buildRows(table: RawTable, mapping: ColumnMapping, existing: ExistingBa
     if (w.row && w.problems.length === 0) {
       const item: ImportRow = { ...w.row, rank: w.rank };
       let status: PreviewRow['status'];
-      if (item.key !== null && existingKeys.has(item.key)) status = sameAsExisting(item, existingItems.get(item.key), mapping) ? 'unchanged' : 'update';
+      if (item.key !== null && existingKeys.has(item.key))
+        status = sameAsExisting(item, existingItems.get(item.key), mapping) ? 'unchanged' : 'update';
       else if (item.key === null && existingTitles.has(item.title)) status = 'unchanged';
       else status = 'new';
       if (status !== 'new') return { line: w.line, status, item };
@@ -223,9 +240,14 @@ function assignRanks(work: Work[], column: number): void {
 function sameAsExisting(item: ImportRow, current: ExistingItem | undefined, mapping: ColumnMapping): boolean {
   if (!current) return false;
   if (normalizeLine(current.title) !== item.title) return false;
-  if (mapping.description !== null && current.description !== undefined && normalizeBlock(current.description) !== item.description) return false;
+  if (mapping.description !== null && current.description !== undefined && normalizeBlock(current.description) !== item.description)
+    return false;
   if (mapping.storyPoints !== null && current.storyPoints !== undefined && current.storyPoints !== item.storyPoints) return false;
-  if (mapping.priority !== null && current.priority !== undefined && (current.priority === null ? null : cleanText(current.priority) || null) !== item.priority) {
+  if (
+    mapping.priority !== null &&
+    current.priority !== undefined &&
+    (current.priority === null ? null : cleanText(current.priority) || null) !== item.priority
+  ) {
     return false;
   }
   return true;

@@ -49,7 +49,8 @@ export function validateCells(cells: readonly unknown[], mapping: ColumnMapping,
 
   const title = text(mapping.title, 'title');
   if (title === '') problems.push({ code: 'title_empty', reason: 'title is empty' });
-  else if (title !== null && title.length > L.titleLength) problems.push({ code: 'title_too_long', reason: `title longer than ${L.titleLength} characters` });
+  else if (title !== null && title.length > L.titleLength)
+    problems.push({ code: 'title_too_long', reason: `title longer than ${L.titleLength} characters` });
 
   const description = text(mapping.description, 'description', normalizeBlock) ?? '';
   if (description.length > L.descriptionLength) {
@@ -59,10 +60,14 @@ export function validateCells(cells: readonly unknown[], mapping: ColumnMapping,
   const storyPoints = readStoryPoints(at(cells, mapping.storyPoints), problems);
 
   const priorityText = text(mapping.priority, 'priority') ?? '';
-  if (priorityText.length > L.priorityLength) problems.push({ code: 'priority_too_long', reason: `priority longer than ${L.priorityLength} characters` });
+  if (priorityText.length > L.priorityLength)
+    problems.push({ code: 'priority_too_long', reason: `priority longer than ${L.priorityLength} characters` });
 
   if (problems.length > 0 || title === null) return { ok: false, problems };
-  return { ok: true, row: { key: keyText === '' ? null : keyText, title, description, storyPoints, priority: priorityText === '' ? null : priorityText } };
+  return {
+    ok: true,
+    row: { key: keyText === '' ? null : keyText, title, description, storyPoints, priority: priorityText === '' ? null : priorityText },
+  };
 }
 
 function readStoryPoints(value: unknown, problems: Problem[]): number | null {

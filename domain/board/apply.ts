@@ -72,7 +72,10 @@ const handlers: Handlers = {
   'card.added': (b, e, r) => ({
     ...b,
     // a backlog arrives in order: sort only when a card goes before the last one
-    cards: (b.cards.at(-1)?.position ?? -Infinity) <= e.card.position ? [...b.cards, e.card] : [...b.cards, e.card].sort((x, y) => x.position - y.position),
+    cards:
+      (b.cards.at(-1)?.position ?? -Infinity) <= e.card.position
+        ? [...b.cards, e.card]
+        : [...b.cards, e.card].sort((x, y) => x.position - y.position),
     placement: r.set(b.placement, e.card.id, null),
     moveCount: r.set(b.moveCount, e.card.id, 0),
   }),
@@ -104,7 +107,9 @@ const handlers: Handlers = {
   'cards.dealt': (b, e, r) => ({ ...b, hands: r.adopt(e.hands) }),
   'scale.changed': (b, e) => {
     // cards in buckets the new scale lacks go back to the pile
-    const placement = Object.fromEntries(Object.entries(b.placement).map(([id, at]) => [id, at !== null && findBucket(e.scale, at) ? at : null]));
+    const placement = Object.fromEntries(
+      Object.entries(b.placement).map(([id, at]) => [id, at !== null && findBucket(e.scale, at) ? at : null]),
+    );
     return { ...b, scale: e.scale, placement };
   },
   'settings.changed': (b, e) => ({ ...b, settings: withDefaults(e.settings) }),

@@ -48,7 +48,8 @@ export function movePermission(b: BoardState, actor: Actor, cardId: string): Dec
   if (b.phase === 'setup' && !facilitator) return fail('wrong_phase', 'Sorting has not started yet.');
   if (b.phase === 'sorting' && !facilitator) {
     const hand = handOf(b, cardId);
-    if (hand !== undefined && hand !== actor.personId) return fail('not_your_card', 'In silent sorting you place your own cards; this one was dealt to someone else.');
+    if (hand !== undefined && hand !== actor.personId)
+      return fail('not_your_card', 'In silent sorting you place your own cards; this one was dealt to someone else.');
   }
   if (b.phase === 'discussion') {
     if (!facilitator) return fail('wrong_phase', 'During discussion the facilitator places the cards.');
@@ -84,7 +85,9 @@ function move(b: BoardState, c: Cmd<'card.move'>, actor: Actor): Decision<BoardE
 }
 
 const sameScale = (a: Scale, b: Scale) =>
-  a.kind === b.kind && a.buckets.length === b.buckets.length && a.buckets.every((x, i) => x.id === b.buckets[i]?.id && x.label === b.buckets[i]?.label && x.value === b.buckets[i]?.value);
+  a.kind === b.kind &&
+  a.buckets.length === b.buckets.length &&
+  a.buckets.every((x, i) => x.id === b.buckets[i]?.id && x.label === b.buckets[i]?.label && x.value === b.buckets[i]?.value);
 
 const sameHands = (a: Record<string, string>, b: Record<string, string>) => {
   const ka = Object.keys(a);
@@ -93,16 +96,25 @@ const sameHands = (a: Record<string, string>, b: Record<string, string>) => {
 
 function deal(b: BoardState, online: string[]): Decision<BoardEvent[]> {
   const hands = dealHands(b, dealees(b, online));
-  return sameHands(hands, b.hands) ? unchanged('Dealing again would give everyone the same cards.') : accept([{ type: 'cards.dealt', hands }]);
+  return sameHands(hands, b.hands)
+    ? unchanged('Dealing again would give everyone the same cards.')
+    : accept([{ type: 'cards.dealt', hands }]);
 }
 
 const rules: { [T in BoardCommand['type']]: Rule<T> } = {
   'card.move': (b, c, actor) => move(b, c, actor),
-  'card.flag': (b, c) => needCard(b, c.cardId) ?? (flagOf(b, c.cardId) ? unchanged('The card is already flagged.') : accept([{ type: 'card.flagged', cardId: c.cardId, reason: 'manual' }])),
-  'card.unflag': (b, c) => needCard(b, c.cardId) ?? (flagOf(b, c.cardId) ? accept([{ type: 'card.unflagged', cardId: c.cardId }]) : unchanged('The card is not flagged.')),
+  'card.flag': (b, c) =>
+    needCard(b, c.cardId) ??
+    (flagOf(b, c.cardId)
+      ? unchanged('The card is already flagged.')
+      : accept([{ type: 'card.flagged', cardId: c.cardId, reason: 'manual' }])),
+  'card.unflag': (b, c) =>
+    needCard(b, c.cardId) ??
+    (flagOf(b, c.cardId) ? accept([{ type: 'card.unflagged', cardId: c.cardId }]) : unchanged('The card is not flagged.')),
   'card.add': (b, c) => {
     if (hasCard(b, c.cardId)) return fail('invalid', 'A card with this id exists.');
-    if (b.cards.length >= LIMITS.itemsPerSession) return fail('invalid', `A session holds at most ${LIMITS.itemsPerSession} items. Nothing was added.`);
+    if (b.cards.length >= LIMITS.itemsPerSession)
+      return fail('invalid', `A session holds at most ${LIMITS.itemsPerSession} items. Nothing was added.`);
     const position = b.cards.reduce((max, card) => Math.max(max, card.position + 1), 0);
     return accept([{ type: 'card.added', card: { id: c.cardId, title: c.title, key: c.key, position } }]);
   },
@@ -114,14 +126,22 @@ const rules: { [T in BoardCommand['type']]: Rule<T> } = {
   },
   'card.remove': (b, c) => needCard(b, c.cardId) ?? accept([{ type: 'card.removed', cardId: c.cardId }]),
   'scale.set': (b, c) => {
-    if (c.scale.kind === 'custom' && new Set(c.scale.values).size < 2) return fail('invalid', 'A custom scale needs at least two different values.');
+    if (c.scale.kind === 'custom' && new Set(c.scale.values).size < 2)
+      return fail('invalid', 'A custom scale needs at least two different values.');
     const scale = scaleFrom(c.scale);
     return sameScale(scale, b.scale) ? unchanged('The board already has this scale.') : accept([{ type: 'scale.changed', scale }]);
   },
   'settings.set': (b, c) => {
-    if (!Number.isInteger(c.pingPong.maxMoves) || c.pingPong.maxMoves < 1) return fail('invalid', 'The move limit must be a whole number of at least 1.');
-    const settings = withDefaults({ pingPong: c.pingPong, timebox: c.timebox ?? b.settings.timebox, anonymous: c.anonymous ?? b.settings.anonymous });
-    return sameSettings(settings, b.settings) ? unchanged('The settings are already these.') : accept([{ type: 'settings.changed', settings }]);
+    if (!Number.isInteger(c.pingPong.maxMoves) || c.pingPong.maxMoves < 1)
+      return fail('invalid', 'The move limit must be a whole number of at least 1.');
+    const settings = withDefaults({
+      pingPong: c.pingPong,
+      timebox: c.timebox ?? b.settings.timebox,
+      anonymous: c.anonymous ?? b.settings.anonymous,
+    });
+    return sameSettings(settings, b.settings)
+      ? unchanged('The settings are already these.')
+      : accept([{ type: 'settings.changed', settings }]);
   },
   'phase.set': (b, c, _a, ctx) => {
     if (b.phase === c.phase) return unchanged(`The session is already in ${c.phase}.`);
@@ -134,7 +154,8 @@ const rules: { [T in BoardCommand['type']]: Rule<T> } = {
     return deal(b, ctx.online);
   },
   'person.rename': (b, c, actor) => {
-    if (actor.role !== 'facilitator' && actor.personId !== c.personId) return fail('not_allowed', 'Only the facilitator can rename other people.');
+    if (actor.role !== 'facilitator' && actor.personId !== c.personId)
+      return fail('not_allowed', 'Only the facilitator can rename other people.');
     const person = personOf(b, c.personId);
     if (!person) return fail('unknown_person', 'No such person in this session.');
     if (person.name === c.name) return unchanged('The person already has this name.');
@@ -164,7 +185,8 @@ const rules: { [T in BoardCommand['type']]: Rule<T> } = {
     return accept([{ type: 'card.spotlighted', cardId: c.cardId }]);
   },
   'deadline.set': (b, c, _a, ctx) => {
-    if (b.phase !== 'setup' && b.phase !== 'sorting') return fail('wrong_phase', 'A deadline is set for silent sorting, before review starts.');
+    if (b.phase !== 'setup' && b.phase !== 'sorting')
+      return fail('wrong_phase', 'A deadline is set for silent sorting, before review starts.');
     if (c.at !== null && !(Number.isInteger(c.at) && c.at > ctx.now && c.at <= ctx.now + MAX_DEADLINE_MS)) {
       return fail('invalid', 'The deadline must lie in the future, at most 30 days ahead.');
     }
@@ -177,7 +199,8 @@ const rules: { [T in BoardCommand['type']]: Rule<T> } = {
 export function decide(b: BoardState, cmd: BoardCommand, actor: Actor, ctx: DecideContext): Decision<BoardEvent[]> {
   if (actor.role === 'observer') return fail('not_allowed', 'Observers watch; they do not change the board.');
   if (FACILITATOR_ONLY.has(cmd.type) && actor.role !== 'facilitator') return fail('not_allowed', 'Only the facilitator can do this.');
-  if (b.phase === 'locked' && cmd.type !== 'phase.set') return fail('session_locked', 'The session is locked; go back a phase to change it.');
+  if (b.phase === 'locked' && cmd.type !== 'phase.set')
+    return fail('session_locked', 'The session is locked; go back a phase to change it.');
   if (SETUP_ONLY.has(cmd.type) && b.phase !== 'setup') return fail('wrong_phase', 'Items and the scale are edited in setup.');
   const rule = rules[cmd.type] as Rule<typeof cmd.type>;
   return rule(b, cmd as never, actor, ctx);

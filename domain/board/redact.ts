@@ -22,7 +22,8 @@ export function redactEvent(b: BoardState, ve: VersionedEvent, viewer: Viewer): 
   return { ...ve, by: null };
 }
 
-export const redactEvents = (b: BoardState, list: readonly VersionedEvent[], viewer: Viewer): VersionedEvent[] => list.map((ve) => redactEvent(b, ve, viewer));
+export const redactEvents = (b: BoardState, list: readonly VersionedEvent[], viewer: Viewer): VersionedEvent[] =>
+  list.map((ve) => redactEvent(b, ve, viewer));
 
 /** Who is dragging a card, as others may see it: an opaque key (not a person) while movers are hidden. */
 export const visibleDragger = (b: BoardState, personId: string, opaqueKey: string): string => (hidesMovers(b) ? opaqueKey : personId);

@@ -20,7 +20,10 @@ export const DEFAULT_SETTINGS: SessionSettings = {
 };
 
 /** Sessions stored before a setting existed replay with its default. */
-export const withDefaults = (s: Omit<SessionSettings, 'anonymous'> & { anonymous?: boolean }): SessionSettings => ({ ...s, anonymous: s.anonymous ?? false });
+export const withDefaults = (s: Omit<SessionSettings, 'anonymous'> & { anonymous?: boolean }): SessionSettings => ({
+  ...s,
+  anonymous: s.anonymous ?? false,
+});
 
 export function sameSettings(a: SessionSettings, b: SessionSettings): boolean {
   const phases = new Set([...Object.keys(a.timebox), ...Object.keys(b.timebox)]) as Set<Phase>;

@@ -7,7 +7,12 @@ import { lockedTotals, sprintRecordedData, type SessionLockedData, type SprintRe
 type Ref = SessionLockedData['workshop'];
 
 /** INT-HOOK-9: a locked session's message: its items' sizes (AP, null = unplaced or "?") and the session's factor. */
-export function sessionLockedMessage(workshop: Ref, session: Ref, sizes: readonly (number | null)[], factor: number | null): { event: 'session.locked' } & SessionLockedData {
+export function sessionLockedMessage(
+  workshop: Ref,
+  session: Ref,
+  sizes: readonly (number | null)[],
+  factor: number | null,
+): { event: 'session.locked' } & SessionLockedData {
   return { event: 'session.locked', workshop, session, totals: lockedTotals(sizes, factor) };
 }
 
@@ -20,11 +25,23 @@ export function sessionLockedMessage(workshop: Ref, session: Ref, sizes: readonl
 export function sprintRecordedMessage(workshop: Ref, data: WorkshopPlanning): ({ event: 'sprint.recorded' } & SprintRecordedData) | null {
   const last = [...data.sprints].sort((a, b) => a.index - b.index).at(-1);
   if (!last) return null;
-  const sprint = { index: last.index, doneAp: roundTo1(last.doneAp), scopeAddedAp: roundTo1(last.scopeAddedAp), scopeRemovedAp: roundTo1(last.scopeRemovedAp) };
+  const sprint = {
+    index: last.index,
+    doneAp: roundTo1(last.doneAp),
+    scopeAddedAp: roundTo1(last.scopeAddedAp),
+    scopeRemovedAp: roundTo1(last.scopeRemovedAp),
+  };
   const result = computePlan(workshopPlanInput(data, data.settings));
   if (result.ok) return { event: 'sprint.recorded', ...sprintRecordedData(workshop, sprint, result.plan) };
   const ap = backlogRows(data)
     .filter((r) => !r.done && !r.dropped && r.size.sizeAp !== null)
     .reduce((sum, r) => sum + (r.size.sizeAp ?? 0), 0);
-  return { event: 'sprint.recorded', workshop, sprint, remaining: { ap: roundTo1(ap), sp: null }, sprintsNeeded: null, budgetSprintsLeft: null };
+  return {
+    event: 'sprint.recorded',
+    workshop,
+    sprint,
+    remaining: { ap: roundTo1(ap), sp: null },
+    sprintsNeeded: null,
+    budgetSprintsLeft: null,
+  };
 }

@@ -7,7 +7,11 @@ export const JSW_STORY_POINTS = 'com.pyxis.greenhopper.jira:jsw-story-points';
 /** Field names that mean story points, lower case without spaces, hyphens or underscores. */
 const SP_NAMES = ['storypoints', 'storypointestimate', 'storypoint', 'storypunkte', 'storypointschätzung', 'sp'];
 
-const norm = (name: string) => name.toLowerCase().normalize('NFC').replace(/[\s_-]+/g, '');
+const norm = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[\s_-]+/g, '');
 
 export type FieldReason = 'board' | 'story_point_type' | 'name';
 
@@ -66,7 +70,9 @@ export function discoverStoryPointFields(fields: readonly JiraField[], board?: J
 
   return {
     candidates: candidates.map(({ id, name, reason }) => ({ id, name, reason })),
-    numberFields: numbers.map((f) => ({ id: f.id, name: f.name })).sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1)),
+    numberFields: numbers
+      .map((f) => ({ id: f.id, name: f.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1)),
     suggested: candidates[0]?.id ?? null,
     boardField: boardField && isNumber(boardField) ? { id: boardField.id, name: boardField.name } : null,
     boardNote,
@@ -79,7 +85,9 @@ function rankOf(reason: FieldReason, name: string): number {
   return base + (n === 'storypoints' ? 0 : n === 'storypointestimate' ? 1 : 2);
 }
 
-export type FieldChoice = { ok: true; field: { id: string; name: string }; viaBoard: boolean } | { ok: false; code: 'unknown_field' | 'not_a_number'; message: string };
+export type FieldChoice =
+  | { ok: true; field: { id: string; name: string }; viaBoard: boolean }
+  | { ok: false; code: 'unknown_field' | 'not_a_number'; message: string };
 
 /**
  * INT-FIELD-3: the facilitator may choose any number field (not Jira's time tracking, which counts

@@ -27,7 +27,12 @@ export interface JiraImportItem {
  * INT-MAP-3: a description longer than the import's limit is cut to it, ending in "…" (the full text
  * stays in Jira; estimating needs the gist), instead of rejecting the item.
  */
-export function jiraImportItem(issue: JiraIssue, position: number, storyPointsField: string | null, ownValues?: ReadonlyMap<string, number>): JiraImportItem {
+export function jiraImportItem(
+  issue: JiraIssue,
+  position: number,
+  storyPointsField: string | null,
+  ownValues?: ReadonlyMap<string, number>,
+): JiraImportItem {
   const f = issue.fields;
   const max = BACKLOG_LIMITS.descriptionLength;
   const description = adfToText(f.description);
@@ -45,7 +50,11 @@ export function jiraImportItem(issue: JiraIssue, position: number, storyPointsFi
   };
 }
 
-export function jiraImportInput(issues: readonly JiraIssue[], storyPointsField: string | null, ownValues?: ReadonlyMap<string, number>): PreviewInput {
+export function jiraImportInput(
+  issues: readonly JiraIssue[],
+  storyPointsField: string | null,
+  ownValues?: ReadonlyMap<string, number>,
+): PreviewInput {
   const items = issues.map((issue, i) => jiraImportItem(issue, i + 1, storyPointsField, ownValues));
   return { text: JSON.stringify(items), format: 'json' };
 }

@@ -15,7 +15,8 @@ export const MAX_URL_LENGTH = 2000;
  */
 export function checkUrl(raw: string, kind: 'jira' | 'webhook'): CheckedUrl {
   const text = raw.trim();
-  if (text.length > MAX_URL_LENGTH) return { ok: false, code: 'too_long', message: `the address is longer than ${MAX_URL_LENGTH} characters` };
+  if (text.length > MAX_URL_LENGTH)
+    return { ok: false, code: 'too_long', message: `the address is longer than ${MAX_URL_LENGTH} characters` };
   let u: URL;
   try {
     u = new URL(text);

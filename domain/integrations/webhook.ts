@@ -71,7 +71,8 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : m));
 }
 
-const num = (n: number, lang: HookLanguage) => new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US', { maximumFractionDigits: 1 }).format(roundTo1(n));
+const num = (n: number, lang: HookLanguage) =>
+  new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US', { maximumFractionDigits: 1 }).format(roundTo1(n));
 
 type Style = { bold: (s: string) => string; link: (label: string, url: string) => string; esc: (s: string) => string };
 
@@ -114,7 +115,11 @@ export function messageLines(msg: WebhookMessage, t: HookTexts, lang: HookLangua
     fill(t.done, { ap: n(s.doneAp) }),
   ];
   if (s.scopeAddedAp !== 0 || s.scopeRemovedAp !== 0) lines.push(fill(t.scope, { added: n(s.scopeAddedAp), removed: n(s.scopeRemovedAp) }));
-  lines.push(msg.remaining.sp === null ? fill(t.remaining, { ap: n(msg.remaining.ap) }) : fill(t.remainingSp, { ap: n(msg.remaining.ap), sp: n(msg.remaining.sp) }));
+  lines.push(
+    msg.remaining.sp === null
+      ? fill(t.remaining, { ap: n(msg.remaining.ap) })
+      : fill(t.remainingSp, { ap: n(msg.remaining.ap), sp: n(msg.remaining.sp) }),
+  );
   if (msg.sprintsNeeded === 'never') lines.push(t.forecastNever);
   else if (msg.sprintsNeeded !== null) lines.push(fill(t.forecast, { sprints: msg.sprintsNeeded }));
   if (msg.budgetSprintsLeft !== null) lines.push(fill(t.budget, { sprints: msg.budgetSprintsLeft }));
@@ -126,7 +131,13 @@ export function messageLines(msg: WebhookMessage, t: HookTexts, lang: HookLangua
  * in Slack's mrkdwn; mattermost: `{ text }` in Markdown; teams: a message with one Adaptive Card
  * (version 1.4, wrapped TextBlocks, the first one bold), which Teams' Workflows webhooks show.
  */
-export function webhookRequestBody(msg: WebhookMessage, format: WebhookFormat, meta: { deliveryId: string; occurredAt: number }, t: HookTexts, lang: HookLanguage): unknown {
+export function webhookRequestBody(
+  msg: WebhookMessage,
+  format: WebhookFormat,
+  meta: { deliveryId: string; occurredAt: number },
+  t: HookTexts,
+  lang: HookLanguage,
+): unknown {
   if (format === 'slack') return { text: messageLines(msg, t, lang, slack).join('\n') };
   const lines = messageLines(msg, t, lang, markdown);
   if (format === 'mattermost') return { text: lines.join('\n') };
@@ -147,7 +158,13 @@ export function webhookRequestBody(msg: WebhookMessage, format: WebhookFormat, m
       ],
     };
   }
-  const payload: WebhookPayload = { version: 1, deliveryId: meta.deliveryId, occurredAt: new Date(meta.occurredAt).toISOString(), ...msg, text: lines.join('\n') };
+  const payload: WebhookPayload = {
+    version: 1,
+    deliveryId: meta.deliveryId,
+    occurredAt: new Date(meta.occurredAt).toISOString(),
+    ...msg,
+    text: lines.join('\n'),
+  };
   return payload;
 }
 
@@ -191,7 +208,11 @@ export function lockedTotals(sizes: readonly (number | null)[], factor: number |
  * remaining scope, the sprints still needed at the mean velocity (0 when done), and the sprints
  * the remaining budget pays for (null without a budget).
  */
-export function sprintRecordedData(workshop: Ref, sprint: SprintRecordedData['sprint'], plan: Pick<Plan, 'scope' | 'forecast' | 'budget'>): SprintRecordedData {
+export function sprintRecordedData(
+  workshop: Ref,
+  sprint: SprintRecordedData['sprint'],
+  plan: Pick<Plan, 'scope' | 'forecast' | 'budget'>,
+): SprintRecordedData {
   const needed = plan.forecast.complete ? 0 : plan.forecast.sprintsNeeded;
   return {
     workshop,

@@ -40,7 +40,11 @@ export const jiraConnectBody = z.discriminatedUnion('kind', [
 export type JiraConnectBody = z.infer<typeof jiraConnectBody>;
 export type JiraKind = JiraConnectBody['kind'];
 
-const fieldId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'must be a Jira field id such as customfield_10016');
+const fieldId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'must be a Jira field id such as customfield_10016');
 const boardId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /** PUT /api/workshops/:id/integrations/jira/field: the story-point field, and the board whose estimation to use. */
@@ -57,7 +61,11 @@ export type JiraImportBody = z.infer<typeof jiraImportBody>;
 const mode = z.enum(['sp', 'ap']);
 const rounding = z.enum(['one-decimal', 'whole']);
 
-const runId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a run id');
+const runId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a run id');
 
 /** POST /api/sessions/:id/jira/write-back/preview; `retryOf`: only the failed items of that run. */
 export const writeBackPreviewBody = z.strictObject({ mode, rounding: rounding.default('one-decimal'), retryOf: runId.optional() });
@@ -78,7 +86,11 @@ export type WriteBackRunBody = z.infer<typeof writeBackRunBody>;
 /** PUT /api/workshops/:id/integrations/webhook */
 export const webhookConfigBody = z.strictObject({
   url: url('webhook'),
-  secret: z.string().min(16, 'at least 16 characters').max(256).refine((s) => !/[\r\n]/.test(s), 'must be on one line'),
+  secret: z
+    .string()
+    .min(16, 'at least 16 characters')
+    .max(256)
+    .refine((s) => !/[\r\n]/.test(s), 'must be on one line'),
   format: z.enum(WEBHOOK_FORMATS),
   language: z.enum(['en', 'de']).default('en'),
   events: z
@@ -154,7 +166,13 @@ export interface WebhookDeliveryInfo {
   event: WebhookEvent;
   createdAt: number;
   status: 'pending' | 'delivered' | 'failed' | 'dropped';
-  attempts: { at: number; status: number | null; code: 'http' | 'redirect' | 'timeout' | 'network' | 'refused' | 'queue_full' | 'internal' | null; error: string | null; ms: number }[];
+  attempts: {
+    at: number;
+    status: number | null;
+    code: 'http' | 'redirect' | 'timeout' | 'network' | 'refused' | 'queue_full' | 'internal' | null;
+    error: string | null;
+    ms: number;
+  }[];
 }
 
 /** An error answer of these routes: the conventions' `{ code, message, fields? }`, plus Jira's side for code `jira`. */

@@ -91,13 +91,19 @@ export const sameValue = (a: number | null, b: number | null) => (a === null || 
  */
 export function planWriteBack(input: WriteBackInput): WriteBackPlan {
   if (!input.locked) {
-    return { ok: false, error: { code: 'not_locked', message: 'the session is not locked: write back after locking, when the sizes are final' } };
+    return {
+      ok: false,
+      error: { code: 'not_locked', message: 'the session is not locked: write back after locking, when the sizes are final' },
+    };
   }
   if (input.mode === 'sp') {
     if (input.factor === null) {
       return {
         ok: false,
-        error: { code: 'no_factor', message: 'the session has no calibration factor: mark reference items with story points, or write effort points' },
+        error: {
+          code: 'no_factor',
+          message: 'the session has no calibration factor: mark reference items with story points, or write effort points',
+        },
       };
     }
     if (!Number.isFinite(input.factor) || input.factor <= 0) {
@@ -112,7 +118,13 @@ export function planWriteBack(input: WriteBackInput): WriteBackPlan {
 
   const rows = items.map((item): WriteBackRow => {
     const base = { itemId: item.itemId, key: item.key, title: item.title, bucketLabel: item.bucketLabel, ap: item.ap };
-    const skip = (reason: SkipReason, current: number | null = null): WriteBackRow => ({ ...base, current, target: null, status: 'skip', reason });
+    const skip = (reason: SkipReason, current: number | null = null): WriteBackRow => ({
+      ...base,
+      current,
+      target: null,
+      status: 'skip',
+      reason,
+    });
     if (item.key === null || item.key.trim() === '') return skip('no_key');
     if ((keyCount.get(item.key) ?? 0) > 1) return skip('duplicate_key');
     const now = Object.hasOwn(input.current, item.key) ? input.current[item.key] : undefined;

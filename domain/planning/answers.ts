@@ -65,15 +65,28 @@ const when = (sprints: number, finishSprint: number | null, date: string | null)
 /** Points in a sentence: one decimal below 100, whole from 100 on (as the UI shows them). */
 const pointsText = (x: number) => String(x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
 
-export function finishAnswer(p85: { sprints: number | null; finishSprint: number | null; date: string | null }, limit: number): FinishAnswer {
+export function finishAnswer(
+  p85: { sprints: number | null; finishSprint: number | null; date: string | null },
+  limit: number,
+): FinishAnswer {
   const base = { confidence: SCOPE_CONFIDENCE, sprints: p85.sprints, finishSprint: p85.finishSprint, date: p85.date };
   if (p85.sprints === 0) return { ...base, message: 'no scope is left' };
   if (p85.sprints === null) return { ...base, message: `${SCOPE_CONFIDENCE} % of the simulated projects need more than ${limit} sprints` };
-  const on = p85.date !== null ? `on or before ${when(p85.sprints, p85.finishSprint, p85.date)}` : `within ${when(p85.sprints, p85.finishSprint, null)}`;
+  const on =
+    p85.date !== null
+      ? `on or before ${when(p85.sprints, p85.finishSprint, p85.date)}`
+      : `within ${when(p85.sprints, p85.finishSprint, null)}`;
   return { ...base, message: `${SCOPE_CONFIDENCE} % chance of finishing ${on}` };
 }
 
-export function scopeAnswer(value: number, unit: Unit, factor: number | null, sprints: number, finishSprint: number | null, date: string | null): ScopeAnswer {
+export function scopeAnswer(
+  value: number,
+  unit: Unit,
+  factor: number | null,
+  sprints: number,
+  finishSprint: number | null,
+  date: string | null,
+): ScopeAnswer {
   const by = date !== null ? `by ${when(sprints, finishSprint, date)}` : `within ${when(sprints, finishSprint, null)}`;
   return {
     confidence: SCOPE_CONFIDENCE,

@@ -19,7 +19,11 @@ export function scheduleOf(multipliers: readonly AppliedMultiplier[], recorded: 
   const applied: AppliedMultiplier[] = [];
   multipliers.forEach((m, i) => {
     if (m.sprint <= recorded) {
-      warnings.push({ code: 'multiplier_in_past', message: `sprint ${m.sprint} is recorded already; its multiplier is ignored`, path: `velocity.multipliers.${i}` });
+      warnings.push({
+        code: 'multiplier_in_past',
+        message: `sprint ${m.sprint} is recorded already; its multiplier is ignored`,
+        path: `velocity.multipliers.${i}`,
+      });
     } else {
       applied.push({ sprint: m.sprint, factor: m.factor });
     }

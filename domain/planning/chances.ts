@@ -46,7 +46,12 @@ export type Chances = {
 /** The open items in priority order as the waterline counts them. */
 function ladderOf(items: readonly BacklogItem[], divisor: number): ItemLadder {
   const n = items.length;
-  const l: ItemLadder = { cumulative: new Float64Array(n), refinedCumulative: new Float64Array(n), unrefinedCumulative: new Float64Array(n), divisor };
+  const l: ItemLadder = {
+    cumulative: new Float64Array(n),
+    refinedCumulative: new Float64Array(n),
+    unrefinedCumulative: new Float64Array(n),
+    divisor,
+  };
   let all = 0;
   let refined = 0;
   let unrefined = 0;
@@ -67,7 +72,11 @@ function sprintsByDate(c: ChanceContext, warnings: PlanWarning[]): { date: strin
   if (date === undefined) return null;
   const day = parseIsoDate(date);
   if (c.cal === null || day === null) {
-    warnings.push({ code: 'finish_by_needs_calendar', message: 'a date can only be answered with a sprint calendar', path: 'questions.finishBy' });
+    warnings.push({
+      code: 'finish_by_needs_calendar',
+      message: 'a date can only be answered with a sprint calendar',
+      path: 'questions.finishBy',
+    });
     return null;
   }
   return { date, sprints: sprintsEndingBy(c.cal, c.recorded, day, MAX_SPRINTS) };
@@ -76,7 +85,13 @@ function sprintsByDate(c: ChanceContext, warnings: PlanWarning[]): { date: strin
 export function chancesOf(c: ChanceContext, warnings: PlanWarning[]): Chances {
   const { input, unit, factor, recorded, cal } = c;
   const { trials, seed, maxSprintsPerTrial } = input.monteCarlo;
-  const none: Chances = { monteCarlo: null, throughput: null, pessimisticFit: null, itemsDone: null, answers: { finish: null, scopeBy: null, finishBy: null } };
+  const none: Chances = {
+    monteCarlo: null,
+    throughput: null,
+    pessimisticFit: null,
+    itemsDone: null,
+    answers: { finish: null, scopeBy: null, finishBy: null },
+  };
   const byDate = sprintsByDate(c, warnings);
   const wantsThroughput = input.throughput !== undefined;
   if (c.history === null) {
@@ -90,7 +105,11 @@ export function chancesOf(c: ChanceContext, warnings: PlanWarning[]): Chances {
   const fixed = c.history === null ? 0 : Math.max(c.horizon, c.covered ?? 0);
   const half = MAX_DRAWS / 2;
   if (trials * fixed > half) {
-    warnings.push({ code: 'monte_carlo_too_large', message: 'the simulation would take too long; lower monteCarlo.trials or the horizon', path: 'monteCarlo.trials' });
+    warnings.push({
+      code: 'monte_carlo_too_large',
+      message: 'the simulation would take too long; lower monteCarlo.trials or the horizon',
+      path: 'monteCarlo.trials',
+    });
     return none;
   }
   const scopeByDate = byDate !== null && trials * byDate.sprints <= half ? byDate.sprints : null;
@@ -107,14 +126,20 @@ export function chancesOf(c: ChanceContext, warnings: PlanWarning[]): Chances {
 
   const tpHistory = wantsThroughput ? throughputHistory(input).history : [];
   const remainingItems = remainingItemsOf(input);
-  const model = c.history === null ? itemsModel(input, tpHistory, remainingItems, c.remainingAp, c.schedule) : pointsModel(input, unit, factor, c.history, c.remaining, c.remainingAp, c.schedule);
+  const model =
+    c.history === null
+      ? itemsModel(input, tpHistory, remainingItems, c.remainingAp, c.schedule)
+      : pointsModel(input, unit, factor, c.history, c.remaining, c.remainingAp, c.schedule);
   const params: TrialParams | null = trialParams(model, trials, seed); // unit-free: shared by both forecasts
 
   let mc: MonteCarlo | null = null;
   let progress: Progress | null = null;
   let counts: SprintCounts | null = null;
   if (c.history !== null) {
-    const ladder = items !== null && ladderSprints !== null ? { items: ladderOf(items, unit === 'SP' ? (factor ?? 1) : 1), sprints: ladderSprints } : null;
+    const ladder =
+      items !== null && ladderSprints !== null
+        ? { items: ladderOf(items, unit === 'SP' ? (factor ?? 1) : 1), sprints: ladderSprints }
+        : null;
     const run = monteCarlo({
       unit,
       factor,
@@ -133,13 +158,18 @@ export function chancesOf(c: ChanceContext, warnings: PlanWarning[]): Chances {
     progress = run.progress;
     counts = run.counts;
     if (mc.cappedTrials > 0) {
-      warnings.push({ code: 'monte_carlo_capped', message: `${mc.cappedTrials} of ${mc.trials} trials were not done after ${mc.maxSprintsPerTrial} sprints`, path: 'monteCarlo.maxSprintsPerTrial' });
+      warnings.push({
+        code: 'monte_carlo_capped',
+        message: `${mc.cappedTrials} of ${mc.trials} trials were not done after ${mc.maxSprintsPerTrial} sprints`,
+        path: 'monteCarlo.maxSprintsPerTrial',
+      });
     }
   }
 
   const tp = wantsThroughput ? throughputOf(input, c.remainingAp, c.schedule, cal, { params, cap }) : null;
 
-  const pessimisticFit = mc !== null && progress !== null && c.covered !== null ? toPoints(scopeWithin(progress, c.covered, trials), unit, factor) : null;
+  const pessimisticFit =
+    mc !== null && progress !== null && c.covered !== null ? toPoints(scopeWithin(progress, c.covered, trials), unit, factor) : null;
   const itemsDone = progress?.itemsDone ? { perTrial: progress.itemsDone, trials } : null;
 
   const answers: Answers = { finish: null, scopeBy: null, finishBy: null };
@@ -151,7 +181,16 @@ export function chancesOf(c: ChanceContext, warnings: PlanWarning[]): Chances {
     if (byDate !== null) {
       const last = recorded + byDate.sprints;
       const scope =
-        scopeByDate === null ? null : scopeAnswer(scopeWithin(progress, scopeByDate, trials), unit, factor, scopeByDate, last === 0 ? null : last, dateOfSprint(cal, last));
+        scopeByDate === null
+          ? null
+          : scopeAnswer(
+              scopeWithin(progress, scopeByDate, trials),
+              unit,
+              factor,
+              scopeByDate,
+              last === 0 ? null : last,
+              dateOfSprint(cal, last),
+            );
       answers.finishBy = finishByAnswer({
         date: byDate.date,
         sprints: byDate.sprints,

@@ -25,11 +25,24 @@ function scopeParts(input: ParsedPlanInput, remainingAp: number): { refinedAp: n
 
 /** The risks as the simulation samples them (scope risks in AP, converted per model by apScale). */
 function simRisks(input: ParsedPlanInput): SimRisk[] {
-  return input.risks.map((r) => ({ likelihood: r.likelihoodPercent / 100, low: r.impact.low, high: r.impact.high, kind: r.impact.unit === 'sprints' ? 'sprints' : 'scope' }));
+  return input.risks.map((r) => ({
+    likelihood: r.likelihoodPercent / 100,
+    low: r.impact.low,
+    high: r.impact.high,
+    kind: r.impact.unit === 'sprints' ? 'sprints' : 'scope',
+  }));
 }
 
 /** The points forecast's model: velocities and scope in the plan unit. */
-export function pointsModel(input: ParsedPlanInput, unit: Unit, factor: number | null, history: readonly number[], remaining: number, remainingAp: number, schedule: Schedule): SimModel {
+export function pointsModel(
+  input: ParsedPlanInput,
+  unit: Unit,
+  factor: number | null,
+  history: readonly number[],
+  remaining: number,
+  remainingAp: number,
+  schedule: Schedule,
+): SimModel {
   const parts = scopeParts(input, remainingAp);
   return {
     values: history,
@@ -48,7 +61,13 @@ export function pointsModel(input: ParsedPlanInput, unit: Unit, factor: number |
  * PLAN-TP-1: the throughput forecast's model, in items. A split multiplies the unrefined items'
  * count; a risk in AP becomes items at the open items' mean size (remaining AP / remaining items).
  */
-export function itemsModel(input: ParsedPlanInput, history: readonly number[], remainingItems: number, remainingAp: number, schedule: Schedule): SimModel {
+export function itemsModel(
+  input: ParsedPlanInput,
+  history: readonly number[],
+  remainingItems: number,
+  remainingAp: number,
+  schedule: Schedule,
+): SimModel {
   const items = input.backlog.items === undefined ? null : openItems(input);
   const refined = items === null ? 0 : items.filter((i) => i.refined).length;
   const perAp = remainingAp > 0 ? remainingItems / remainingAp : 0;

@@ -2,7 +2,15 @@ import { toPoints, type Points } from './calibration';
 import type { Calendar } from './calendar';
 import { dateOfSprint } from './forecast';
 import type { Unit } from './input';
-import { simulateFinish, simulateProgress, STREAM_SPRINTS, type ItemLadder, type Progress, type SimModel, type TrialParams } from './simulate';
+import {
+  simulateFinish,
+  simulateProgress,
+  STREAM_SPRINTS,
+  type ItemLadder,
+  type Progress,
+  type SimModel,
+  type TrialParams,
+} from './simulate';
 
 export const MC_PERCENTS = [50, 85, 95] as const;
 /** "scope done within N sprints with 85 % confidence" = the 15th percentile of the sums */
@@ -25,7 +33,17 @@ export type SprintCounts = {
 
 /** The plain bootstrap: past velocities, a remaining scope, nothing else sampled. */
 export function plainModel(history: readonly number[], remaining: number): SimModel {
-  return { values: history, remaining, refined: 0, unrefined: remaining, split: null, growthPercent: null, risks: [], apScale: 1, factors: new Float64Array(0) };
+  return {
+    values: history,
+    remaining,
+    refined: 0,
+    unrefined: remaining,
+    split: null,
+    growthPercent: null,
+    risks: [],
+    apScale: 1,
+    factors: new Float64Array(0),
+  };
 }
 
 /**
@@ -33,7 +51,13 @@ export function plainModel(history: readonly number[], remaining: number): SimMo
  * reaches the remaining scope. One PRNG stream per trial (see prng.ts); typed arrays,
  * no allocation per trial.
  */
-export function simulateSprintCounts(history: readonly number[], remaining: number, trials: number, cap: number, seed: number): SprintCounts {
+export function simulateSprintCounts(
+  history: readonly number[],
+  remaining: number,
+  trials: number,
+  cap: number,
+  seed: number,
+): SprintCounts {
   const r = simulateFinish(plainModel(history, remaining), null, trials, cap, seed, STREAM_SPRINTS);
   return { counts: r.counts, capped: r.capped };
 }

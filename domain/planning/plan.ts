@@ -87,11 +87,19 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
   const calibration = calibrate(input.references, input.sprints);
   const f = calibration.factor;
   if (!calibration.calibrated) {
-    warnings.push({ code: 'not_calibrated', message: 'no reference item: figures are in AP only, SP figures are null', path: 'references' });
+    warnings.push({
+      code: 'not_calibrated',
+      message: 'no reference item: figures are in AP only, SP figures are null',
+      path: 'references',
+    });
   }
   const velocity = resolveVelocity(input, f);
   if (velocity.source === 'history' && input.velocity.assumed !== undefined) {
-    warnings.push({ code: 'assumed_velocity_ignored', message: 'the assumed velocity is ignored because there is a velocity history', path: 'velocity.assumed' });
+    warnings.push({
+      code: 'assumed_velocity_ignored',
+      message: 'the assumed velocity is ignored because there is a velocity history',
+      path: 'velocity.assumed',
+    });
   }
   const scope = resolveScope(input, unit, f, warnings);
   const cal = calendarOf(input);
@@ -102,7 +110,10 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
   const R = scope.remainingInUnit;
   if (R / velocity.mean > MAX_SPRINTS) {
     const path = velocity.source === 'assumed' ? 'velocity.assumed' : input.velocity.history.length > 0 ? 'velocity.history' : 'sprints';
-    return { ok: false, errors: [planError(path, 'velocity_too_small', 'at this velocity the remaining scope needs more than 1,000,000 sprints')] };
+    return {
+      ok: false,
+      errors: [planError(path, 'velocity_too_small', 'at this velocity the remaining scope needs more than 1,000,000 sprints')],
+    };
   }
   const fc = forecast(unit, R, velocity.mean, recorded, cal, schedule);
   const decay = decayScenarios(unit, velocity.mean, R, input.decay.ratesPercent, input.decay.sprints, recorded, cal);
@@ -128,7 +139,19 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
   }
 
   const chances = chancesOf(
-    { input, unit, factor: f, history: hasHistory ? velocity.history : null, remaining: R, remainingAp: scope.remaining.ap, schedule, cal, recorded, horizon, covered },
+    {
+      input,
+      unit,
+      factor: f,
+      history: hasHistory ? velocity.history : null,
+      remaining: R,
+      remainingAp: scope.remaining.ap,
+      schedule,
+      cal,
+      recorded,
+      horizon,
+      covered,
+    },
     warnings,
   );
   const mc = chances.monteCarlo;
@@ -140,7 +163,14 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
   const items = input.backlog.items;
   if (items !== undefined && covered !== null && meanFit !== null) {
     const doneIds = new Set(input.sprints.flatMap((r) => r.doneItemIds));
-    wl = waterline(items, (i) => i.status === 'done' || doneIds.has(i.id), covered, meanFit.ap, pessimisticFit?.ap ?? null, chances.itemsDone);
+    wl = waterline(
+      items,
+      (i) => i.status === 'done' || doneIds.has(i.id),
+      covered,
+      meanFit.ap,
+      pessimisticFit?.ap ?? null,
+      chances.itemsDone,
+    );
   }
 
   const mc85 = mc?.percentiles.find((p) => p.percent === 85)?.sprints ?? null;
@@ -181,7 +211,12 @@ function buildPlan(input: ParsedPlanInput): PlanResult {
     status,
     throughput: chances.throughput,
     answers: chances.answers,
-    uncertainty: { growthPercent: input.scopeGrowth ?? null, split: input.split ?? null, risks: input.risks.length, multipliers: schedule.applied.length },
+    uncertainty: {
+      growthPercent: input.scopeGrowth ?? null,
+      split: input.split ?? null,
+      risks: input.risks.length,
+      multipliers: schedule.applied.length,
+    },
     warnings,
   };
   return { ok: true, plan };

@@ -16,12 +16,19 @@ export type Status = {
 };
 
 /** PLAN-REV-STATUS */
-export function statusOf(sprintsNeeded: number, sprintsNeeded85: number | null, hasMonteCarlo: boolean, sprintsCovered: number | null): Status {
+export function statusOf(
+  sprintsNeeded: number,
+  sprintsNeeded85: number | null,
+  hasMonteCarlo: boolean,
+  sprintsCovered: number | null,
+): Status {
   const base = { sprintsNeeded, sprintsNeeded85, sprintsCovered };
   if (sprintsNeeded === 0) return { code: 'complete', message: 'no scope is left', ...base };
-  if (sprintsCovered === null) return { code: 'no_budget', message: `at least ${sprintsNeeded} more sprints needed; no budget given`, ...base };
+  if (sprintsCovered === null)
+    return { code: 'no_budget', message: `at least ${sprintsNeeded} more sprints needed; no budget given`, ...base };
   const needed = `at least ${sprintsNeeded} more ${sprintsNeeded === 1 ? 'sprint' : 'sprints'} needed, budget left for ${sprintsCovered}`;
-  if (sprintsNeeded > sprintsCovered) return { code: 'over_budget', message: `${needed}: the budget runs out before the scope is done`, ...base };
+  if (sprintsNeeded > sprintsCovered)
+    return { code: 'over_budget', message: `${needed}: the budget runs out before the scope is done`, ...base };
   if (hasMonteCarlo && (sprintsNeeded85 === null || sprintsNeeded85 > sprintsCovered)) {
     const mc = sprintsNeeded85 === null ? 'beyond the simulation cap' : String(sprintsNeeded85);
     return { code: 'at_risk', message: `${needed}, but at 85 % confidence ${mc} sprints are needed`, ...base };

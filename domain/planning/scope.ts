@@ -23,12 +23,7 @@ export function recordDoneAp(rec: SprintRecord, factor: number | null): number {
   return rec.doneSp !== undefined && factor !== null ? rec.doneSp / factor : 0;
 }
 
-export function resolveScope(
-  input: ParsedPlanInput,
-  unit: Unit,
-  factor: number | null,
-  warnings: PlanWarning[],
-): Scope {
+export function resolveScope(input: ParsedPlanInput, unit: Unit, factor: number | null, warnings: PlanWarning[]): Scope {
   let addedAp = 0;
   let removedAp = 0;
   for (const r of input.sprints) {
@@ -46,7 +41,11 @@ export function resolveScope(
     input.sprints.forEach((r, i) =>
       r.doneItemIds.forEach((id, j) => {
         if (!known.has(id)) {
-          warnings.push({ code: 'unknown_done_item', message: `done item "${id}" is not in the backlog`, path: `sprints.${i}.doneItemIds.${j}` });
+          warnings.push({
+            code: 'unknown_done_item',
+            message: `done item "${id}" is not in the backlog`,
+            path: `sprints.${i}.doneItemIds.${j}`,
+          });
         }
       }),
     );
@@ -67,7 +66,11 @@ export function resolveScope(
   if (totalAp < 0) totalAp = 0;
   let remainingAp = totalAp - doneAp;
   if (remainingAp < 0) {
-    warnings.push({ code: 'scope_overdone', message: 'more points are done than the scope holds; remaining scope is taken as 0', path: 'backlog' });
+    warnings.push({
+      code: 'scope_overdone',
+      message: 'more points are done than the scope holds; remaining scope is taken as 0',
+      path: 'backlog',
+    });
     remainingAp = 0;
   }
   return {

@@ -64,7 +64,12 @@ export const isPlain = (m: SimModel) => m.split === null && m.growthPercent === 
  */
 export function trialParams(m: SimModel, trials: number, seed: number): TrialParams | null {
   if (isPlain(m)) return null;
-  const p: TrialParams = { split: new Float64Array(trials), growth: new Float64Array(trials), riskWork: new Float64Array(trials), lost: new Int32Array(trials) };
+  const p: TrialParams = {
+    split: new Float64Array(trials),
+    growth: new Float64Array(trials),
+    riskWork: new Float64Array(trials),
+    lost: new Int32Array(trials),
+  };
   const st = new Int32Array(4);
   const u = () => {
     const a = st[0]!;
@@ -123,7 +128,14 @@ export type FinishCounts = {
  * PLAN-MC-1 generalised: sprints until the backlog is done, per trial, at most `cap` (lost
  * sprints included). Draws come from stream `stream` keyed by (seed, trial).
  */
-export function simulateFinish(m: SimModel, p: TrialParams | null, trials: number, cap: number, seed: number, stream: number): FinishCounts {
+export function simulateFinish(
+  m: SimModel,
+  p: TrialParams | null,
+  trials: number,
+  cap: number,
+  seed: number,
+  stream: number,
+): FinishCounts {
   const values = Float64Array.from(m.values);
   const n = values.length;
   const f = m.factors;
@@ -292,7 +304,8 @@ export function simulateProgress(
       }
       const backlog = p === null ? best : Math.max(0, best - work);
       rows[i]![t] = backlog;
-      if (itemsDone !== null && ladder!.sprints === until) itemsDone[t] = itemsWithin(ladder!.items, backlog, p === null ? 1 : p.split[t]!, p !== null && m.split !== null);
+      if (itemsDone !== null && ladder!.sprints === until)
+        itemsDone[t] = itemsWithin(ladder!.items, backlog, p === null ? 1 : p.split[t]!, p !== null && m.split !== null);
     }
     draws += Math.max(0, c - lost);
   }

@@ -24,7 +24,11 @@ export type Throughput = {
   finishSprint: number | null;
   targetDate: string | null;
   /** the Monte Carlo in items; null when the points forecast has none (no history, too large) */
-  monteCarlo: Pick<MonteCarlo, 'trials' | 'seed' | 'maxSprintsPerTrial' | 'cappedTrials' | 'draws' | 'percentiles'> & { histogram: HistogramBin[] } | null;
+  monteCarlo:
+    | (Pick<MonteCarlo, 'trials' | 'seed' | 'maxSprintsPerTrial' | 'cappedTrials' | 'draws' | 'percentiles'> & {
+        histogram: HistogramBin[];
+      })
+    | null;
 };
 
 /** Items done per sprint: the earlier history, then each record's listed items; and the last `window` of it. */

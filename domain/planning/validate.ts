@@ -30,7 +30,8 @@ export function validate(input: ParsedPlanInput): PlanError[] {
 
   // sprint records: 1, 2, 3, ... each with done points we can use
   input.sprints.forEach((r, i) => {
-    if (r.index !== i + 1) err(`sprints.${i}.index`, 'sprint_index_order', `expected sprint ${i + 1}: records are numbered 1, 2, 3, ... in order`);
+    if (r.index !== i + 1)
+      err(`sprints.${i}.index`, 'sprint_index_order', `expected sprint ${i + 1}: records are numbered 1, 2, 3, ... in order`);
     if (r.doneAp === undefined && r.doneSp === undefined) {
       err(`sprints.${i}.doneAp`, 'one_of_required', 'give the done points as doneAp or doneSp');
     } else if (r.doneAp === undefined && factor === null) {
@@ -46,7 +47,11 @@ export function validate(input: ParsedPlanInput): PlanError[] {
       err('velocity.history', 'velocity_required', 'give a velocity history (one or more past sprints) or an assumed velocity');
     }
   } else if ([...history, ...recorded].every((v) => v === 0)) {
-    err(history.length > 0 ? 'velocity.history' : 'sprints', 'velocity_not_positive', 'the mean velocity is 0: at least one sprint must have done points');
+    err(
+      history.length > 0 ? 'velocity.history' : 'sprints',
+      'velocity_not_positive',
+      'the mean velocity is 0: at least one sprint must have done points',
+    );
   } else if (lastOf([...history, ...recorded], input.velocity.window).every((v) => v === 0)) {
     err('velocity.window', 'velocity_not_positive', `${lastSprints(input.velocity.window)} no done points: the mean velocity would be 0`);
   }
@@ -55,15 +60,21 @@ export function validate(input: ParsedPlanInput): PlanError[] {
   const cal = input.sprint;
   if (cal !== undefined) {
     if (cal.startDate === undefined) err('sprint.startDate', 'required', 'a start date is needed to turn sprints into dates');
-    if (cal.lengthDays !== undefined && cal.lengthWeeks !== undefined) err('sprint', 'conflict', 'give either lengthDays or lengthWeeks, not both');
-    if (cal.lengthDays === undefined && cal.lengthWeeks === undefined) err('sprint.lengthWeeks', 'one_of_required', 'give the sprint length as lengthWeeks or lengthDays');
+    if (cal.lengthDays !== undefined && cal.lengthWeeks !== undefined)
+      err('sprint', 'conflict', 'give either lengthDays or lengthWeeks, not both');
+    if (cal.lengthDays === undefined && cal.lengthWeeks === undefined)
+      err('sprint.lengthWeeks', 'one_of_required', 'give the sprint length as lengthWeeks or lengthDays');
     const length = cal.lengthDays ?? (cal.lengthWeeks ?? 0) * 7;
     const start = cal.startDate === undefined ? null : parseIsoDate(cal.startDate);
     if (start !== null && length > 0) {
       cal.skipStartDates.forEach((d, i) => {
         const day = parseIsoDate(d);
         if (day === null || day < start || (day - start) % length !== 0) {
-          err(`sprint.skipStartDates.${i}`, 'not_a_sprint_start', `${d} is not the start of a sprint (start ${cal.startDate}, every ${length} days)`);
+          err(
+            `sprint.skipStartDates.${i}`,
+            'not_a_sprint_start',
+            `${d} is not the start of a sprint (start ${cal.startDate}, every ${length} days)`,
+          );
         }
       });
     }
@@ -73,7 +84,8 @@ export function validate(input: ParsedPlanInput): PlanError[] {
   const team = input.team;
   if (team !== undefined) {
     if (team.members !== undefined) {
-      if (team.people !== undefined || team.dayRateMinor !== undefined) err('team', 'conflict', 'give either people and dayRateMinor, or members, not both');
+      if (team.people !== undefined || team.dayRateMinor !== undefined)
+        err('team', 'conflict', 'give either people and dayRateMinor, or members, not both');
     } else {
       if (team.people === undefined) err('team.people', 'required', 'give the number of people (or a members list)');
       if (team.dayRateMinor === undefined) err('team.dayRateMinor', 'required', 'give the day rate in minor units (or a members list)');
@@ -87,12 +99,16 @@ export function validate(input: ParsedPlanInput): PlanError[] {
   // budget: an amount or a number of sprints; an amount needs a team to price a sprint
   const budget = input.budget;
   if (budget !== undefined) {
-    if (budget.amountMinor !== undefined && budget.sprints !== undefined) err('budget', 'conflict', 'give either amountMinor or sprints, not both');
-    if (budget.amountMinor === undefined && budget.sprints === undefined) err('budget', 'one_of_required', 'give the budget as amountMinor or as sprints');
-    if (budget.amountMinor !== undefined && team === undefined) err('team', 'team_required', 'a budget amount needs the team to know the cost per sprint');
+    if (budget.amountMinor !== undefined && budget.sprints !== undefined)
+      err('budget', 'conflict', 'give either amountMinor or sprints, not both');
+    if (budget.amountMinor === undefined && budget.sprints === undefined)
+      err('budget', 'one_of_required', 'give the budget as amountMinor or as sprints');
+    if (budget.amountMinor !== undefined && team === undefined)
+      err('team', 'team_required', 'a budget amount needs the team to know the cost per sprint');
     if (team !== undefined && errors.length === 0) {
       const lines = costLines(team, resolveDaysPerSprint(input));
-      if (lines !== null && lines.every((l) => l.costMinor === 0)) err('team', 'cost_not_positive', 'a sprint of this team costs 0; day rates must be positive');
+      if (lines !== null && lines.every((l) => l.costMinor === 0))
+        err('team', 'cost_not_positive', 'a sprint of this team costs 0; day rates must be positive');
     }
   }
 
@@ -113,7 +129,10 @@ function validateUncertainty(input: ParsedPlanInput, err: Report): void {
     const path = `risks.${i}.impact`;
     const { unit, low, high } = risk.impact;
     if (unit === 'sprints') {
-      for (const [key, v] of [['low', low], ['high', high]] as const) {
+      for (const [key, v] of [
+        ['low', low],
+        ['high', high],
+      ] as const) {
         if (!Number.isInteger(v)) err(`${path}.${key}`, 'not_an_integer', 'must be a whole number of sprints');
         else if (v > MAX_LOST_SPRINTS) err(`${path}.${key}`, 'too_big', `must be at most ${MAX_LOST_SPRINTS}`);
       }
@@ -131,11 +150,23 @@ function validateUncertainty(input: ParsedPlanInput, err: Report): void {
   if (tp !== undefined) {
     const counts = [...tp.history, ...input.sprints.map((r) => r.doneItemIds.length)];
     if (counts.length === 0) {
-      err('throughput.history', 'throughput_history_required', 'the throughput forecast needs items done per sprint: a history or sprint records');
+      err(
+        'throughput.history',
+        'throughput_history_required',
+        'the throughput forecast needs items done per sprint: a history or sprint records',
+      );
     } else if (counts.every((c) => c === 0)) {
-      err(tp.history.length > 0 ? 'throughput.history' : 'sprints', 'throughput_not_positive', 'no sprint finished an item: the throughput is 0');
+      err(
+        tp.history.length > 0 ? 'throughput.history' : 'sprints',
+        'throughput_not_positive',
+        'no sprint finished an item: the throughput is 0',
+      );
     } else if (lastOf(counts, input.velocity.window).every((c) => c === 0)) {
-      err('velocity.window', 'throughput_not_positive', `${lastSprints(input.velocity.window)} no finished item: the throughput would be 0`);
+      err(
+        'velocity.window',
+        'throughput_not_positive',
+        `${lastSprints(input.velocity.window)} no finished item: the throughput would be 0`,
+      );
     }
     if (input.backlog.items === undefined && input.backlog.totalAp !== undefined && tp.remainingItems === undefined) {
       err('throughput.remainingItems', 'remaining_items_required', 'with backlog.totalAp, give the number of open items');

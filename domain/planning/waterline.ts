@@ -65,13 +65,22 @@ export function waterline(
     const done = isDone(item);
     if (done) {
       const probability = counts === null ? null : 1;
-      return { id: item.id, title: item.title, sizeAp: item.sizeAp, done, cumulativeAp: cumulative, aboveLine: { mean: true, pessimistic: true }, probability };
+      return {
+        id: item.id,
+        title: item.title,
+        sizeAp: item.sizeAp,
+        done,
+        cumulativeAp: cumulative,
+        aboveLine: { mean: true, pessimistic: true },
+        probability,
+      };
     }
     cumulative += item.sizeAp;
     rank += 1;
     const mean = atLeast(meanCapacityAp, cumulative);
     const doneIn = counts === null ? null : counts[rank]!;
-    const pessimistic = doneIn !== null ? doneIn >= needed : pessimisticCapacityAp === null ? null : atLeast(pessimisticCapacityAp, cumulative);
+    const pessimistic =
+      doneIn !== null ? doneIn >= needed : pessimisticCapacityAp === null ? null : atLeast(pessimisticCapacityAp, cumulative);
     const probability = doneIn === null ? null : doneIn / trials;
     if (mean) {
       lastItemId.mean = item.id;
@@ -81,7 +90,15 @@ export function waterline(
       lastItemId.pessimistic = item.id;
       itemsAbove.pessimistic += 1;
     }
-    return { id: item.id, title: item.title, sizeAp: item.sizeAp, done, cumulativeAp: cumulative, aboveLine: { mean, pessimistic }, probability };
+    return {
+      id: item.id,
+      title: item.title,
+      sizeAp: item.sizeAp,
+      done,
+      cumulativeAp: cumulative,
+      aboveLine: { mean, pessimistic },
+      probability,
+    };
   });
   return { sprints, capacityAp: { mean: meanCapacityAp, pessimistic: pessimisticCapacityAp }, lastItemId, itemsAbove, items: out };
 }

@@ -38,7 +38,11 @@ export const workshopFacilitatorPath = (workshopId: string, secret: string) => `
 
 // ---- HTTP API bodies and answers (docs/api.md) ----
 
-const itemId = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const itemId = z
+  .string()
+  .min(1)
+  .max(LIMITS.idLength)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const itemKey = keyText({ max: BACKLOG_LIMITS.keyLength, empty: 'an empty key: leave it out' });
 
 /** POST /api/workshops/:workshopId/sessions: a new estimation session over (some of) the workshop's items. */
@@ -76,7 +80,12 @@ export const addItemsBody = z.strictObject({
 
 /** PUT /api/workshops/:workshopId/items/:itemId/story-points: a reference item for calibration (or null to unmark). */
 export const storyPointsBody = z.strictObject({
-  storyPoints: z.number().finite().min(0, 'must not be negative').max(BACKLOG_LIMITS.storyPointsMax, `at most ${BACKLOG_LIMITS.storyPointsMax}`).nullable(),
+  storyPoints: z
+    .number()
+    .finite()
+    .min(0, 'must not be negative')
+    .max(BACKLOG_LIMITS.storyPointsMax, `at most ${BACKLOG_LIMITS.storyPointsMax}`)
+    .nullable(),
 });
 
 /**

@@ -65,7 +65,13 @@ export const settle = (r: Replica, clientMoveId: string): Replica => ({
 });
 
 /** A fresh snapshot from the server replaces the confirmed board; pending moves still overlay it; held events after it apply. */
-export const resync = (r: Replica, board: BoardState): Replica => ({ ...r, ...drain(board, r.early.filter((e) => e.version > board.version)) });
+export const resync = (r: Replica, board: BoardState): Replica => ({
+  ...r,
+  ...drain(
+    board,
+    r.early.filter((e) => e.version > board.version),
+  ),
+});
 
 /**
  * After a reconnect: which offline moves still make sense? A move whose card someone else
@@ -84,7 +90,8 @@ export function reconcile(r: Replica): { replica: Replica; resend: PendingMove[]
   for (const p of r.pending) {
     const now = Object.hasOwn(r.confirmed.placement, p.cardId) ? r.confirmed.placement[p.cardId] : undefined;
     if (now === undefined) discarded.push(p);
-    else if (now === last.get(p.cardId)) continue; // already where this client wanted it
+    else if (now === last.get(p.cardId))
+      continue; // already where this client wanted it
     else if (now === first.get(p.cardId)) resend.push(p);
     else discarded.push(p);
   }

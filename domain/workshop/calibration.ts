@@ -33,7 +33,9 @@ export function factorOfRefs(refs: CalibrationRef[]): Factor {
 export function sessionRefs(s: SessionWithReferences): CalibrationRef[] {
   return s.references.flatMap((r) => {
     const ap = s.placements[r.itemId]?.value ?? null;
-    return ap !== null && ap > 0 && r.storyPoints > 0 ? [{ itemId: r.itemId, sessionId: s.id, ap, sp: r.storyPoints, updatedAt: r.updatedAt }] : [];
+    return ap !== null && ap > 0 && r.storyPoints > 0
+      ? [{ itemId: r.itemId, sessionId: s.id, ap, sp: r.storyPoints, updatedAt: r.updatedAt }]
+      : [];
   });
 }
 

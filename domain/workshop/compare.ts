@@ -27,7 +27,11 @@ const RANK: Record<CompareKind, number> = { up: 0, down: 0, sized: 1, unsized: 1
  * then items that became sized or unsized ("?"), items placed only in one session, and unchanged ones.
  * `order` gives the backlog order for ties.
  */
-export function compareSessions(a: Pick<SessionSizes, 'placements'>, b: Pick<SessionSizes, 'placements'>, order: readonly string[]): Comparison {
+export function compareSessions(
+  a: Pick<SessionSizes, 'placements'>,
+  b: Pick<SessionSizes, 'placements'>,
+  order: readonly string[],
+): Comparison {
   const ids = order.filter((id) => id in a.placements || id in b.placements);
   const rows = ids.map((itemId): CompareRow => {
     const pa = a.placements[itemId] ?? null;
@@ -41,7 +45,9 @@ export function compareSessions(a: Pick<SessionSizes, 'placements'>, b: Pick<Ses
     return { itemId, a: pa, b: pb, delta, kind: delta > 0 ? 'up' : delta < 0 ? 'down' : 'same' };
   });
   const pos = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((x, y) => RANK[x.kind] - RANK[y.kind] || Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) || pos.get(x.itemId)! - pos.get(y.itemId)!);
+  rows.sort(
+    (x, y) => RANK[x.kind] - RANK[y.kind] || Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) || pos.get(x.itemId)! - pos.get(y.itemId)!,
+  );
   const both = { count: 0, sumA: 0, sumB: 0 };
   for (const r of rows) {
     if (r.a?.value == null || r.b?.value == null) continue;

@@ -1,5 +1,14 @@
 // The workshop's plan settings as form text and back (rules WS-FORM-1..2). Pure, like /plan's form.
-import { defaultForm, fieldOfError, formToInput, currencyDigits, numberOrText, toMinorUnits, type FieldId, type PlanForm } from '../planning/view';
+import {
+  defaultForm,
+  fieldOfError,
+  formToInput,
+  currencyDigits,
+  numberOrText,
+  toMinorUnits,
+  type FieldId,
+  type PlanForm,
+} from '../planning/view';
 import type { PlanError } from '../planning';
 import type { PlanSettings } from './wire';
 
@@ -13,7 +22,8 @@ export type SettingsForm = PlanForm & {
 const text = (x: number | undefined, locale: string) =>
   x === undefined ? '' : new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 }).format(x);
 
-const major = (minor: number | undefined, currency: string, locale: string) => (minor === undefined ? '' : text(minor / 10 ** currencyDigits(currency), locale));
+const major = (minor: number | undefined, currency: string, locale: string) =>
+  minor === undefined ? '' : text(minor / 10 ** currencyDigits(currency), locale);
 
 export const emptyMember = (key: string): MemberRow => ({ key, name: '', dayRate: '', allocation: '100' });
 
@@ -36,7 +46,12 @@ export function settingsToForm(settings: PlanSettings | null, locale: string, de
   form.daysPerSprint = text(team?.daysPerSprint, locale);
   if (team?.members && team.members.length > 0) {
     form.teamMode = 'members';
-    form.members = team.members.map((m, i) => ({ key: `m${i + 1}`, name: m.name ?? '', dayRate: major(m.dayRateMinor, currency, locale), allocation: text((m.allocation ?? 1) * 100, locale) }));
+    form.members = team.members.map((m, i) => ({
+      key: `m${i + 1}`,
+      name: m.name ?? '',
+      dayRate: major(m.dayRateMinor, currency, locale),
+      allocation: text((m.allocation ?? 1) * 100, locale),
+    }));
   }
   if (settings.budget?.amountMinor !== undefined) {
     form.budgetMode = 'amount';
@@ -48,7 +63,11 @@ export function settingsToForm(settings: PlanSettings | null, locale: string, de
   if (settings.monteCarlo?.seed !== undefined) form.seed = String(settings.monteCarlo.seed);
   // the optional forecast inputs
   form.velocityWindow = text(v.window, locale);
-  form.multipliers = (v.multipliers ?? []).map((m, i) => ({ key: `x${i + 1}`, sprint: text(m.sprint, locale), factor: text(m.factor, locale) }));
+  form.multipliers = (v.multipliers ?? []).map((m, i) => ({
+    key: `x${i + 1}`,
+    sprint: text(m.sprint, locale),
+    factor: text(m.factor, locale),
+  }));
   form.growthLow = text(settings.scopeGrowth?.low, locale);
   form.growthHigh = text(settings.scopeGrowth?.high, locale);
   form.splitLow = text(settings.split?.low, locale);

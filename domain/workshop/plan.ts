@@ -13,7 +13,15 @@ export function droppedIds(data: Pick<WorkshopData, 'sprints'>): Set<string> {
 }
 
 /** The backlog in priority order with each item's size and state: what the views list. */
-export type BacklogRow = { id: string; key: string | null; title: string; position: number; size: ItemSize; done: boolean; dropped: boolean };
+export type BacklogRow = {
+  id: string;
+  key: string | null;
+  title: string;
+  position: number;
+  size: ItemSize;
+  done: boolean;
+  dropped: boolean;
+};
 
 export function backlogRows(data: WorkshopData): BacklogRow[] {
   const sizes = deriveSizes(data.sessions, data.items);
@@ -21,7 +29,15 @@ export function backlogRows(data: WorkshopData): BacklogRow[] {
   const done = new Set(data.sprints.flatMap((s) => s.doneItemIds));
   return [...data.items]
     .sort((a, b) => a.position - b.position)
-    .map((i) => ({ id: i.id, key: i.key, title: i.title, position: i.position, size: sizeOf(sizes, i.id), done: done.has(i.id), dropped: dropped.has(i.id) }));
+    .map((i) => ({
+      id: i.id,
+      key: i.key,
+      title: i.title,
+      position: i.position,
+      size: sizeOf(sizes, i.id),
+      done: done.has(i.id),
+      dropped: dropped.has(i.id),
+    }));
 }
 
 const toRef = (r: CalibrationRef, title: string): ReferenceItem => ({ id: r.itemId, title, ap: r.ap, sp: r.sp });

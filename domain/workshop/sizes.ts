@@ -49,7 +49,9 @@ const UNSIZED: ItemSize = { sizeAp: null, sessionId: null, label: null };
 export function deriveSizes(sessions: readonly SessionSizes[], items: readonly TypedSize[] = []): Map<string, ItemSize> {
   const sizes = new Map<string, ItemSize>();
   // WS-SIZE-5: a size typed with a new item stands until a counted session places the item
-  for (const i of items) if (i.typedSizeAp !== undefined && i.typedSizeAp !== null) sizes.set(i.id, { sizeAp: i.typedSizeAp, sessionId: null, label: null, typed: true });
+  for (const i of items)
+    if (i.typedSizeAp !== undefined && i.typedSizeAp !== null)
+      sizes.set(i.id, { sizeAp: i.typedSizeAp, sessionId: null, label: null, typed: true });
   for (const s of sessions) {
     if (!s.counted) continue;
     for (const [itemId, placed] of Object.entries(s.placements)) {

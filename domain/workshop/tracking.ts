@@ -6,7 +6,10 @@ import type { SprintBody, SprintEntry, WorkshopPlanning } from './wire';
 export type RecordFigures = Pick<SprintEntry, 'doneAp' | 'scopeAddedAp' | 'scopeRemovedAp'>;
 
 /** WS-TRK-1: AP figures a record leaves out are the sums of the sizes of its listed items. */
-export function recordFigures(body: Pick<SprintBody, 'doneItemIds' | 'doneAp' | 'addedItemIds' | 'droppedItemIds' | 'scopeAddedAp' | 'scopeRemovedAp'>, sizes: ReadonlyMap<string, ItemSize>): RecordFigures {
+export function recordFigures(
+  body: Pick<SprintBody, 'doneItemIds' | 'doneAp' | 'addedItemIds' | 'droppedItemIds' | 'scopeAddedAp' | 'scopeRemovedAp'>,
+  sizes: ReadonlyMap<string, ItemSize>,
+): RecordFigures {
   return {
     doneAp: body.doneAp ?? totalAp(sizes, body.doneItemIds ?? []),
     scopeAddedAp: body.scopeAddedAp ?? totalAp(sizes, body.addedItemIds ?? []),
@@ -77,7 +80,10 @@ const MAX_FORECAST_SPRINTS = 60;
  * runs at the mean velocity, and at the low and high velocity of the range when there is one,
  * until it reaches the total (at most 60 sprints ahead).
  */
-export function burnUp(plan: Plan, data: Pick<WorkshopPlanning, 'sprints' | 'sessions'> & Partial<Pick<WorkshopPlanning, 'items'>>): BurnUpPoint[] {
+export function burnUp(
+  plan: Plan,
+  data: Pick<WorkshopPlanning, 'sprints' | 'sessions'> & Partial<Pick<WorkshopPlanning, 'items'>>,
+): BurnUpPoint[] {
   const records = sprintScopes(data.sprints, deriveSizes(data.sessions, data.items));
   const total = plan.scope.total.ap;
   const n = records.length;

@@ -40,12 +40,19 @@ export const planSettingsBody = z.strictObject({
   questions: QuestionsSchema.optional(),
 });
 
-export type PlanSettings = Pick<PlanInput, 'velocity' | 'sprint' | 'currency' | 'team' | 'budget' | 'scopeGrowth' | 'split' | 'risks' | 'questions'> & {
+export type PlanSettings = Pick<
+  PlanInput,
+  'velocity' | 'sprint' | 'currency' | 'team' | 'budget' | 'scopeGrowth' | 'split' | 'risks' | 'questions'
+> & {
   monteCarlo?: { seed?: number };
   throughput?: { history?: number[] };
 };
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const ids = z
   .array(id)
   .max(10_000)

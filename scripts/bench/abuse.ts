@@ -19,7 +19,9 @@ const MOVE_EVERY_MS = 100;
 
 /** a hostile client in a child process (./attacker.ts); `stop` closes its stdin and returns what it got */
 function spawnAttacker(app: AppTarget, address: string, roomId: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/attacker.ts', app.urls[0]!, address, roomId, kinds.join(',')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/attacker.ts', app.urls[0]!, address, roomId, kinds.join(',')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   // a real attacker's CPU is not this machine's: at the lowest priority its sending uses what the server and the room leave
   if (child.pid) setPriority(child.pid, 19);
   let out = '';
@@ -40,7 +42,10 @@ async function moveFor(mover: Sock, cards: string[], moves: number, offset: numb
   let next = now();
   for (let n = 0; n < moves; n++) {
     const t0 = now();
-    const a = await emit<MoveAck>(mover, 'card:move', { cardId: cards[(offset + n) % cards.length], to: NUMERIC_BUCKETS[(offset + n) % NUMERIC_BUCKETS.length] });
+    const a = await emit<MoveAck>(mover, 'card:move', {
+      cardId: cards[(offset + n) % cards.length],
+      to: NUMERIC_BUCKETS[(offset + n) % NUMERIC_BUCKETS.length],
+    });
     if (!a.ok && a.error.code !== 'no_change') throw new Error(`move refused: ${a.error.code}`);
     lat.push(now() - t0);
     next += MOVE_EVERY_MS;
@@ -78,8 +83,18 @@ export async function abuse(opts: { rounds: number; moves: number }) {
       const tallies = await Promise.all(attacks.map((a) => a.stop()));
       const q = stats(quiet);
       const a = stats(abused);
-      rounds.push({ round: r + 1, load1: l, quiet: q, abused: a, p99Ratio: ratio(a.p99, q.p99), serverCpuPercentAbused: round(cpu * 100, 0), attackers: tallies });
-      say(`  abuse round ${r + 1}: quiet ack p50 ${q.p50} p99 ${q.p99} | abused p50 ${a.p50} p99 ${a.p99} (${ratio(a.p99, q.p99)}x), server CPU ${round(cpu * 100, 0)} % | load ${l}`);
+      rounds.push({
+        round: r + 1,
+        load1: l,
+        quiet: q,
+        abused: a,
+        p99Ratio: ratio(a.p99, q.p99),
+        serverCpuPercentAbused: round(cpu * 100, 0),
+        attackers: tallies,
+      });
+      say(
+        `  abuse round ${r + 1}: quiet ack p50 ${q.p50} p99 ${q.p99} | abused p50 ${a.p50} p99 ${a.p99} (${ratio(a.p99, q.p99)}x), server CPU ${round(cpu * 100, 0)} % | load ${l}`,
+      );
       say(`    attacker 1: ${JSON.stringify(tallies[0])}`);
     }
     closeRoom(room);
@@ -88,7 +103,8 @@ export async function abuse(opts: { rounds: number; moves: number }) {
   }
   return {
     room: '50 participants + projector, 200 cards, the facilitator moving 10 cards a second',
-    attackers: 'two addresses, each: worst /api/plan, 2 MB import previews on a workshop of its own, workshops of 500 items, unknown join codes, and a socket in the room asking for snapshots, timelines and projector views; every loop as fast as answered, waiting out 429s',
+    attackers:
+      'two addresses, each: worst /api/plan, 2 MB import previews on a workshop of its own, workshops of 500 items, unknown join codes, and a socket in the room asking for snapshots, timelines and projector views; every loop as fast as answered, waiting out 429s',
     rounds,
     medianP99Ratio: median(rounds.map((x) => x.p99Ratio)),
   };

@@ -84,7 +84,10 @@ async function attacker(url: string, address: string, roomId: string, kinds: str
       const asks = ['room:sync', 'room:timeline', 'room:watch'] as const;
       const payload = { 'room:sync': {}, 'room:timeline': { limit: 200 }, 'room:watch': { sessionId: roomId } };
       for (let i = 0; !until() && s.connected; i++) {
-        const a = await Promise.race([emit<{ ok: boolean }>(s, asks[i % 3]!, payload[asks[i % 3]!]), new Promise<undefined>((r) => s.once('disconnect', () => r(undefined)))]);
+        const a = await Promise.race([
+          emit<{ ok: boolean }>(s, asks[i % 3]!, payload[asks[i % 3]!]),
+          new Promise<undefined>((r) => s.once('disconnect', () => r(undefined))),
+        ]);
         if (a) count('socket', a.ok ? 'ok' : 'refused');
       }
       if (s.connected) s.disconnect();
@@ -101,17 +104,25 @@ async function attacker(url: string, address: string, roomId: string, kinds: str
     async preview() {
       // import previews on a workshop of its own (a stranger may create one)
       if (!kinds.includes('create')) {
-        const res = await fetch(`${url}/api/workshops`, { ...json, headers: { ...json.headers, ...headers }, body: JSON.stringify({ name: 'Mine', items: ['one'] }) });
+        const res = await fetch(`${url}/api/workshops`, {
+          ...json,
+          headers: { ...json.headers, ...headers },
+          body: JSON.stringify({ name: 'Mine', items: ['one'] }),
+        });
         if (res.status === 201) own = (await res.json()) as CreateWorkshopResult;
       }
       while (!own && !until()) await sleep(50);
-      if (own) await http('import preview', `/api/sessions/${own.sessionId}/import/preview`, { ...json, headers: { ...json.headers, authorization: `Bearer ${own.facilitatorSecret}` }, body: csv });
+      if (own)
+        await http('import preview', `/api/sessions/${own.sessionId}/import/preview`, {
+          ...json,
+          headers: { ...json.headers, authorization: `Bearer ${own.facilitatorSecret}` },
+          body: csv,
+        });
     },
   };
   await Promise.all(kinds.map((k) => loops[k]!()));
   return tally;
 }
-
 
 const [url, address, roomId, kinds] = process.argv.slice(2);
 let stopped = false;

@@ -39,7 +39,13 @@ function summary(rounds: Round[], app: number[], relay: number[]) {
 }
 
 /** Runs app and relay once per round, the order alternating, and keeps each round's ratio. */
-async function alternate(app: AppTarget, rounds: number, runApp: () => Promise<{ lat: number[]; cpuUs: number }>, runRelay: () => Promise<{ lat: number[]; cpuUs: number }>, label: string) {
+async function alternate(
+  app: AppTarget,
+  rounds: number,
+  runApp: () => Promise<{ lat: number[]; cpuUs: number }>,
+  runRelay: () => Promise<{ lat: number[]; cpuUs: number }>,
+  label: string,
+) {
   const out: Round[] = [];
   const appAll: number[] = [];
   const relayAll: number[] = [];
@@ -55,13 +61,26 @@ async function alternate(app: AppTarget, rounds: number, runApp: () => Promise<{
       } else sides.relay = await runRelay();
       await sleep(300);
     }
-    const side = (s: { lat: number[]; cpuUs: number }): Side => ({ latencyMs: stats(s.lat), serverCpuUsPerMove: round(s.cpuUs / Math.max(1, s.lat.length), 0) });
+    const side = (s: { lat: number[]; cpuUs: number }): Side => ({
+      latencyMs: stats(s.lat),
+      serverCpuUsPerMove: round(s.cpuUs / Math.max(1, s.lat.length), 0),
+    });
     const a = side(sides.app);
     const b = side(sides.relay);
     appAll.push(...sides.app.lat);
     relayAll.push(...sides.relay.lat);
-    out.push({ round: r + 1, first, load1: l, app: a, relay: b, p50Ratio: ratio(a.latencyMs.p50, b.latencyMs.p50), p99Ratio: ratio(a.latencyMs.p99, b.latencyMs.p99) });
-    say(`  ${label} round ${r + 1}: app p50 ${a.latencyMs.p50} p99 ${a.latencyMs.p99} | relay p50 ${b.latencyMs.p50} p99 ${b.latencyMs.p99} | load ${l}`);
+    out.push({
+      round: r + 1,
+      first,
+      load1: l,
+      app: a,
+      relay: b,
+      p50Ratio: ratio(a.latencyMs.p50, b.latencyMs.p50),
+      p99Ratio: ratio(a.latencyMs.p99, b.latencyMs.p99),
+    });
+    say(
+      `  ${label} round ${r + 1}: app p50 ${a.latencyMs.p50} p99 ${a.latencyMs.p99} | relay p50 ${b.latencyMs.p50} p99 ${b.latencyMs.p99} | load ${l}`,
+    );
   }
   return summary(out, appAll, relayAll);
 }
@@ -70,7 +89,14 @@ async function alternate(app: AppTarget, rounds: number, runApp: () => Promise<{
  * One mover, moves one after another (the next when every receiver has the last): per move,
  * the time until the last of the receivers has it. Same loop for app and relay.
  */
-async function closedLoop(receivers: Sock[], event: string, counts: (payload: unknown) => boolean, send: (n: number) => Promise<void>, moves: number, warmup: number) {
+async function closedLoop(
+  receivers: Sock[],
+  event: string,
+  counts: (payload: unknown) => boolean,
+  send: (n: number) => Promise<void>,
+  moves: number,
+  warmup: number,
+) {
   const lat: number[] = [];
   let t0 = 0;
   let got = 0;

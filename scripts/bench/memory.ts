@@ -39,7 +39,8 @@ export async function memory(app: AppTarget, relay: RelayTarget, rooms: number) 
   const relayRooms: RelayRoom[] = [];
   for (let r = 0; r < rooms; r++) {
     const room = await openRelayRoom(relay, PEOPLE + 2);
-    for (let n = 0; n < CARDS; n++) await emit(room.sockets[1 + (n % PEOPLE)]!, 'move', { room: room.name, cardId: `card${n}`, to: NUMERIC_BUCKETS[n % 9] });
+    for (let n = 0; n < CARDS; n++)
+      await emit(room.sockets[1 + (n % PEOPLE)]!, 'move', { room: room.name, cardId: `card${n}`, to: NUMERIC_BUCKETS[n % 9] });
     relayRooms.push(room);
   }
   await sleep(1000);

@@ -28,7 +28,14 @@ interface Result {
   machine: { cpus: number; cpu: string; node: string };
   server: string;
   oneMover?: LatencyShape & { movesPerRound: number };
-  everyoneMoving?: LatencyShape & { movesSent: number; movesAcked: number; acknowledgedButNotInDatabase: number; receiversMissingEvents: number; outOfOrderDeliveries: number; secondsPerRound: number };
+  everyoneMoving?: LatencyShape & {
+    movesSent: number;
+    movesAcked: number;
+    acknowledgedButNotInDatabase: number;
+    receiversMissingEvents: number;
+    outOfOrderDeliveries: number;
+    secondsPerRound: number;
+  };
   throughput?: { oneRoom: Throughput; perProcess: Throughput };
   memory?: { rooms: number; load1: number; appRssPerRoomKb: number; appHeapAfterGcPerRoomKb: number; relayRssPerRoomKb: number };
 }
@@ -56,8 +63,18 @@ if (o) {
     `${o.appPooledMs.p50} ms (relay ${o.relayPooledMs.p50} ms); median of ${n} round ratios ${o.medianP50Ratio}x; ${loads(o.rounds)}`,
     verdict(o.medianP50Ratio <= 1),
   ]);
-  rows.push(['same, p99', '<= bare relay', `${o.appPooledMs.p99} ms (relay ${o.relayPooledMs.p99} ms); median ratio ${o.medianP99Ratio}x`, verdict(o.medianP99Ratio <= 1)]);
-  rows.push(['same, server CPU per move (fan-out to 52 sockets included)', '', `${o.appServerCpuUsPerMove} us (relay ${o.relayServerCpuUsPerMove} us)`, '']);
+  rows.push([
+    'same, p99',
+    '<= bare relay',
+    `${o.appPooledMs.p99} ms (relay ${o.relayPooledMs.p99} ms); median ratio ${o.medianP99Ratio}x`,
+    verdict(o.medianP99Ratio <= 1),
+  ]);
+  rows.push([
+    'same, server CPU per move (fan-out to 52 sockets included)',
+    '',
+    `${o.appServerCpuUsPerMove} us (relay ${o.relayServerCpuUsPerMove} us)`,
+    '',
+  ]);
 }
 const e = r.everyoneMoving;
 if (e) {

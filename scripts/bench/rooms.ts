@@ -27,7 +27,10 @@ export async function joinAs(app: AppTarget, i: number, sessionId: string, name:
   return { s, id: a.me.participantId, token: a.me.participantToken };
 }
 
-export async function openRoom(app: AppTarget, opts: { cards: number; people: number; projector: boolean; phase?: 'review' | 'setup' }): Promise<AppRoom> {
+export async function openRoom(
+  app: AppTarget,
+  opts: { cards: number; people: number; projector: boolean; phase?: 'review' | 'setup' },
+): Promise<AppRoom> {
   const w = await app.createWorkshop(
     'Bench',
     Array.from({ length: opts.cards }, (_, i) => TITLE(i)),

@@ -82,7 +82,10 @@ async function openWorkshop(app: AppTarget, r: Rng, c: Counters, actor: number):
   const cards = r.int(30, 200);
   const w = await app.createWorkshop(
     `Soak ${actor}`,
-    Array.from({ length: cards }, (_, i) => `Item ${i + 1}: ${r.pick(['Login', 'Search', 'Checkout', 'Export', 'Report', 'Billing'])} ${r.int(1, 999)}`),
+    Array.from(
+      { length: cards },
+      (_, i) => `Item ${i + 1}: ${r.pick(['Login', 'Search', 'Checkout', 'Export', 'Report', 'Billing'])} ${r.int(1, 999)}`,
+    ),
   );
   c.workshops++;
   const fac = await connect(urlOf(app, 0));
@@ -110,8 +113,14 @@ async function workshop(app: AppTarget, r: Rng, c: Counters, actor: number) {
   try {
     // a third of the workshops import a file in setup
     if (r.next() < 1 / 3) {
-      const rows = Array.from({ length: 20 }, (_, i) => `IMP-${actor}-${i};Imported item ${i};Some description ${r.int(1, 99)};${r.pick([1, 2, 3, 5, 8])}`);
-      if (await ws.api('POST', `/api/sessions/${room.sessionId}/import`, { text: `Key;Title;Description;Story Points\n${rows.join('\n')}` })) c.imports++;
+      const rows = Array.from(
+        { length: 20 },
+        (_, i) => `IMP-${actor}-${i};Imported item ${i};Some description ${r.int(1, 99)};${r.pick([1, 2, 3, 5, 8])}`,
+      );
+      if (
+        await ws.api('POST', `/api/sessions/${room.sessionId}/import`, { text: `Key;Title;Description;Story Points\n${rows.join('\n')}` })
+      )
+        c.imports++;
     }
     const people = r.int(5, 15);
     for (let i = 0; i < people; i++) {

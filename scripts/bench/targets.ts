@@ -84,7 +84,8 @@ function target(label: string, procs: AppProcess[], db: DatabaseLocation, stop: 
       await Promise.all(procs.map((p) => fetch(`${p.url}/bench/profile?start`).then((r) => r.arrayBuffer())));
       return async () => {
         mkdirSync(dir, { recursive: true });
-        for (const [i, p] of procs.entries()) writeFileSync(join(dir, `${name}-${i}.cpuprofile`), await (await fetch(`${p.url}/bench/profile?stop`)).text());
+        for (const [i, p] of procs.entries())
+          writeFileSync(join(dir, `${name}-${i}.cpuprofile`), await (await fetch(`${p.url}/bench/profile?stop`)).text());
       };
     },
     async dispose() {
@@ -119,7 +120,9 @@ export async function startClusterApp(): Promise<AppTarget> {
   const stopAll = async () => stops.reverse().forEach((s) => s());
   if (!pgUrl || !redisUrl) {
     await stopAll();
-    throw new Error('--cluster needs Postgres and Redis (Debian: apt-get install postgresql redis-server), or TEST_DATABASE_URL and TEST_REDIS_URL');
+    throw new Error(
+      '--cluster needs Postgres and Redis (Debian: apt-get install postgresql redis-server), or TEST_DATABASE_URL and TEST_REDIS_URL',
+    );
   }
   const procs = [0, 1].map(() => new AppProcess(appEnv({ DATABASE_URL: pgUrl, REDIS_URL: redisUrl })));
   for (const p of procs) await p.start();
@@ -130,7 +133,9 @@ export async function startClusterApp(): Promise<AppTarget> {
 export async function startRelay(): Promise<RelayTarget> {
   // BENCH_CPU_PROF: the relay writes its profile when it stops (a child of ours takes the flag)
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, '--expose-gc', '--import', 'tsx', 'scripts/bench/relay.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...prof, '--expose-gc', '--import', 'tsx', 'scripts/bench/relay.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }

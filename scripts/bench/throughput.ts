@@ -51,9 +51,14 @@ async function drive(lanes: Lanes, warmupS: number, seconds: number, pids: numbe
   };
 }
 
-export async function throughput(app: AppTarget, relay: RelayTarget, opts: { rooms: number; perRoom: number; cards: number; rounds: number; seconds: number; warmupS: number }) {
+export async function throughput(
+  app: AppTarget,
+  relay: RelayTarget,
+  opts: { rooms: number; perRoom: number; cards: number; rounds: number; seconds: number; warmupS: number },
+) {
   const rooms: AppRoom[] = [];
-  for (let r = 0; r < opts.rooms; r++) rooms.push(await openRoom(app, { cards: Math.max(opts.cards, opts.perRoom), people: opts.perRoom, projector: false }));
+  for (let r = 0; r < opts.rooms; r++)
+    rooms.push(await openRoom(app, { cards: Math.max(opts.cards, opts.perRoom), people: opts.perRoom, projector: false }));
   const relayRooms: RelayRoom[] = [];
   // the relay's rooms hold the movers and one listener, as the app's hold them and the facilitator
   for (let r = 0; r < opts.rooms; r++) relayRooms.push(await openRelayRoom(relay, opts.perRoom + 1));
@@ -64,7 +69,10 @@ export async function throughput(app: AppTarget, relay: RelayTarget, opts: { roo
       const room = rooms[Math.floor(m / opts.perRoom)]!;
       const i = m % opts.perRoom;
       // consecutive moves of one mover go to different buckets: none is refused as no_change
-      const a = await emit<MoveAck>(room.people[i]!.s, 'card:move', { cardId: room.cards[i], to: NUMERIC_BUCKETS[k % NUMERIC_BUCKETS.length] });
+      const a = await emit<MoveAck>(room.people[i]!.s, 'card:move', {
+        cardId: room.cards[i],
+        to: NUMERIC_BUCKETS[k % NUMERIC_BUCKETS.length],
+      });
       return a.ok;
     },
   };
@@ -87,8 +95,7 @@ export async function throughput(app: AppTarget, relay: RelayTarget, opts: { roo
         const stop = await app.profile(`throughput-${opts.rooms}x${opts.perRoom}-round${r + 1}`);
         a = await drive(appLanes, opts.warmupS, opts.seconds, app.pids());
         await stop();
-      }
-      else b = await drive(relayLanes, opts.warmupS, opts.seconds, [relay.pid]);
+      } else b = await drive(relayLanes, opts.warmupS, opts.seconds, [relay.pid]);
       await sleep(300);
     }
     rounds.push({

@@ -29,7 +29,14 @@ const store = openSqliteStore(join(dir, 'w.db'), checkpoint === false ? { checkp
 const boards = createBoardCache();
 // each batch's transaction time: on SQLite it runs on the event loop from begin to commit
 let batchMs: number[] = [];
-const writer = createWriter({ store, boards, now: Date.now, publish: () => undefined, evict: async () => undefined, observe: (b) => void batchMs.push(b.ms) });
+const writer = createWriter({
+  store,
+  boards,
+  now: Date.now,
+  publish: () => undefined,
+  evict: async () => undefined,
+  observe: (b) => void batchMs.push(b.ms),
+});
 const deps = { store, boards, writer, now: Date.now, quotas: DEFAULT_QUOTAS };
 const w = await createWorkshop(deps, { name: 'W', items: Array.from({ length: cards }, (_, i) => `Item ${i}`) });
 const me = (await joinRoom(deps, { sessionId: w.sessionId, name: 'F', facilitatorSecret: w.facilitatorSecret })).me;
@@ -51,7 +58,12 @@ async function run(n: number) {
   for (let tick = 0; k < end; tick++) {
     for (let i = 0; i < perTick && k < end; i++, k++) {
       const sent = performance.now();
-      const move = execute(deps, m, { type: 'card.move', cardId: ids[k % ids.length]!, to: NUMERIC_BUCKETS[Math.floor(k / ids.length) % 9]! }, []);
+      const move = execute(
+        deps,
+        m,
+        { type: 'card.move', cardId: ids[k % ids.length]!, to: NUMERIC_BUCKETS[Math.floor(k / ids.length) % 9]! },
+        [],
+      );
       pending.push(move.then(() => void lat.push(performance.now() - sent)));
     }
     if (rate > 0) await sleep(Math.max(0, w0 + ((tick + 1) * perTick * 1000) / rate - performance.now()));
@@ -70,6 +82,16 @@ async function run(n: number) {
 }
 
 await run(Math.min(2000, moves));
-console.log(JSON.stringify({ cards, perTick, rate, checkpoints: checkpoint === false ? 'sqlite' : 'worker', moves, ...(await run(moves)), worker: store.checkpoints() }));
+console.log(
+  JSON.stringify({
+    cards,
+    perTick,
+    rate,
+    checkpoints: checkpoint === false ? 'sqlite' : 'worker',
+    moves,
+    ...(await run(moves)),
+    worker: store.checkpoints(),
+  }),
+);
 await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -96,7 +96,8 @@ export function createApi(deps: ApiDeps, edge: Edge) {
       await hit.r.handle({ req, res, url, params: { ...(hit.m?.groups ?? {}) }, deps });
     } catch (err) {
       if (err instanceof RateLimited) sendLimited(req, res, err);
-      else if (err instanceof BodyError) sendError(res, err.status, { code: err.status === 403 ? 'forbidden' : 'bad_request', message: err.message });
+      else if (err instanceof BodyError)
+        sendError(res, err.status, { code: err.status === 403 ? 'forbidden' : 'bad_request', message: err.message });
       else if (err instanceof ServiceError) sendError(res, STATUS[err.code] ?? 400, err.toWire());
       else if (err instanceof OffloadBusy) {
         // plans or large bodies beyond the offload queue: refused at once, nothing waits behind them (RATE-PLAN-2)

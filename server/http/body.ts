@@ -96,7 +96,8 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
 
 export async function readJson(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES, offload?: Pick<Offload, 'json'>): Promise<unknown> {
   const bytes = await readBody(req, maxBytes);
-  const decoded = offload && bytes.length > OFFLOAD_BODY_BYTES ? await offload.json(bytes, MAX_JSON_DEPTH) : decodeJsonBody(bytes, MAX_JSON_DEPTH);
+  const decoded =
+    offload && bytes.length > OFFLOAD_BODY_BYTES ? await offload.json(bytes, MAX_JSON_DEPTH) : decodeJsonBody(bytes, MAX_JSON_DEPTH);
   if (!decoded.ok) throw new BodyError(decoded.status, decoded.message);
   return decoded.value;
 }

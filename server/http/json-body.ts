@@ -26,7 +26,8 @@ export function decodeJsonBody(bytes: Uint8Array, maxDepth: number): DecodedJson
 }
 
 /** An import preview from the raw body, or why there is none: the same inline and in the offload thread. */
-export type PreviewOutcome = { ok: true; preview: ImportPreview } | { ok: false; status: 400 | 422; message: string; fields?: WireError['fields'] };
+export type PreviewOutcome =
+  { ok: true; preview: ImportPreview } | { ok: false; status: 400 | 422; message: string; fields?: WireError['fields'] };
 
 export function previewFromBytes(bytes: Uint8Array, maxDepth: number, existing: ExistingBacklog): PreviewOutcome {
   const decoded = decodeJsonBody(bytes, maxDepth);

@@ -67,7 +67,8 @@ export function createSealer(secret: string, previous: readonly string[] = []): 
       const parts = sealed.split('.');
       if (parts.length !== 5) throw new SealError('malformed', 'the sealed value is not in the me1 format');
       const [version, keyId, iv, ct, tag] = parts as [string, string, string, string, string];
-      if (version !== VERSION) throw new SealError('unknown_version', `the sealed value has format ${version.slice(0, 10)}, this server reads ${VERSION}`);
+      if (version !== VERSION)
+        throw new SealError('unknown_version', `the sealed value has format ${version.slice(0, 10)}, this server reads ${VERSION}`);
       const key = keys.get(keyId);
       if (!key) {
         throw new SealError(
@@ -78,7 +79,8 @@ export function createSealer(secret: string, previous: readonly string[] = []): 
       }
       const ivBytes = Buffer.from(iv, 'base64url');
       const tagBytes = Buffer.from(tag, 'base64url');
-      if (ivBytes.length !== 12 || tagBytes.length !== 16) throw new SealError('malformed', 'the sealed value has a wrong nonce or tag length');
+      if (ivBytes.length !== 12 || tagBytes.length !== 16)
+        throw new SealError('malformed', 'the sealed value has a wrong nonce or tag length');
       try {
         const decipher = createDecipheriv('aes-256-gcm', key.bytes, ivBytes);
         decipher.setAAD(Buffer.from(context, 'utf8'));
@@ -104,7 +106,11 @@ export type SealerStatus = { ok: true; sealer: Sealer } | { ok: false; reason: '
 export function sealerFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): SealerStatus {
   const secret = env.SECRET_KEY;
   if (secret === undefined || secret.trim() === '') {
-    return { ok: false, reason: 'no_secret_key', message: 'Jira and webhooks are off: the server has no SECRET_KEY to encrypt credentials with' };
+    return {
+      ok: false,
+      reason: 'no_secret_key',
+      message: 'Jira and webhooks are off: the server has no SECRET_KEY to encrypt credentials with',
+    };
   }
   if (secret.length < MIN_SECRET_KEY_LENGTH) {
     return {

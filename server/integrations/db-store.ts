@@ -195,7 +195,13 @@ export function dbIntegrationStore(store: Store): IntegrationStore {
         status: oneOf(DELIVERY_STATUS, r.status, 'failed'),
         attempts: attempts
           .filter((a) => a.deliveryId === r.id)
-          .map(({ at, status, code, error, ms }) => ({ at, status, code: code === null ? null : oneOf(ERROR_CODES, code, 'internal'), error, ms })),
+          .map(({ at, status, code, error, ms }) => ({
+            at,
+            status,
+            code: code === null ? null : oneOf(ERROR_CODES, code, 'internal'),
+            error,
+            ms,
+          })),
       }));
     },
 

@@ -85,27 +85,45 @@ export class RefusedTarget extends Error {
  * allowed. Host names are checked again when they are resolved (guardedLookup), so a name that
  * resolves to 127.0.0.1 or to the cloud metadata address is refused at connect time too.
  */
-export function checkTarget(url: string, kind: 'jira' | 'webhook', policy: NetPolicy): { ok: true; url: string } | { ok: false; error: RefusedTarget } {
+export function checkTarget(
+  url: string,
+  kind: 'jira' | 'webhook',
+  policy: NetPolicy,
+): { ok: true; url: string } | { ok: false; error: RefusedTarget } {
   const checked = checkUrl(url, kind);
   if (!checked.ok) return { ok: false, error: new RefusedTarget('bad_url', checked.message) };
   if (!hostAllowed(checked.host, policy.allowedHosts)) {
-    return { ok: false, error: new RefusedTarget('host_not_allowed', `${checked.host} is not in this server's INTEGRATIONS_ALLOWED_HOSTS`) };
+    return {
+      ok: false,
+      error: new RefusedTarget('host_not_allowed', `${checked.host} is not in this server's INTEGRATIONS_ALLOWED_HOSTS`),
+    };
   }
   if (isIP(checked.host) && !policy.allowPrivate && isPrivateAddress(checked.host)) {
-    return { ok: false, error: new RefusedTarget('private_address', `${checked.host} is a private or local address; this server calls only public addresses`) };
+    return {
+      ok: false,
+      error: new RefusedTarget('private_address', `${checked.host} is a private or local address; this server calls only public addresses`),
+    };
   }
   return { ok: true, url: checked.url };
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-type Resolver = (host: string, options: LookupAllOptions, cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolver = (
+  host: string,
+  options: LookupAllOptions,
+  cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A dns.lookup for http.request / axios that refuses private addresses at connect time (so DNS
  * rebinding cannot slip past a check made earlier). Every resolved address must be public.
  */
 export function guardedLookup(policy: NetPolicy, resolve: Resolver = dnsLookup) {
-  return function lookup(hostname: string, options: LookupOptions | LookupOneOptions | LookupAllOptions | number, callback: LookupCallback): void {
+  return function lookup(
+    hostname: string,
+    options: LookupOptions | LookupOneOptions | LookupAllOptions | number,
+    callback: LookupCallback,
+  ): void {
     const opts: LookupOptions = typeof options === 'number' ? { family: options } : options;
     resolve(hostname, { ...opts, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
@@ -113,7 +131,10 @@ export function guardedLookup(policy: NetPolicy, resolve: Resolver = dnsLookup) 
       if (!policy.allowPrivate) {
         const bad = list.find((a) => isPrivateAddress(a.address));
         if (bad) {
-          const e = new RefusedTarget('private_address', `${hostname} resolves to ${bad.address}, a private or local address; this server calls only public addresses`);
+          const e = new RefusedTarget(
+            'private_address',
+            `${hostname} resolves to ${bad.address}, a private or local address; this server calls only public addresses`,
+          );
           return callback(e as NodeJS.ErrnoException, []);
         }
       }

@@ -152,7 +152,8 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
     async interruptStaleRuns(staleBefore, at, sessionId) {
       let n = 0;
       for (const r of runs.values()) {
-        if (r.run.finishedAt !== null || r.heartbeatAt >= staleBefore || (sessionId !== undefined && r.run.sessionId !== sessionId)) continue;
+        if (r.run.finishedAt !== null || r.heartbeatAt >= staleBefore || (sessionId !== undefined && r.run.sessionId !== sessionId))
+          continue;
         r.run.finishedAt = at;
         r.run.interrupted = true;
         n++;
@@ -189,7 +190,10 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
     },
     async addDelivery(rec) {
       deliveries.set(rec.id, copy(rec));
-      const mine = [...deliveries.values()].filter((d) => d.workshopId === rec.workshopId).reverse().sort((a, b) => b.createdAt - a.createdAt);
+      const mine = [...deliveries.values()]
+        .filter((d) => d.workshopId === rec.workshopId)
+        .reverse()
+        .sort((a, b) => b.createdAt - a.createdAt);
       for (const d of mine.slice(DELIVERIES_KEPT)) deliveries.delete(d.id);
     },
     async addDeliveryAttempt(id, attempt, status) {

@@ -39,7 +39,10 @@ export function httpTransport(policy: NetPolicy): WebhookTransport {
       const u = new URL(target.url);
       const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
       const req = send(u, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup });
-      const timer = setTimeout(() => req.destroy(Object.assign(new Error('the receiver did not answer in time'), { code: 'ETIMEDOUT' })), timeoutMs);
+      const timer = setTimeout(
+        () => req.destroy(Object.assign(new Error('the receiver did not answer in time'), { code: 'ETIMEDOUT' })),
+        timeoutMs,
+      );
       req.on('response', (res) => {
         let read = 0;
         const done = () => {
@@ -124,7 +127,8 @@ export function webhookSender(deps: WebhookDeps) {
   const idleWaiters: (() => void)[] = [];
   const concurrency = deps.concurrency ?? 2;
 
-  const acquire = () => (inFlight < concurrency ? (inFlight++, Promise.resolve()) : new Promise<void>((r) => waiting.push(() => (inFlight++, r()))));
+  const acquire = () =>
+    inFlight < concurrency ? (inFlight++, Promise.resolve()) : new Promise<void>((r) => waiting.push(() => (inFlight++, r())));
   const release = () => {
     inFlight--;
     waiting.shift()?.();
@@ -168,7 +172,8 @@ export function webhookSender(deps: WebhookDeps) {
         again = !(e instanceof RefusedTarget);
         const sys = typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
         code = e instanceof RefusedTarget ? 'refused' : sys === 'ETIMEDOUT' ? 'timeout' : 'network';
-        error = e instanceof RefusedTarget ? e.message : `${e instanceof Error ? e.message : 'the request failed'}${sys ? ` (${sys})` : ''}`;
+        error =
+          e instanceof RefusedTarget ? e.message : `${e instanceof Error ? e.message : 'the request failed'}${sys ? ` (${sys})` : ''}`;
       } finally {
         release();
       }
@@ -192,10 +197,16 @@ export function webhookSender(deps: WebhookDeps) {
         const delivery: DeliveryRecord = { id, workshopId, event: msg.event, createdAt: at, status: 'pending', attempts: [] };
         if (inQueue >= maxQueue) {
           const error = `the queue is full (${maxQueue} deliveries waiting)`;
-          await deps.store.addDelivery({ ...delivery, status: 'dropped', attempts: [{ at, status: null, code: 'queue_full', error, ms: 0 }] });
+          await deps.store.addDelivery({
+            ...delivery,
+            status: 'dropped',
+            attempts: [{ at, status: null, code: 'queue_full', error, ms: 0 }],
+          });
           return 'dropped';
         }
-        const body = JSON.stringify(webhookRequestBody(msg, rec.format, { deliveryId: id, occurredAt: at }, deps.texts[rec.language], rec.language));
+        const body = JSON.stringify(
+          webhookRequestBody(msg, rec.format, { deliveryId: id, occurredAt: at }, deps.texts[rec.language], rec.language),
+        );
         await deps.store.addDelivery(delivery);
         inQueue++;
         void deliver(rec, id, msg.event, body)
@@ -220,7 +231,14 @@ export type WebhookSender = ReturnType<typeof webhookSender>;
 
 /** HOOK-7: the configuration: URL and secret stored sealed; the answers show neither. */
 export function webhookConfig(store: IntegrationStore, sealer: Sealer, now: () => number = Date.now) {
-  const info = (r: WebhookRecord): WebhookInfo => ({ urlHint: r.urlHint, format: r.format, language: r.language, events: r.events, hasSecret: true, updatedAt: r.updatedAt });
+  const info = (r: WebhookRecord): WebhookInfo => ({
+    urlHint: r.urlHint,
+    format: r.format,
+    language: r.language,
+    events: r.events,
+    hasSecret: true,
+    updatedAt: r.updatedAt,
+  });
   return {
     async save(workshopId: string, body: WebhookConfigBody): Promise<WebhookInfo> {
       const rec: WebhookRecord = {
@@ -244,7 +262,13 @@ export function webhookConfig(store: IntegrationStore, sealer: Sealer, now: () =
       await store.deleteWebhook(workshopId);
     },
     async deliveries(workshopId: string, limit = 50): Promise<WebhookDeliveryInfo[]> {
-      return (await store.listDeliveries(workshopId, limit)).map(({ id, event, createdAt, status, attempts }) => ({ id, event, createdAt, status, attempts }));
+      return (await store.listDeliveries(workshopId, limit)).map(({ id, event, createdAt, status, attempts }) => ({
+        id,
+        event,
+        createdAt,
+        status,
+        attempts,
+      }));
     },
   };
 }

@@ -86,7 +86,8 @@ export function createIntegrations(deps: IntegrationsDeps) {
         ...(tuning.webhook?.sleep ? { sleep: tuning.webhook.sleep } : {}),
         ...(tuning.webhook?.timeoutMs ? { timeoutMs: tuning.webhook.timeoutMs } : {}),
         // never the address or the secret: the log names the workshop, the delivery and the cause
-        onFailure: (f) => log.warn({ workshopId: f.workshopId, deliveryId: f.deliveryId, status: f.status, error: f.error }, 'webhook delivery failed'),
+        onFailure: (f) =>
+          log.warn({ workshopId: f.workshopId, deliveryId: f.deliveryId, status: f.status, error: f.error }, 'webhook delivery failed'),
       })
     : null;
   const hooks = sealer ? webhookConfig(store, sealer, deps.now) : null;

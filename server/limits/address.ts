@@ -25,7 +25,9 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   try {
     proxyAddr.compile(addresses);
   } catch (err) {
-    throw new Error(`TRUST_PROXY: ${err instanceof Error ? err.message : String(err)}; expected a number of proxies or addresses/CIDR ranges`);
+    throw new Error(
+      `TRUST_PROXY: ${err instanceof Error ? err.message : String(err)}; expected a number of proxies or addresses/CIDR ranges`,
+    );
   }
   return { kind: 'list', addresses };
 }
@@ -33,7 +35,12 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
 export type AddressOf = (req: IncomingMessage) => string;
 
 export function addressResolver(trust: TrustProxy): AddressOf {
-  const trusted = trust.kind === 'none' ? () => false : trust.kind === 'hops' ? (_: string, i: number) => i < trust.hops : proxyAddr.compile(trust.addresses);
+  const trusted =
+    trust.kind === 'none'
+      ? () => false
+      : trust.kind === 'hops'
+        ? (_: string, i: number) => i < trust.hops
+        : proxyAddr.compile(trust.addresses);
   return (req) => {
     // no peer address: the socket is already gone; such requests share one budget
     if (!req.socket.remoteAddress) return 'unknown';

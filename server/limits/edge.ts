@@ -10,5 +10,8 @@ export interface Edge {
 
 /** `store`: the in-process memory store by default; a shared one (Redis) for several processes. */
 export function createEdge(config: EdgeConfig, store?: BudgetStore): Edge {
-  return { guard: createGuard({ rules: config.limits, trustProxy: config.trustProxy, ...(store ? { store } : {}) }), allowedOrigins: config.allowedOrigins };
+  return {
+    guard: createGuard({ rules: config.limits, trustProxy: config.trustProxy, ...(store ? { store } : {}) }),
+    allowedOrigins: config.allowedOrigins,
+  };
 }

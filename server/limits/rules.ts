@@ -3,7 +3,16 @@
  * `points` requests per `seconds`, counted per address (an IPv6 /64 counts as one address).
  * Defaults leave room for 40 people of one company behind one NAT address.
  */
-export const LIMIT_NAMES = ['api', 'createWorkshop', 'createSession', 'joinCode', 'plan', 'importPreview', 'sharedView', 'newPerson'] as const;
+export const LIMIT_NAMES = [
+  'api',
+  'createWorkshop',
+  'createSession',
+  'joinCode',
+  'plan',
+  'importPreview',
+  'sharedView',
+  'newPerson',
+] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 
 export interface LimitRule {

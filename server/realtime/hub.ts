@@ -124,7 +124,10 @@ export function attachHub(io: Io, deps: HubDeps) {
     const created = socket.data.created ?? 0;
     if (created >= caps.newPeoplePerConnection) {
       // one connection filling a room with made-up people is not a person joining
-      throw new ServiceError('rate_limited', `This connection has already joined as ${caps.newPeoplePerConnection} new people. Reload the page to join again.`);
+      throw new ServiceError(
+        'rate_limited',
+        `This connection has already joined as ${caps.newPeoplePerConnection} new people. Reload the page to join again.`,
+      );
     }
     try {
       await deps.limits?.newPerson(socket);
@@ -138,9 +141,11 @@ export function attachHub(io: Io, deps: HubDeps) {
   /** projector views: a few per room and per address, so nobody can hold a room's fan-out hostage */
   async function admitWatcher(socket: Sock, sessionId: string) {
     const inRoom = (await fetchOrLocal(roomOf(sessionId))).filter((s) => s.data.watcher).length;
-    if (inRoom >= caps.watchersPerRoom) throw new ServiceError('rate_limited', `This session already has ${caps.watchersPerRoom} projector views open. Close one first.`);
+    if (inRoom >= caps.watchersPerRoom)
+      throw new ServiceError('rate_limited', `This session already has ${caps.watchersPerRoom} projector views open. Close one first.`);
     const fromAddress = (await fetchOrLocal(watchersOf(addressOf(socket)))).length;
-    if (fromAddress >= caps.watchersPerAddress) throw new ServiceError('rate_limited', `Your network already has ${caps.watchersPerAddress} projector views open. Close one first.`);
+    if (fromAddress >= caps.watchersPerAddress)
+      throw new ServiceError('rate_limited', `Your network already has ${caps.watchersPerAddress} projector views open. Close one first.`);
   }
 
   const fetchOrLocal = (room: string) =>
@@ -165,7 +170,15 @@ export function attachHub(io: Io, deps: HubDeps) {
       const { me, events } = await join(deps, msg, { mayCreate: !resuming });
       await enter(socket, msg.sessionId);
       socket.data = { ...socket.data, sessionId: msg.sessionId, personId: me.participantId, watcher: false };
-      deps.log.info({ sessionId: msg.sessionId, personId: me.participantId, role: me.role, isNew: events.some((e) => e.event.type === 'person.joined') }, 'room join');
+      deps.log.info(
+        {
+          sessionId: msg.sessionId,
+          personId: me.participantId,
+          role: me.role,
+          isNew: events.some((e) => e.event.type === 'person.joined'),
+        },
+        'room join',
+      );
       void announcePresence(msg.sessionId);
       return { me, snapshot: await snapshot(deps, msg.sessionId, await onlineIn(msg.sessionId)) };
     },
@@ -227,7 +240,11 @@ export function attachHub(io: Io, deps: HubDeps) {
     const limited = (allow: () => boolean, allowRefusal: () => boolean) => () => {
       if (allow()) return true;
       if (!allowRefusal() && socket.connected) {
-        socket.emit('protocol:error', { code: 'rate_limited', message: 'Disconnected: far too many messages. Reload the page to come back.', event: 'flood' });
+        socket.emit('protocol:error', {
+          code: 'rate_limited',
+          message: 'Disconnected: far too many messages. Reload the page to come back.',
+          event: 'flood',
+        });
         m?.errors.inc({ code: 'flood' });
         socket.disconnect(true);
       }
@@ -241,13 +258,20 @@ export function attachHub(io: Io, deps: HubDeps) {
     socket.onAny((event: string, ...args: unknown[]) => {
       if (!socket.connected) return;
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
-      void handle(socket, event, args, ack, event === 'drag:hover' ? hoverOrFlood : SNAPSHOT_EVENTS.has(event) ? snapshotOrFlood : commandOrFlood);
+      void handle(
+        socket,
+        event,
+        args,
+        ack,
+        event === 'drag:hover' ? hoverOrFlood : SNAPSHOT_EVENTS.has(event) ? snapshotOrFlood : commandOrFlood,
+      );
     });
     socket.on('disconnect', () => {
       m?.connections.dec();
       countRooms();
       const sessionId = socket.data.sessionId;
-      if (sessionId && socket.data.personId) void announcePresence(sessionId).catch((err: unknown) => deps.log.error({ err }, 'presence failed'));
+      if (sessionId && socket.data.personId)
+        void announcePresence(sessionId).catch((err: unknown) => deps.log.error({ err }, 'presence failed'));
     });
   });
 

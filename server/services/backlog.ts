@@ -37,7 +37,10 @@ class Script {
 
   done<T>(result: T): Decided<T> {
     if (this.board.cards.length > LIMITS.itemsPerSession) {
-      throw new ServiceError('invalid', `A session holds at most ${LIMITS.itemsPerSession} items; this would make ${this.board.cards.length}. Nothing was added.`);
+      throw new ServiceError(
+        'invalid',
+        `A session holds at most ${LIMITS.itemsPerSession} items; this would make ${this.board.cards.length}. Nothing was added.`,
+      );
     }
     return { events: this.events, by: null, result };
   }
@@ -98,10 +101,16 @@ export async function existingBacklogOf(deps: RoomDeps, sessionId: string): Prom
 }
 
 export type ImportOutcome =
-  | { ok: true; result: Extract<ImportPreview, { ok: true }> & { imported: number; updated: number; version: number }; events: VersionedEvent[] }
+  | {
+      ok: true;
+      result: Extract<ImportPreview, { ok: true }> & { imported: number; updated: number; version: number };
+      events: VersionedEvent[];
+    }
   | { ok: false; preview: Extract<ImportPreview, { ok: false }> };
 
-type Imported = { ok: true; preview: Extract<ImportPreview, { ok: true }>; imported: number; updated: number } | { ok: false; preview: Extract<ImportPreview, { ok: false }> };
+type Imported =
+  | { ok: true; preview: Extract<ImportPreview, { ok: true }>; imported: number; updated: number }
+  | { ok: false; preview: Extract<ImportPreview, { ok: false }> };
 
 /**
  * POST /api/sessions/:id/import: exactly what the preview (computed in the same transaction)

@@ -34,7 +34,11 @@ const blank = (sessionId: string) => emptyBoard(sessionId, defaultScale(), DEFAU
  * board idle for `idleMs` is dropped (swept as the cache is used, no timer).
  */
 export function createBoardCache(opts: BoardCacheOptions | number = {}) {
-  const { maxBoards = DEFAULT_BOARD_CACHE_SIZE, idleMs = DEFAULT_BOARD_IDLE_MS, now = Date.now } = typeof opts === 'number' ? { maxBoards: opts } : opts;
+  const {
+    maxBoards = DEFAULT_BOARD_CACHE_SIZE,
+    idleMs = DEFAULT_BOARD_IDLE_MS,
+    now = Date.now,
+  } = typeof opts === 'number' ? { maxBoards: opts } : opts;
   const entries = new Map<string, Entry>();
   let sweptAt = now();
 

@@ -28,7 +28,14 @@ export async function exportWorkshop(deps: LifecycleDeps, w: Workshop) {
     workshop: { id: w.id, name: w.name, createdAt: w.createdAt },
     items: items.map(({ workshopId: _w, ...i }) => i),
     sessions: await Promise.all(
-      sessions.map(async (s) => ({ id: s.id, name: s.name, joinCode: s.joinCode, createdAt: s.createdAt, version: s.version, events: await q.eventsSince(s.id, 0) })),
+      sessions.map(async (s) => ({
+        id: s.id,
+        name: s.name,
+        joinCode: s.joinCode,
+        createdAt: s.createdAt,
+        version: s.version,
+        events: await q.eventsSince(s.id, 0),
+      })),
     ),
     references: await q.referencesOfSessions(sessions.map((s) => s.id)),
     planSettings: await q.getPlanSettings(w.id),
@@ -47,9 +54,27 @@ async function integrationsOf(q: Queries, workshopId: string) {
   const deliveries = await q.listDeliveries(workshopId, 200);
   const attempts = await q.deliveryAttemptsOf(deliveries.map((d) => d.id));
   return {
-    jira: jira ? { kind: jira.kind, url: jira.url, email: jira.email, fieldId: jira.fieldId, fieldName: jira.fieldName, boardId: jira.boardId, connectedAt: jira.connectedAt } : null,
+    jira: jira
+      ? {
+          kind: jira.kind,
+          url: jira.url,
+          email: jira.email,
+          fieldId: jira.fieldId,
+          fieldName: jira.fieldName,
+          boardId: jira.boardId,
+          connectedAt: jira.connectedAt,
+        }
+      : null,
     writeBackRuns: runs.map((r) => ({ ...r, results: results.filter((x) => x.runId === r.id) })),
-    webhook: webhook ? { urlHint: webhook.urlHint, format: webhook.format, language: webhook.language, events: JSON.parse(webhook.events) as string[], updatedAt: webhook.updatedAt } : null,
+    webhook: webhook
+      ? {
+          urlHint: webhook.urlHint,
+          format: webhook.format,
+          language: webhook.language,
+          events: JSON.parse(webhook.events) as string[],
+          updatedAt: webhook.updatedAt,
+        }
+      : null,
     webhookDeliveries: deliveries.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) })),
   };
 }

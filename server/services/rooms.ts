@@ -36,7 +36,6 @@ export interface Member {
 
 const noSession = () => new ServiceError('unknown_session', 'This session does not exist. Check the link.');
 
-
 export async function currentBoard(deps: Pick<RoomDeps, 'store' | 'boards'>, sessionId: string): Promise<BoardState> {
   const b = await deps.boards.current(deps.store.read, sessionId);
   if (!b) throw noSession();
@@ -47,7 +46,15 @@ export async function snapshot(deps: RoomDeps, sessionId: string, online: string
   const meta = await deps.store.read.getSessionMeta(sessionId);
   if (!meta) throw noSession();
   const board = await currentBoard(deps, sessionId);
-  return { ...board, workshopId: meta.workshopId, workshopName: meta.workshopName, sessionName: meta.name, joinCode: meta.joinCode, online, serverNow: deps.now() };
+  return {
+    ...board,
+    workshopId: meta.workshopId,
+    workshopName: meta.workshopName,
+    sessionName: meta.name,
+    joinCode: meta.joinCode,
+    online,
+    serverNow: deps.now(),
+  };
 }
 
 export interface Joined {
@@ -78,21 +85,30 @@ export async function join(deps: RoomDeps, msg: JoinMessage, opts: { mayCreate: 
     sessionId: msg.sessionId,
     writes: true,
     run: async ({ tx, board, now }): Promise<Decided<Me>> => {
-      const resumed = msg.participantId && msg.participantToken ? await resume(tx, board, msg.participantId, msg.participantToken) : undefined;
+      const resumed =
+        msg.participantId && msg.participantToken ? await resume(tx, board, msg.participantId, msg.participantToken) : undefined;
       if (resumed) {
         const events: BoardEvent[] = [];
         if (msg.name && msg.name !== resumed.name) events.push({ type: 'person.renamed', personId: resumed.id, name: msg.name });
-        if (asFacilitator && resumed.role !== 'facilitator') events.push({ type: 'person.roleChanged', personId: resumed.id, role: 'facilitator' });
+        if (asFacilitator && resumed.role !== 'facilitator')
+          events.push({ type: 'person.roleChanged', personId: resumed.id, role: 'facilitator' });
         // asynchronous sorting: someone who was never dealt a card gets a share on arrival
         events.push(...dealOnArrival(board, resumed.id));
         const role: Role = asFacilitator ? 'facilitator' : resumed.role;
-        return { events, by: resumed.id, result: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role } };
+        return {
+          events,
+          by: resumed.id,
+          result: { participantId: resumed.id, participantToken: msg.participantToken!, name: msg.name ?? resumed.name, role },
+        };
       }
       if (!opts.mayCreate) throw new ServiceError('not_joined', 'You are no longer in this session. Join again.');
       if (!asFacilitator && board.phase === 'locked') {
         const lockedAt = await tx.lockedAt(msg.sessionId);
         if (lockedAt !== undefined && now - lockedAt > deps.quotas.joinAfterLockMs) {
-          throw new ServiceError('forbidden', 'This session was locked a while ago and takes no new participants. Ask the facilitator for a new session.');
+          throw new ServiceError(
+            'forbidden',
+            'This session was locked a while ago and takes no new participants. Ask the facilitator for a new session.',
+          );
         }
       }
       if (!msg.name) throw new ServiceError('bad_request', 'A display name is required to join.', [{ path: 'name', message: 'required' }]);
@@ -121,11 +137,20 @@ async function resume(tx: Tx, b: BoardState, id: string, token: string) {
 }
 
 /** Inside a write job: one command decided against the board, with the workshop's items kept in step. */
-export async function decideIn(tx: Tx, board: BoardState, actor: Actor, cmd: BoardCommand, now: number, online: string[], quotas: Quotas): Promise<BoardEvent[]> {
+export async function decideIn(
+  tx: Tx,
+  board: BoardState,
+  actor: Actor,
+  cmd: BoardCommand,
+  now: number,
+  online: string[],
+  quotas: Quotas,
+): Promise<BoardEvent[]> {
   const { cmd: resolved, keyOnBoard } = await withItemIdentity(tx, board, cmd);
   const d = decide(board, resolved, actor, { now, online });
   if (!d.ok) {
-    if (keyOnBoard !== undefined && d.error.code === 'invalid') throw new ServiceError('invalid', `An item with the key ${keyOnBoard} is already on this board.`);
+    if (keyOnBoard !== undefined && d.error.code === 'invalid')
+      throw new ServiceError('invalid', `An item with the key ${keyOnBoard} is already on this board.`);
     throw new ServiceError(d.error.code, d.error.message);
   }
   await projectBacklog(tx, board.sessionId, d.value, now, quotas);
@@ -133,7 +158,13 @@ export async function decideIn(tx: Tx, board: BoardState, actor: Actor, cmd: Boa
 }
 
 /** Decide, persist, then report: the events are durable before anyone hears of them. */
-async function run(deps: RoomDeps, sessionId: string, actorOf: (b: BoardState) => Actor, cmd: BoardCommand, online: string[]): Promise<VersionedEvent[]> {
+async function run(
+  deps: RoomDeps,
+  sessionId: string,
+  actorOf: (b: BoardState) => Actor,
+  cmd: BoardCommand,
+  online: string[],
+): Promise<VersionedEvent[]> {
   const { events } = await deps.writer.submit({
     sessionId,
     // adding or editing cards writes the workshop's items too
@@ -222,4 +253,5 @@ export async function cardHistory(deps: RoomDeps, sessionId: string, viewer: Vie
 }
 
 /** The session's timeline, a page at a time. */
-export const timeline = async (deps: RoomDeps, sessionId: string, viewer: Viewer, q: PageQuery = {}) => page(deps, await currentBoard(deps, sessionId), viewer, q);
+export const timeline = async (deps: RoomDeps, sessionId: string, viewer: Viewer, q: PageQuery = {}) =>
+  page(deps, await currentBoard(deps, sessionId), viewer, q);

@@ -10,7 +10,16 @@ import {
   type WorkshopItem,
   type WorkshopOverview,
 } from '../../domain/protocol';
-import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replayOwned, totals, type BoardEvent, type BoardState, type Card } from '../../domain/board';
+import {
+  defaultScale,
+  DEFAULT_SETTINGS,
+  emptyBoard,
+  replayOwned,
+  totals,
+  type BoardEvent,
+  type BoardState,
+  type Card,
+} from '../../domain/board';
 import type { Item, Store, Tx } from '../../db';
 import { newId, newJoinCode, newSecret, sha256 } from '../ids';
 import type { BoardCache } from './boards';
@@ -42,10 +51,18 @@ export async function createWorkshop(deps: WorkshopDeps, body: unknown): Promise
     return openSession(tx, workshopId, 'Session 1', cards, now, deps.joinCode);
   });
   deps.boards.adopt(board);
-  return { workshopId, ...session, facilitatorSecret: secret, links: { ...links(session.sessionId, secret), workshop: workshopFacilitatorPath(workshopId, secret) } };
+  return {
+    workshopId,
+    ...session,
+    facilitatorSecret: secret,
+    links: { ...links(session.sessionId, secret), workshop: workshopFacilitatorPath(workshopId, secret) },
+  };
 }
 
-const links = (sessionId: string, secret: string) => ({ participant: participantPath(sessionId), facilitator: facilitatorPath(sessionId, secret) });
+const links = (sessionId: string, secret: string) => ({
+  participant: participantPath(sessionId),
+  facilitator: facilitatorPath(sessionId, secret),
+});
 
 /** Join codes are short: on the rare collision, draw again. */
 const JOIN_CODE_TRIES = 8;
@@ -89,9 +106,11 @@ export async function createSession(deps: WorkshopDeps, workshopId: string, secr
     const backlog = await tx.listItems(workshopId);
     const chosen = pick(backlog, parsed.data.itemIds);
     if (chosen.length > LIMITS.itemsPerSession) {
-      throw new ServiceError('bad_request', `The workshop has ${chosen.length} items; a session holds at most ${LIMITS.itemsPerSession}. Choose them with itemIds.`, [
-        { path: 'itemIds', message: `required when the workshop has more than ${LIMITS.itemsPerSession} items` },
-      ]);
+      throw new ServiceError(
+        'bad_request',
+        `The workshop has ${chosen.length} items; a session holds at most ${LIMITS.itemsPerSession}. Choose them with itemIds.`,
+        [{ path: 'itemIds', message: `required when the workshop has more than ${LIMITS.itemsPerSession} items` }],
+      );
     }
     const existing = (await tx.listSessions(workshopId)).length;
     if (existing >= deps.quotas.sessionsPerWorkshop) throw quotaExceeded('sessions', deps.quotas.sessionsPerWorkshop);
@@ -118,7 +137,10 @@ export async function announceSession(deps: WorkshopDeps & { writer: Writer }, w
       .filter((s) => s.id !== sessionId)
       .map((s) =>
         deps.writer
-          .submit({ sessionId: s.id, run: async () => ({ events: [{ type: 'session.next', next } satisfies BoardEvent], by: null, result: null }) })
+          .submit({
+            sessionId: s.id,
+            run: async () => ({ events: [{ type: 'session.next', next } satisfies BoardEvent], by: null, result: null }),
+          })
           // a session deleted meanwhile needs no news
           .catch(() => undefined),
       ),
@@ -144,7 +166,10 @@ export const toWorkshopItem = (i: Item): WorkshopItem => ({
 });
 
 /** The workshop, its sessions (phase and totals from each board) and its backlog. */
-export async function workshopOverview(deps: WorkshopDeps, workshop: { id: string; name: string; createdAt: number }): Promise<WorkshopOverview> {
+export async function workshopOverview(
+  deps: WorkshopDeps,
+  workshop: { id: string; name: string; createdAt: number },
+): Promise<WorkshopOverview> {
   const q = deps.store.read;
   const sessions = await Promise.all(
     (await q.listSessions(workshop.id)).map(async (s) => {
@@ -161,5 +186,11 @@ export async function workshopOverview(deps: WorkshopDeps, workshop: { id: strin
       };
     }),
   );
-  return { id: workshop.id, name: workshop.name, createdAt: workshop.createdAt, sessions, items: (await q.listItems(workshop.id)).map(toWorkshopItem) };
+  return {
+    id: workshop.id,
+    name: workshop.name,
+    createdAt: workshop.createdAt,
+    sessions,
+    items: (await q.listItems(workshop.id)).map(toWorkshopItem),
+  };
 }

@@ -98,49 +98,52 @@ export function createWriter(deps: WriterDeps) {
     const held = new Set<string>();
     let finals = new Map<string, BoardState>();
     try {
-      await deps.store.transaction(async (tx) => {
-        outcomes.clear();
-        finals = new Map();
-        const ids = [...new Set(batch.map((p) => p.job.sessionId))];
-        const versions = await tx.lockSessions(ids);
-        const boards = new Map<string, BoardState>();
-        for (const [id, v] of versions) {
-          // a retried transaction starts from the database again
-          if (held.has(id)) deps.boards.aborted([id]);
-          held.add(id);
-          boards.set(id, await deps.boards.forWrite(tx, id, v));
-        }
-        const appends = new Map<string, VersionedEvent[]>();
-        const now = deps.now();
-        for (const p of batch) {
-          const board = boards.get(p.job.sessionId);
-          if (!board) {
-            outcomes.set(p, { ok: false, err: new ServiceError('unknown_session', 'This session does not exist. Check the link.') });
-            continue;
+      await deps.store.transaction(
+        async (tx) => {
+          outcomes.clear();
+          finals = new Map();
+          const ids = [...new Set(batch.map((p) => p.job.sessionId))];
+          const versions = await tx.lockSessions(ids);
+          const boards = new Map<string, BoardState>();
+          for (const [id, v] of versions) {
+            // a retried transaction starts from the database again
+            if (held.has(id)) deps.boards.aborted([id]);
+            held.add(id);
+            boards.set(id, await deps.boards.forWrite(tx, id, v));
           }
-          try {
-            const ctx = { tx, board, now };
-            const d = p.job.writes ? await tx.savepoint(() => p.job.run(ctx)) : await p.job.run(ctx);
-            if (deps.maxEventsPerSession !== undefined && board.version + d.events.length > deps.maxEventsPerSession) {
-              throw quotaExceeded('events in one session', deps.maxEventsPerSession);
+          const appends = new Map<string, VersionedEvent[]>();
+          const now = deps.now();
+          for (const p of batch) {
+            const board = boards.get(p.job.sessionId);
+            if (!board) {
+              outcomes.set(p, { ok: false, err: new ServiceError('unknown_session', 'This session does not exist. Check the link.') });
+              continue;
             }
-            const stamped = d.events.map((event, i) => ({ version: board.version + 1 + i, by: d.by, at: now, event }));
-            if (stamped.length > 0) {
-              // the cache's own board: changed in place, handed back after the commit
-              boards.set(p.job.sessionId, replayOwned(board, d.events));
-              const list = appends.get(p.job.sessionId);
-              if (list) list.push(...stamped);
-              else appends.set(p.job.sessionId, [...stamped]);
+            try {
+              const ctx = { tx, board, now };
+              const d = p.job.writes ? await tx.savepoint(() => p.job.run(ctx)) : await p.job.run(ctx);
+              if (deps.maxEventsPerSession !== undefined && board.version + d.events.length > deps.maxEventsPerSession) {
+                throw quotaExceeded('events in one session', deps.maxEventsPerSession);
+              }
+              const stamped = d.events.map((event, i) => ({ version: board.version + 1 + i, by: d.by, at: now, event }));
+              if (stamped.length > 0) {
+                // the cache's own board: changed in place, handed back after the commit
+                boards.set(p.job.sessionId, replayOwned(board, d.events));
+                const list = appends.get(p.job.sessionId);
+                if (list) list.push(...stamped);
+                else appends.set(p.job.sessionId, [...stamped]);
+              }
+              outcomes.set(p, { ok: true, value: { result: d.result, events: stamped } });
+            } catch (err) {
+              outcomes.set(p, { ok: false, err });
             }
-            outcomes.set(p, { ok: true, value: { result: d.result, events: stamped } });
-          } catch (err) {
-            outcomes.set(p, { ok: false, err });
           }
-        }
-        const list: SessionAppend[] = [...appends].map(([sessionId, events]) => ({ sessionId, events }));
-        await tx.appendEvents(list);
-        finals = boards;
-      }, { urgent: true });
+          const list: SessionAppend[] = [...appends].map(([sessionId, events]) => ({ sessionId, events }));
+          await tx.appendEvents(list);
+          finals = boards;
+        },
+        { urgent: true },
+      );
     } catch (err) {
       // the boards may hold events that were rolled back: they are replayed when next needed
       deps.boards.aborted(held);

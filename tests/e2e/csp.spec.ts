@@ -16,7 +16,7 @@ test('SEC-CSP-1 pages run under a nonce-only script policy with no violations', 
   const res = await page.goto(app.url + '/');
   const policy = res?.headers()['content-security-policy'] ?? '';
   expect(policy).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-  expect(policy).not.toContain('unsafe-inline\' \'unsafe-eval');
+  expect(policy).not.toContain("unsafe-inline' 'unsafe-eval");
   // hydrated: the client-side item counter reacts to typing
   await page.locator('textarea').fill('One\nTwo');
   await expect(page.getByText('2 items')).toBeVisible();

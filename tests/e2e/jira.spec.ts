@@ -40,7 +40,9 @@ async function api(w: CreateWorkshopResult, method: string, path: string, body?:
   return res.json() as Promise<unknown>;
 }
 
-test('JIRA-UI-1 connect, import by JQL, estimate, lock, preview, write back with a failure and its retry; a second write-back has nothing to write', async ({ page }) => {
+test('JIRA-UI-1 connect, import by JQL, estimate, lock, preview, write back with a failure and its retry; a second write-back has nothing to write', async ({
+  page,
+}) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   // the wrong token below is answered 502 on purpose; the browser logs that request itself
@@ -76,7 +78,12 @@ test('JIRA-UI-1 connect, import by JQL, estimate, lock, preview, write back with
   // the room's part, done through the API: sized and locked, SHOP-1 (3 AP, 24 SP) the reference item: 8 SP per AP
   const board = (await api(w, 'GET', `/api/sessions/${w.sessionId}`)) as RoomSnapshot;
   const id = (key: string) => board.cards.find((c) => c.key === key)!.id;
-  for (const [key, to] of [['SHOP-1', 'v3'], ['SHOP-2', 'v5'], ['SHOP-3', 'v2'], ['SHOP-5', 'unsure']]) {
+  for (const [key, to] of [
+    ['SHOP-1', 'v3'],
+    ['SHOP-2', 'v5'],
+    ['SHOP-3', 'v2'],
+    ['SHOP-5', 'unsure'],
+  ]) {
     await api(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'card.move', cardId: id(key!), to });
   }
   await api(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'phase.set', phase: 'locked' });
@@ -100,7 +107,9 @@ test('JIRA-UI-1 connect, import by JQL, estimate, lock, preview, write back with
   const first = log.getByTestId('writeback-run').first();
   await expect(first).toContainText('1 written, 0 unchanged, 1 failed');
   await expect(first.locator('tr[data-status="failed"]')).toContainText('SHOP-3');
-  await expect(first.locator('tr[data-status="failed"]')).toContainText('The Jira account is not allowed to do this. Jira: You do not have permission to edit issues in this project.');
+  await expect(first.locator('tr[data-status="failed"]')).toContainText(
+    'The Jira account is not allowed to do this. Jira: You do not have permission to edit issues in this project.',
+  );
   expect(fake.issues.get('SHOP-2')?.values?.[SP]).toBe(40);
   expect(fake.issues.get('SHOP-3')?.values?.[SP]).toBeNull();
 

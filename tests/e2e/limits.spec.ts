@@ -44,7 +44,9 @@ test('RATE-UI-1 the import panel shows a 413 for a file over 2 MB', async ({ bro
   const fac = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
   await joinAs(fac, app.url + imports.links.facilitator, 'Fay');
   await fac.getByText('Import backlog').click();
-  await fac.getByLabel('File').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`Key,Title\nK-1,${'x'.repeat(2_200_000)}\n`) });
+  await fac
+    .getByLabel('File')
+    .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`Key,Title\nK-1,${'x'.repeat(2_200_000)}\n`) });
   await fac.getByRole('button', { name: 'Preview' }).click();
   await expect(fac.getByText('The file is too large for the server (at most 2 MB). Split it into smaller files.')).toBeVisible();
   if (process.env.SHOTS_DIR) await fac.screenshot({ path: `${process.env.SHOTS_DIR}/import-413.png` });

@@ -142,7 +142,9 @@ test('PLAN-UI-3 a negative velocity is an error next to the field, never NaN', a
   await expect(page.getByTestId('figure-sprints')).toHaveText('16');
 });
 
-test('PLAN-UI-4 the optional forecast inputs: collapsed and changing nothing until used; then the answers in plain words and the chance-by-date curve', async ({ page }) => {
+test('PLAN-UI-4 the optional forecast inputs: collapsed and changing nothing until used; then the answers in plain words and the chance-by-date curve', async ({
+  page,
+}) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(app.url + '/plan?ap=47');

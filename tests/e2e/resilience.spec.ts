@@ -24,7 +24,9 @@ test('KEY-1 a card moves with the keyboard alone, and the move is announced', as
   await expect(said).toContainText('Card Alpha was dropped on 3.');
 });
 
-test('NET-1 moves made while the server is away are sent after reconnecting; a conflicting one is discarded visibly', async ({ browser }) => {
+test('NET-1 moves made while the server is away are sent after reconnecting; a conflicting one is discarded visibly', async ({
+  browser,
+}) => {
   const w = await app.createWorkshop('Offline', ['Alpha', 'Beta']);
   const fac = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const pat = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

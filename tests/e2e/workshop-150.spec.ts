@@ -17,19 +17,29 @@ const ITEMS = realisticBacklog(150);
 const SPREAD = realisticSpread(150);
 
 async function api<T>(path: string, secret: string, body: unknown, method = 'POST'): Promise<T> {
-  const res = await fetch(app.url + path, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify(body) });
+  const res = await fetch(app.url + path, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 async function workshop(name: string, count: number) {
   const w = await app.createWorkshop(name, []);
-  await api(`/api/sessions/${w.sessionId}/items`, w.facilitatorSecret, { items: ITEMS.slice(0, count).map((i) => ({ title: i.title, key: i.key, description: i.description })) });
+  await api(`/api/sessions/${w.sessionId}/items`, w.facilitatorSecret, {
+    items: ITEMS.slice(0, count).map((i) => ({ title: i.title, key: i.key, description: i.description })),
+  });
   return w;
 }
 
 async function context(browser: Browser, locale: 'en' | 'de', phone = false): Promise<Page> {
-  const ctx = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, locale: locale === 'de' ? 'de-DE' : 'en-US', deviceScaleFactor: 2 } : { viewport: { width: 1920, height: 1080 }, locale: locale === 'de' ? 'de-DE' : 'en-US' });
+  const ctx = await browser.newContext(
+    phone
+      ? { viewport: { width: 390, height: 844 }, locale: locale === 'de' ? 'de-DE' : 'en-US', deviceScaleFactor: 2 }
+      : { viewport: { width: 1920, height: 1080 }, locale: locale === 'de' ? 'de-DE' : 'en-US' },
+  );
   return ctx.newPage();
 }
 
@@ -47,7 +57,9 @@ async function placeMyHand(page: Page, bucketId: string) {
 const t0 = Date.now();
 const step = (name: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s ${name}`);
 
-test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock and calibrate with 40 people; the projector shows every title', async ({ browser }, info) => {
+test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock and calibrate with 40 people; the projector shows every title', async ({
+  browser,
+}, info) => {
   // about 3 minutes on an idle 2-core machine; far longer when the cores are shared
   test.setTimeout(480_000);
   const shots = info.outputPath('screens');
@@ -153,7 +165,9 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await expect(card(fac, contested.title)).toHaveAttribute('data-flagged', 'true');
   await expect(beamerEn.getByTestId('projector-flagged')).toHaveText(String(flaggedBefore + 1));
   // the card's details: key, description imported with it, move log
-  await card(fac, contested.title).getByRole('button', { name: /Details/ }).click();
+  await card(fac, contested.title)
+    .getByRole('button', { name: /Details/ })
+    .click();
   await expect(fac.getByTestId('card-key')).toHaveText(contested.key);
   await expect(fac.getByTestId('card-description')).toContainText('As a customer I want to');
   await expect(fac.getByTestId('event-list')).toContainText('P01 moved');
@@ -215,9 +229,15 @@ test('WORKSHOP-150 deal, sort, review with a flag, spotlight, discussion, lock a
   await Promise.all([fac, beamerEn, beamerDe, ann, ben, cleo].map((p) => p.context().close()));
 });
 
-test('PROJ-2 30 cards on the projector: every title in full at 22 px or more; a lost connection shows at once and catches up', async ({ browser }) => {
+test('PROJ-2 30 cards on the projector: every title in full at 22 px or more; a lost connection shows at once and catches up', async ({
+  browser,
+}) => {
   const w = await workshop('Thirty', 30);
-  const ids = await api<{ events: { event: { type: string; card?: { id: string } } }[] }>(`/api/sessions/${w.sessionId}/commands`, w.facilitatorSecret, { type: 'phase.set', phase: 'review' });
+  const ids = await api<{ events: { event: { type: string; card?: { id: string } } }[] }>(
+    `/api/sessions/${w.sessionId}/commands`,
+    w.facilitatorSecret,
+    { type: 'phase.set', phase: 'review' },
+  );
   expect(ids.events.length).toBeGreaterThan(0);
   const beamer = await context(browser, 'en');
   await beamer.goto(`${app.url}/room/${w.sessionId}/projector`);

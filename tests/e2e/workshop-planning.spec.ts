@@ -21,17 +21,24 @@ async function api(w: CreateWorkshopResult, method: string, path: string, body?:
  * was locked, done through the API here so these tests start at the workshop views.
  */
 async function estimated(name: string, sizes: [string, number][]) {
-  const w = await app.createWorkshop(name, sizes.map(([title]) => title));
+  const w = await app.createWorkshop(
+    name,
+    sizes.map(([title]) => title),
+  );
   const overview = (await api(w, 'GET', `/api/workshops/${w.workshopId}`)) as WorkshopOverview;
   const ids = Object.fromEntries(overview.items.map((i) => [i.title, i.id]));
-  for (const [title, ap] of sizes) await api(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'card.move', cardId: ids[title], to: `v${ap}` });
+  for (const [title, ap] of sizes)
+    await api(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'card.move', cardId: ids[title], to: `v${ap}` });
   await api(w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'phase.set', phase: 'locked' });
   return { w, ids };
 }
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Workshop views' }).getByRole('link', { name, exact: true });
 
-test('WS-UI-1 the worked example in the workshop views: 376 SP, 16 sprints, 24,000 EUR per sprint, 384,000 EUR; shared read-only and revocable', async ({ page, browser }) => {
+test('WS-UI-1 the worked example in the workshop views: 376 SP, 16 sprints, 24,000 EUR per sprint, 384,000 EUR; shared read-only and revocable', async ({
+  page,
+  browser,
+}) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -131,7 +138,9 @@ test('WS-UI-1 the worked example in the workshop views: 376 SP, 16 sprints, 24,0
   expect(problems).toEqual([]);
 });
 
-test('WS-UI-2 three sprints: the burn-up, the waterline and the after-sprint answers follow; the warning when the budget runs short', async ({ page }) => {
+test('WS-UI-2 three sprints: the burn-up, the waterline and the after-sprint answers follow; the warning when the budget runs short', async ({
+  page,
+}) => {
   const { w, ids } = await estimated('Web shop', [
     ['Sign-up', 5],
     ['Login', 3],
@@ -155,7 +164,11 @@ test('WS-UI-2 three sprints: the burn-up, the waterline and the after-sprint ans
   await expect(page.getByTestId('burnup-chart')).toHaveAttribute('data-scope', '26');
 
   const record = page.getByTestId('record-sprint');
-  const check = (list: string, title: string) => page.getByTestId(list).getByRole('checkbox', { name: new RegExp(`^${title}`) }).check();
+  const check = (list: string, title: string) =>
+    page
+      .getByTestId(list)
+      .getByRole('checkbox', { name: new RegExp(`^${title}`) })
+      .check();
   const answer = (key: string) => page.getByTestId(`review-${key}-answer`);
   const below = page.locator('[data-testid="waterline-item"][data-above="no"]');
 
@@ -221,7 +234,10 @@ test('WS-UI-2 three sprints: the burn-up, the waterline and the after-sprint ans
   await expect(answer('lasts')).toHaveText('8 sprints');
 });
 
-test('WS-UI-3 the forecast\'s optional inputs in a workshop: saved, answered in plain words, the waterline as chances; on the shared view and on paper', async ({ page, browser }) => {
+test("WS-UI-3 the forecast's optional inputs in a workshop: saved, answered in plain words, the waterline as chances; on the shared view and on paper", async ({
+  page,
+  browser,
+}) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   const { w, ids } = await estimated('Uncertain shop', [
@@ -262,7 +278,9 @@ test('WS-UI-3 the forecast\'s optional inputs in a workshop: saved, answered in 
   await page.getByTestId('section-question').locator('summary').click();
   await page.getByLabel('Chance of finishing by').fill('2025-06-30');
   await expect(page.getByTestId('mc-p85')).not.toHaveText(before);
-  await expect(page.getByTestId('answer-by-date')).toHaveText(/^\d{1,3} % chance of finishing by Mon, Jun 30, 2025 \(counting items: \d{1,3} %\)\.$/);
+  await expect(page.getByTestId('answer-by-date')).toHaveText(
+    /^\d{1,3} % chance of finishing by Mon, Jun 30, 2025 \(counting items: \d{1,3} %\)\.$/,
+  );
   await expect(page.getByTestId('panel-throughput')).toContainText('2 items per sprint (mean of 1 sprint)');
   await page.getByTestId('save-settings').click();
   await expect(page.getByTestId('settings-state')).toHaveText('Saved settings.');
@@ -311,7 +329,9 @@ async function expectChartInsideItsBox(p: Page) {
       const box = (el: Element | null) => el?.getBoundingClientRect() ?? null;
       const panel = box(document.querySelector('[data-testid="panel-burnup"]'));
       const chart = box(document.querySelector('[data-testid="burnup-chart"] .recharts-wrapper > svg.recharts-surface'));
-      const icons = [...document.querySelectorAll('[data-testid="burnup-chart"] .recharts-legend-item svg')].map((e) => e.getBoundingClientRect().width);
+      const icons = [...document.querySelectorAll('[data-testid="burnup-chart"] .recharts-legend-item svg')].map(
+        (e) => e.getBoundingClientRect().width,
+      );
       if (!panel || !chart || icons.length === 0) return 'not drawn yet';
       const inside = chart.left >= panel.left && chart.right <= panel.right + 0.5 && chart.bottom <= panel.bottom + 0.5;
       return { inside, widestIcon: Math.max(...icons) };
@@ -321,7 +341,9 @@ async function expectChartInsideItsBox(p: Page) {
   expect(typeof m === 'object' && m.widestIcon).toBeLessThan(24);
 }
 
-test('WS-UI-4 a new session shows in the list at once; the comparison headline compares the items both sessions sized', async ({ page }) => {
+test('WS-UI-4 a new session shows in the list at once; the comparison headline compares the items both sessions sized', async ({
+  page,
+}) => {
   const { w, ids } = await estimated('Revisit shop', [
     ['Sign-up', 5],
     ['Login', 3],
@@ -341,7 +363,9 @@ test('WS-UI-4 a new session shows in the list at once; the comparison headline c
   await api(w, 'POST', `/api/sessions/${second}/commands`, { type: 'card.move', cardId: ids.Search, to: 'v13' });
   await api(w, 'POST', `/api/sessions/${second}/commands`, { type: 'phase.set', phase: 'locked' });
   await tab(page, 'Compare sessions').click();
-  await expect(page.getByTestId('compare-summary')).toContainText('The 1 item sized in both sessions: 8 AP in Session 1, 13 AP in Session 2 (+5 AP).');
+  await expect(page.getByTestId('compare-summary')).toContainText(
+    'The 1 item sized in both sessions: 8 AP in Session 1, 13 AP in Session 2 (+5 AP).',
+  );
   await expect(page.getByTestId('compare-summary')).toContainText("The workshop's current total is 21 AP.");
 
   // calibration drift: 3 AP = 24 SP (8 per AP) first, then 13 AP = 130 SP: the factor moves to 9.6 (+20.3 %), flagged
@@ -357,7 +381,9 @@ test('WS-UI-4 a new session shows in the list at once; the comparison headline c
   await expect(rows.nth(1)).toHaveAttribute('data-flagged', 'no');
 });
 
-test('SEC-DATA-2/-3 (UI) the facilitator downloads all of the workshop, then deletes it for good after typing its name', async ({ page }) => {
+test('SEC-DATA-2/-3 (UI) the facilitator downloads all of the workshop, then deletes it for good after typing its name', async ({
+  page,
+}) => {
   const { w } = await estimated('To be deleted', [
     ['Login', 3],
     ['Search', 8],
@@ -366,7 +392,9 @@ test('SEC-DATA-2/-3 (UI) the facilitator downloads all of the workshop, then del
   const panel = page.getByTestId('workshop-data');
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('workshop-export').click()]);
   expect(download.suggestedFilename()).toBe('To be deleted.workshop.json');
-  const file = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))) as { items: { title: string }[] };
+  const file = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))) as {
+    items: { title: string }[];
+  };
   expect(file.items.map((i) => i.title)).toEqual(['Login', 'Search']);
 
   await panel.getByTestId('workshop-delete').click();

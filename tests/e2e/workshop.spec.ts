@@ -23,7 +23,9 @@ test('a whole session: setup, silent sorting, review with ping-pong, discussion,
   test.setTimeout(150_000);
   const items = ['Login with SSO', 'Product search', 'Checkout', 'Wishlist', 'Newsletter', 'Order history'];
   const w = await app.createWorkshop('Shop relaunch', items);
-  const [fac, ann, ben, beamer] = await Promise.all([0, 1, 2, 3].map(async () => (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()));
+  const [fac, ann, ben, beamer] = await Promise.all(
+    [0, 1, 2, 3].map(async () => (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()),
+  );
   await joinAs(fac!, app.url + w.links.facilitator, 'Fay');
   await joinAs(ann!, app.url + w.links.participant, 'Ann');
   await joinAs(ben!, app.url + w.links.participant, 'Ben');
@@ -58,7 +60,9 @@ test('a whole session: setup, silent sorting, review with ping-pong, discussion,
   await expect(beamer!.getByTestId('projector-flagged')).toHaveText('1');
 
   // the facilitator opens the card's move log: who moved it, from where to where
-  await card(fac!, contested).getByRole('button', { name: /Details/ }).click();
+  await card(fac!, contested)
+    .getByRole('button', { name: /Details/ })
+    .click();
   const log = fac!.getByTestId('event-list');
   await expect(log).toContainText('Ann moved');
   await expect(log).toContainText('from 5 to 13');

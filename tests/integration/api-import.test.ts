@@ -16,16 +16,23 @@ afterAll(() => server.stop());
 
 const snapshotOf = async (w: { sessionId: string; facilitatorSecret: string }) =>
   (await call<RoomSnapshot>(server, 'GET', `/api/sessions/${w.sessionId}`, { token: w.facilitatorSecret })).body;
-const overviewOf = async (w: CreateWorkshopResult) => (await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorSecret })).body;
+const overviewOf = async (w: CreateWorkshopResult) =>
+  (await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorSecret })).body;
 
 async function preview(w: { sessionId: string; facilitatorSecret: string }, body: object) {
-  const res = await call<ImportPreview>(server, 'POST', `/api/sessions/${w.sessionId}/import/preview`, { token: w.facilitatorSecret, body });
+  const res = await call<ImportPreview>(server, 'POST', `/api/sessions/${w.sessionId}/import/preview`, {
+    token: w.facilitatorSecret,
+    body,
+  });
   expect(res.status).toBe(200);
   return res.body;
 }
 
 async function importFile(w: { sessionId: string; facilitatorSecret: string }, body: object) {
-  return call<ImportResult & { error: WireError; preview: ImportPreview }>(server, 'POST', `/api/sessions/${w.sessionId}/import`, { token: w.facilitatorSecret, body });
+  return call<ImportResult & { error: WireError; preview: ImportPreview }>(server, 'POST', `/api/sessions/${w.sessionId}/import`, {
+    token: w.facilitatorSecret,
+    body,
+  });
 }
 
 const ok = (p: ImportPreview): OkPreview => {
@@ -88,7 +95,11 @@ describe('API import of the real fixture files', () => {
       'Als Nutzerin möchte ich mich über unser Firmen-SSO anmelden,\ndamit ich kein weiteres Passwort brauche.\n\n* Okta und Azure AD\n* Fallback: Login per E-Mail',
     );
     expect(sso.storyPoints).toBe(5);
-    expect(p.rows.find((r) => r.status === 'rejected')).toMatchObject({ line: 5, reasonCode: 'title_empty', excerpt: expect.stringContaining('SHOP-104') });
+    expect(p.rows.find((r) => r.status === 'rejected')).toMatchObject({
+      line: 5,
+      reasonCode: 'title_empty',
+      excerpt: expect.stringContaining('SHOP-104'),
+    });
   });
 
   it('API-11 re-importing the same file creates no duplicates and changes nothing', async () => {
@@ -109,7 +120,10 @@ describe('API import of the real fixture files', () => {
     await importFile(w, { text: fixture('jira-export.csv') });
     const changed = fixture('jira-export.csv')
       .replace('Größentabelle für Schuhe', 'Größentabelle für Schuhe und Stiefel')
-      .replace('Newsletter-Abmeldung mit einem Klick,SHOP-107,10107,Story,Done,Low,Sprint 11,Sprint 12,,,1,', 'Newsletter-Abmeldung mit einem Klick,SHOP-107,10107,Story,Done,Low,Sprint 11,Sprint 12,,,2,');
+      .replace(
+        'Newsletter-Abmeldung mit einem Klick,SHOP-107,10107,Story,Done,Low,Sprint 11,Sprint 12,,,1,',
+        'Newsletter-Abmeldung mit einem Klick,SHOP-107,10107,Story,Done,Low,Sprint 11,Sprint 12,,,2,',
+      );
     const room = await listen(server, w.sessionId);
     const renamed = room.waitFor((e) => e.event.type === 'card.edited');
     const { p, res } = await importsAsPreviewed(w, { text: changed });
@@ -158,7 +172,10 @@ describe('API import of the real fixture files', () => {
     const w = await server.createWorkshop([]);
     const text = 'Key,Title,Story Points\nA-1,Alpha,3\n';
     await importFile(w, { text });
-    await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token: w.facilitatorSecret, body: { type: 'phase.set', phase: 'sorting' } });
+    await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, {
+      token: w.facilitatorSecret,
+      body: { type: 'phase.set', phase: 'sorting' },
+    });
     const before = await snapshotOf(w);
     const res = await importFile(w, { text: 'Key,Title,Story Points\nA-1,Alpha,5\nA-2,Beta,8\n' });
     expect(res.status).toBe(409);
@@ -199,7 +216,10 @@ describe('API export', () => {
     await post({ type: 'card.flag', cardId: formula!.id });
     // one calibration (docs/planning.md): the factor comes from the reference items of locked sessions
     await post({ type: 'phase.set', phase: 'locked' });
-    const ref24 = await call(server, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${ref!.id}`, { token, body: { storyPoints: 24 } });
+    const ref24 = await call(server, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${ref!.id}`, {
+      token,
+      body: { storyPoints: 24 },
+    });
     expect(ref24.status).toBe(200);
     return w;
   }
@@ -209,15 +229,63 @@ describe('API export', () => {
     const res = await call<ExportJson>(server, 'GET', `/api/sessions/${w.sessionId}/result?format=json`, { token: w.facilitatorSecret });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="Test-workshop-Session-1.json"; filename*=UTF-8''Test%20workshop%20-%20Session%201.json`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="Test-workshop-Session-1.json"; filename*=UTF-8''Test%20workshop%20-%20Session%201.json`,
+    );
     // reference: R-1 with 24 SP sits in 3 -> factor 8
-    expect(res.body).toMatchObject({ format: 'magic-estimation/session-export', version: 2, workshopName: 'Test workshop', sessionName: 'Session 1', factor: 8 });
+    expect(res.body).toMatchObject({
+      format: 'magic-estimation/session-export',
+      version: 2,
+      workshopName: 'Test workshop',
+      sessionName: 'Session 1',
+      factor: 8,
+    });
     // storyPoints: each item's own, as imported (EXP-2); calibratedStoryPoints: AP x the factor
     expect(res.body.items).toEqual([
-      { key: 'R-1', title: 'Reference login', description: 'Known, done before', bucketLabel: '3', effortPoints: 3, storyPoints: 24, calibratedStoryPoints: 24, flagged: false, moves: 1 },
-      { key: 'R-2', title: 'Search, with "quotes"', description: 'Zwei\nZeilen, Umlaute: äöü', bucketLabel: '8', effortPoints: 8, storyPoints: null, calibratedStoryPoints: 64, flagged: false, moves: 2 },
-      { key: 'R-3', title: '=SUM(A1)', description: '', bucketLabel: '?', effortPoints: null, storyPoints: null, calibratedStoryPoints: null, flagged: true, moves: 1 },
-      { key: null, title: 'No key here', description: '', bucketLabel: null, effortPoints: null, storyPoints: null, calibratedStoryPoints: null, flagged: false, moves: 0 },
+      {
+        key: 'R-1',
+        title: 'Reference login',
+        description: 'Known, done before',
+        bucketLabel: '3',
+        effortPoints: 3,
+        storyPoints: 24,
+        calibratedStoryPoints: 24,
+        flagged: false,
+        moves: 1,
+      },
+      {
+        key: 'R-2',
+        title: 'Search, with "quotes"',
+        description: 'Zwei\nZeilen, Umlaute: äöü',
+        bucketLabel: '8',
+        effortPoints: 8,
+        storyPoints: null,
+        calibratedStoryPoints: 64,
+        flagged: false,
+        moves: 2,
+      },
+      {
+        key: 'R-3',
+        title: '=SUM(A1)',
+        description: '',
+        bucketLabel: '?',
+        effortPoints: null,
+        storyPoints: null,
+        calibratedStoryPoints: null,
+        flagged: true,
+        moves: 1,
+      },
+      {
+        key: null,
+        title: 'No key here',
+        description: '',
+        bucketLabel: null,
+        effortPoints: null,
+        storyPoints: null,
+        calibratedStoryPoints: null,
+        flagged: false,
+        moves: 0,
+      },
     ]);
   });
 
@@ -235,7 +303,13 @@ describe('API export', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Test-workshop-Session-1\.csv"/);
     // fetch's text() drops the BOM; check the bytes
-    const raw = new Uint8Array(await (await fetch(`${server.url}/api/sessions/${w.sessionId}/result?format=csv`, { headers: { authorization: `Bearer ${w.facilitatorSecret}` } })).arrayBuffer());
+    const raw = new Uint8Array(
+      await (
+        await fetch(`${server.url}/api/sessions/${w.sessionId}/result?format=csv`, {
+          headers: { authorization: `Bearer ${w.facilitatorSecret}` },
+        })
+      ).arrayBuffer(),
+    );
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = res.text.split('\r\n');
     expect(lines[0]).toBe(EXPORT_CSV_COLUMNS.join(','));

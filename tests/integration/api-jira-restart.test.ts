@@ -42,15 +42,22 @@ const api = <T>(s: TestServer, w: CreateWorkshopResult, method: string, path: st
 /** connected, SHOP-1..3 imported, sized 1, 2, 3 AP and locked */
 async function locked(s: TestServer, fake: FakeJira): Promise<CreateWorkshopResult> {
   const w = await s.createWorkshop([]);
-  await api(s, w, 'PUT', `/api/workshops/${w.workshopId}/integrations/jira`, { kind: 'cloud', siteUrl: fake.url, email: 'mia@example.com', apiToken: 'tok' });
+  await api(s, w, 'PUT', `/api/workshops/${w.workshopId}/integrations/jira`, {
+    kind: 'cloud',
+    siteUrl: fake.url,
+    email: 'mia@example.com',
+    apiToken: 'tok',
+  });
   await api(s, w, 'POST', `/api/sessions/${w.sessionId}/jira/import`, { source: 'jql', jql: 'project = SHOP' });
   const cards = (await api<RoomSnapshot>(s, w, 'GET', `/api/sessions/${w.sessionId}`)).body.cards;
-  for (const [i, c] of cards.entries()) await api(s, w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'card.move', cardId: c.id, to: `v${[1, 2, 3][i]}` });
+  for (const [i, c] of cards.entries())
+    await api(s, w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'card.move', cardId: c.id, to: `v${[1, 2, 3][i]}` });
   await api(s, w, 'POST', `/api/sessions/${w.sessionId}/commands`, { type: 'phase.set', phase: 'locked' });
   return w;
 }
 
-const runsOf = async (s: TestServer, w: CreateWorkshopResult) => (await api<WriteBackRun[]>(s, w, 'GET', `/api/sessions/${w.sessionId}/jira/write-back/runs`)).body;
+const runsOf = async (s: TestServer, w: CreateWorkshopResult) =>
+  (await api<WriteBackRun[]>(s, w, 'GET', `/api/sessions/${w.sessionId}/jira/write-back/runs`)).body;
 
 describe('write-back runs across stops', () => {
   it('JIRA-SVC-10 INT-LOG-5 a graceful stop ends a run after its current item, as interrupted; after the restart a new preview writes the rest', async () => {
@@ -64,7 +71,10 @@ describe('write-back runs across stops', () => {
     const p = await api<WriteBackPreviewAnswer>(a, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back/preview`, { mode: 'ap' });
     expect(p.body.counts.write).toBe(3);
     fake.fail('PUT', /SHOP-1$/, { status: 503 });
-    const started = await api<{ run: WriteBackRun }>(a, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back`, { mode: 'ap', digest: p.body.digest });
+    const started = await api<{ run: WriteBackRun }>(a, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back`, {
+      mode: 'ap',
+      digest: p.body.digest,
+    });
     expect(started.status).toBe(202);
     await waiting; // SHOP-1's retry waits
     const stopping = a.stop({ keepDir: true });
@@ -88,11 +98,32 @@ describe('write-back runs across stops', () => {
     const w = await locked(a, fake);
     // what a process that died mid-run leaves behind: an unfinished run with one result
     const at = Date.now();
-    const run: WriteBackRun = { id: 'crashed-run', sessionId: w.sessionId, fieldId: SP, fieldName: 'Story point estimate', via: 'issue', mode: 'ap', startedAt: at, finishedAt: null, retryOf: null, results: [] };
+    const run: WriteBackRun = {
+      id: 'crashed-run',
+      sessionId: w.sessionId,
+      fieldId: SP,
+      fieldName: 'Story point estimate',
+      via: 'issue',
+      mode: 'ap',
+      startedAt: at,
+      finishedAt: null,
+      retryOf: null,
+      results: [],
+    };
     expect(await a.app.integrations.store.createWriteBackRun(w.workshopId, run, { at, staleBefore: at - 60_000 })).toBe(true);
-    await a.app.integrations.store.appendWriteBackResult('crashed-run', { itemId: 'x', key: 'SHOP-1', status: 'written', before: null, after: 1, attempts: 1, at });
+    await a.app.integrations.store.appendWriteBackResult('crashed-run', {
+      itemId: 'x',
+      key: 'SHOP-1',
+      status: 'written',
+      before: null,
+      after: 1,
+      attempts: 1,
+      at,
+    });
     const p = await api<WriteBackPreviewAnswer>(a, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back/preview`, { mode: 'ap' });
-    expect((await api(a, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back`, { mode: 'ap', digest: p.body.digest })).status).toBe(409);
+    expect((await api(a, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back`, { mode: 'ap', digest: p.body.digest })).status).toBe(
+      409,
+    );
     await a.stop({ keepDir: true });
 
     const b = await server(sameData(a));
@@ -100,7 +131,10 @@ describe('write-back runs across stops', () => {
     const [left] = await runsOf(b, w);
     expect(left).toMatchObject({ id: 'crashed-run', interrupted: true, results: [{ key: 'SHOP-1' }] });
     const again = await api<WriteBackPreviewAnswer>(b, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back/preview`, { mode: 'ap' });
-    const next = await api<{ run: WriteBackRun }>(b, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back`, { mode: 'ap', digest: again.body.digest });
+    const next = await api<{ run: WriteBackRun }>(b, w, 'POST', `/api/sessions/${w.sessionId}/jira/write-back`, {
+      mode: 'ap',
+      digest: again.body.digest,
+    });
     expect(next.status).toBe(202);
   });
 
@@ -110,12 +144,29 @@ describe('write-back runs across stops', () => {
     cleanup.push(() => a.stop());
     const w = await locked(a, fake);
     const at = Date.now();
-    const base = { sessionId: w.sessionId, fieldId: SP, fieldName: 'Story point estimate', via: 'issue' as const, mode: 'ap' as const, finishedAt: null, retryOf: null, results: [] };
+    const base = {
+      sessionId: w.sessionId,
+      fieldId: SP,
+      fieldName: 'Story point estimate',
+      via: 'issue' as const,
+      mode: 'ap' as const,
+      finishedAt: null,
+      retryOf: null,
+      results: [],
+    };
     // another process's run: heard of 2 minutes ago (gone), and one heard of just now (alive)
-    await a.app.integrations.store.createWriteBackRun(w.workshopId, { ...base, id: 'silent', startedAt: at - 120_000 }, { at: at - 120_000, staleBefore: at - 180_000 });
+    await a.app.integrations.store.createWriteBackRun(
+      w.workshopId,
+      { ...base, id: 'silent', startedAt: at - 120_000 },
+      { at: at - 120_000, staleBefore: at - 180_000 },
+    );
     const [silent] = await runsOf(a, w);
     expect(silent).toMatchObject({ id: 'silent', interrupted: true });
-    await a.app.integrations.store.createWriteBackRun(w.workshopId, { ...base, id: 'alive', startedAt: at }, { at, staleBefore: at - 60_000 });
+    await a.app.integrations.store.createWriteBackRun(
+      w.workshopId,
+      { ...base, id: 'alive', startedAt: at },
+      { at, staleBefore: at - 60_000 },
+    );
     const alive = (await runsOf(a, w)).find((r) => r.id === 'alive');
     expect(alive?.finishedAt).toBeNull();
     expect(alive?.interrupted).toBeUndefined();

@@ -5,7 +5,13 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../domain/backlog';
 import type { WriteBackRun } from '../../domain/integrations/results';
-import type { IntegrationWireError, JiraConnectionInfo, JiraFieldsAnswer, JiraImportPreviewAnswer, WriteBackPreviewAnswer } from '../../domain/integrations/wire';
+import type {
+  IntegrationWireError,
+  JiraConnectionInfo,
+  JiraFieldsAnswer,
+  JiraImportPreviewAnswer,
+  WriteBackPreviewAnswer,
+} from '../../domain/integrations/wire';
 import type { CreateWorkshopResult, RoomSnapshot } from '../../domain/protocol';
 import { call, listen } from '../support/api';
 import { startFakeJira, type FakeJira } from '../support/fake-jira';
@@ -23,7 +29,14 @@ const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'par
 
 function fakeIssues() {
   return [
-    { key: 'SHOP-1', summary: 'Login with SSO', description: adf('Azure AD and Google'), priority: 'High', rank: 'a', values: { [SP]: 24 } },
+    {
+      key: 'SHOP-1',
+      summary: 'Login with SSO',
+      description: adf('Azure AD and Google'),
+      priority: 'High',
+      rank: 'a',
+      values: { [SP]: 24 },
+    },
     { key: 'SHOP-2', summary: 'Search', rank: 'b', values: { [SP]: null } },
     { key: 'SHOP-3', summary: 'Checkout', rank: 'c', values: { [SP]: null }, readOnly: true },
     { key: 'SHOP-4', summary: 'Wishlist', rank: 'd', values: { [SP]: 'about five' } },
@@ -52,7 +65,13 @@ describe('Jira through the API', () => {
   const waits: number[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeJira({ flavour: 'cloud', email: 'mia@example.com', apiToken: TOKEN, issues: fakeIssues(), boards: [{ id: 12, estimationField: { fieldId: SP, displayName: 'Story point estimate' } }] });
+    fake = await startFakeJira({
+      flavour: 'cloud',
+      email: 'mia@example.com',
+      apiToken: TOKEN,
+      issues: fakeIssues(),
+      boards: [{ id: 12, estimationField: { fieldId: SP, displayName: 'Story point estimate' } }],
+    });
     const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logged.push(chunk.toString()), done()) });
     server = await startServer({
       integrationsEnv: ENV,
@@ -71,7 +90,8 @@ describe('Jira through the API', () => {
     expect(logged.join('\n')).not.toContain(TOKEN);
   });
 
-  const api = <T>(w: W, method: string, path: string, body?: unknown) => call<T>(server, method, path, { token: w.facilitatorSecret, ...(body !== undefined ? { body } : {}) });
+  const api = <T>(w: W, method: string, path: string, body?: unknown) =>
+    call<T>(server, method, path, { token: w.facilitatorSecret, ...(body !== undefined ? { body } : {}) });
   const cloud = (over: object = {}) => ({ kind: 'cloud', siteUrl: fake.url, email: 'mia@example.com', apiToken: TOKEN, ...over });
 
   async function connected(): Promise<W> {
@@ -91,10 +111,18 @@ describe('Jira through the API', () => {
   /** imported by JQL, sized (SHOP-1 3, SHOP-2 5, SHOP-3 2, SHOP-5 "?") and locked: factor 24 SP / 3 AP = 8 */
   async function locked(): Promise<W> {
     const w = await connected();
-    const imp = await api<{ imported: number }>(w, 'POST', `/api/sessions/${w.sessionId}/jira/import`, { source: 'jql', jql: 'project = SHOP' });
+    const imp = await api<{ imported: number }>(w, 'POST', `/api/sessions/${w.sessionId}/jira/import`, {
+      source: 'jql',
+      jql: 'project = SHOP',
+    });
     expect(imp.body.imported).toBe(4);
     const cards = new Map((await snapshot(w)).cards.map((c) => [c.key, c.id]));
-    for (const [key, to] of [['SHOP-1', 'v3'], ['SHOP-2', 'v5'], ['SHOP-3', 'v2'], ['SHOP-5', 'unsure']] as const) {
+    for (const [key, to] of [
+      ['SHOP-1', 'v3'],
+      ['SHOP-2', 'v5'],
+      ['SHOP-3', 'v2'],
+      ['SHOP-5', 'unsure'],
+    ] as const) {
       expect((await cmd(w, { type: 'card.move', cardId: cards.get(key), to })).status).toBe(200);
     }
     expect((await cmd(w, { type: 'phase.set', phase: 'locked' })).status).toBe(200);
@@ -135,8 +163,18 @@ describe('Jira through the API', () => {
 
     const ok = await api<JiraConnectionInfo>(w, 'PUT', path, cloud());
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ kind: 'cloud', url: fake.url, email: 'mia@example.com', account: { displayName: 'Mia Krystof' }, field: { id: SP, name: 'Story point estimate', viaBoard: false } });
-    const all = await api<{ status: unknown; jira: JiraConnectionInfo; webhook: null }>(w, 'GET', `/api/workshops/${w.workshopId}/integrations`);
+    expect(ok.body).toMatchObject({
+      kind: 'cloud',
+      url: fake.url,
+      email: 'mia@example.com',
+      account: { displayName: 'Mia Krystof' },
+      field: { id: SP, name: 'Story point estimate', viaBoard: false },
+    });
+    const all = await api<{ status: unknown; jira: JiraConnectionInfo; webhook: null }>(
+      w,
+      'GET',
+      `/api/workshops/${w.workshopId}/integrations`,
+    );
     expect(all.body).toEqual({ status: { enabled: true, reason: null }, jira: ok.body, webhook: null });
     for (const text of [ok.text, all.text]) expect(text).not.toContain(TOKEN);
     const row = await server.app.store.read.getJiraConnection(w.workshopId);
@@ -162,7 +200,10 @@ describe('Jira through the API', () => {
     expect((await api<Err>(w, 'GET', `${base}/fields?boardId=x1`)).status).toBe(400);
     const notNumber = await api<Err>(w, 'PUT', `${base}/field`, { fieldId: 'summary' });
     expect(notNumber.status).toBe(400);
-    expect(notNumber.body.error).toEqual({ code: 'invalid_field', message: 'the field "Summary" (summary) holds string values, not story points' });
+    expect(notNumber.body.error).toEqual({
+      code: 'invalid_field',
+      message: 'the field "Summary" (summary) holds string values, not story points',
+    });
     const other = await api<JiraConnectionInfo>(w, 'PUT', `${base}/field`, { fieldId: 'customfield_10028' });
     expect(other.body.field).toEqual({ id: 'customfield_10028', name: 'Story Points', viaBoard: false });
     const board = await api<JiraConnectionInfo>(w, 'PUT', `${base}/field`, { fieldId: SP, boardId: 12 });
@@ -188,7 +229,12 @@ describe('Jira through the API', () => {
 
     const room = await listen(server, w.sessionId);
     const added = room.waitFor((e) => e.event.type === 'card.added', 4);
-    const imp = await api<{ imported: number; updated: number; keys: string[]; truncated: boolean; rows: unknown[] }>(w, 'POST', `${base}/import`, { source: 'jql', jql: 'project = SHOP' });
+    const imp = await api<{ imported: number; updated: number; keys: string[]; truncated: boolean; rows: unknown[] }>(
+      w,
+      'POST',
+      `${base}/import`,
+      { source: 'jql', jql: 'project = SHOP' },
+    );
     expect(imp.status).toBe(200);
     expect(imp.body).toMatchObject({ imported: 4, updated: 0, truncated: false });
     expect(imp.body.rows).toEqual(p.body.preview.rows);
@@ -247,7 +293,13 @@ describe('Jira through the API', () => {
     const start = puts();
     const preview = await api<WriteBackPreviewAnswer>(w, 'POST', `${base}/preview`, { mode: 'sp', rounding: 'one-decimal' });
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ factor: 8, mode: 'sp', via: 'issue', field: { id: SP }, counts: { write: 2, unchanged: 1, skip: 1 } });
+    expect(preview.body).toMatchObject({
+      factor: 8,
+      mode: 'sp',
+      via: 'issue',
+      field: { id: SP },
+      counts: { write: 2, unchanged: 1, skip: 1 },
+    });
     expect(preview.body.rows.map((r) => [r.key, r.current, r.target, r.status, r.reason ?? null])).toEqual([
       ['SHOP-1', 24, 24, 'unchanged', null],
       ['SHOP-2', null, 40, 'write', null],
@@ -273,7 +325,8 @@ describe('Jira through the API', () => {
     ]);
     expect(first.results[1]?.error).toEqual({
       code: 'forbidden',
-      message: 'SHOP-3: the Jira account is not allowed to do this (403) (Jira: You do not have permission to edit issues in this project.)',
+      message:
+        'SHOP-3: the Jira account is not allowed to do this (403) (Jira: You do not have permission to edit issues in this project.)',
       jira: ['You do not have permission to edit issues in this project.'],
     });
     expect(fake.issues.get('SHOP-2')?.values?.[SP]).toBe(40);
@@ -312,7 +365,10 @@ describe('Jira through the API', () => {
     const p = await api<WriteBackPreviewAnswer>(w, 'POST', `${base}/preview`, { mode: 'ap' });
     expect(p.body.counts).toEqual({ write: 3, unchanged: 0, skip: 1 });
     // SHOP-2 disappears after the plan was made again for the run, just before its own read
-    fake.fail('GET', /\/issue\/SHOP-2$/, { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} } });
+    fake.fail('GET', /\/issue\/SHOP-2$/, {
+      status: 404,
+      body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} },
+    });
     const run = await api<{ run: WriteBackRun }>(w, 'POST', base, { mode: 'ap', digest: p.body.digest });
     expect(run.status).toBe(202);
     const done = await finished(w, run.body.run.id);
@@ -386,7 +442,9 @@ describe('Jira and webhooks off', () => {
 
   it('JIRA-API-9 JIRA-SVC-1 without a good SECRET_KEY the status says why and every other route answers 503 with the reason', async () => {
     const w = await server.createWorkshop(['A']);
-    const status = await call<{ status: unknown }>(server, 'GET', `/api/workshops/${w.workshopId}/integrations`, { token: w.facilitatorSecret });
+    const status = await call<{ status: unknown }>(server, 'GET', `/api/workshops/${w.workshopId}/integrations`, {
+      token: w.facilitatorSecret,
+    });
     expect(status.body).toEqual({ status: { enabled: false, reason: 'bad_secret_key' }, jira: null, webhook: null });
     const message = 'Jira and webhooks are off: SECRET_KEY must be at least 32 characters (e.g. openssl rand -base64 32)';
     for (const [method, path, body] of [

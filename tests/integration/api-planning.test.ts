@@ -14,10 +14,16 @@ async function sized(sizes: Record<string, string>): Promise<{ w: CreateWorkshop
   const overview = await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorSecret });
   const ids = Object.fromEntries(overview.body.items.map((i) => [i.title, i.id]));
   for (const [title, bucket] of Object.entries(sizes)) {
-    const res = await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token: w.facilitatorSecret, body: { type: 'card.move', cardId: ids[title], to: bucket } });
+    const res = await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, {
+      token: w.facilitatorSecret,
+      body: { type: 'card.move', cardId: ids[title], to: bucket },
+    });
     expect(res.status).toBe(200);
   }
-  const lock = await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token: w.facilitatorSecret, body: { type: 'phase.set', phase: 'locked' } });
+  const lock = await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, {
+    token: w.facilitatorSecret,
+    body: { type: 'phase.set', phase: 'locked' },
+  });
   expect(lock.status).toBe(200);
   return { w, ids };
 }
@@ -28,7 +34,7 @@ describe.each(serverEngines)('workshop planning API on %s', (engine) => {
   });
   afterAll(() => server.stop());
 
-  it('API-P-1 every planning endpoint needs the workshop\'s secret (401 without, 403 with another one)', async () => {
+  it("API-P-1 every planning endpoint needs the workshop's secret (401 without, 403 with another one)", async () => {
     const { w, ids } = await sized({ Login: 'v3' });
     const other = await server.createWorkshop(['Elsewhere']);
     const base = `/api/workshops/${w.workshopId}`;
@@ -65,7 +71,7 @@ describe.each(serverEngines)('workshop planning API on %s', (engine) => {
     expect(data.body.items.map((i) => i.title)).toEqual(['Login', 'Search', 'Wishlist']);
   });
 
-  it('API-P-3 reference items: only in a locked session and in a sized bucket; the item\'s own story points are left alone (one calibration)', async () => {
+  it("API-P-3 reference items: only in a locked session and in a sized bucket; the item's own story points are left alone (one calibration)", async () => {
     const { w, ids } = await sized({ Login: 'v3', Search: 'v5', Wishlist: 'unsure' });
     const path = (item: string) => `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${item}`;
     const ok = await call<WorkshopPlanning>(server, 'PUT', path(ids.Login!), { token: w.facilitatorSecret, body: { storyPoints: 24 } });
@@ -85,11 +91,19 @@ describe.each(serverEngines)('workshop planning API on %s', (engine) => {
     expect(off.body.items.find((i) => i.id === ids.Login)?.storyPoints).toBeNull();
 
     // a session that is not locked
-    const open = await call<{ sessionId: string }>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, { token: w.facilitatorSecret, body: {} });
-    const notLocked = await call<ErrorBody>(server, 'PUT', `/api/workshops/${w.workshopId}/sessions/${open.body.sessionId}/references/${ids.Login}`, {
+    const open = await call<{ sessionId: string }>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, {
       token: w.facilitatorSecret,
-      body: { storyPoints: 24 },
+      body: {},
     });
+    const notLocked = await call<ErrorBody>(
+      server,
+      'PUT',
+      `/api/workshops/${w.workshopId}/sessions/${open.body.sessionId}/references/${ids.Login}`,
+      {
+        token: w.facilitatorSecret,
+        body: { storyPoints: 24 },
+      },
+    );
     expect(notLocked.status).toBe(409);
     expect(notLocked.body.error.code).toBe('wrong_phase');
   });
@@ -115,17 +129,21 @@ describe.each(serverEngines)('workshop planning API on %s', (engine) => {
   it('API-P-10 one calibration: the export and the calibration data give the same factor, from reference items only', async () => {
     const { w, ids } = await sized({ Login: 'v3', Search: 'v5' });
     // the tracker's story points of an item do not calibrate
-    await call(server, 'PUT', `/api/workshops/${w.workshopId}/items/${ids.Search}/story-points`, { token: w.facilitatorSecret, body: { storyPoints: 100 } });
-    await call(server, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${ids.Login}`, { token: w.facilitatorSecret, body: { storyPoints: 24 } });
+    await call(server, 'PUT', `/api/workshops/${w.workshopId}/items/${ids.Search}/story-points`, {
+      token: w.facilitatorSecret,
+      body: { storyPoints: 100 },
+    });
+    await call(server, 'PUT', `/api/workshops/${w.workshopId}/sessions/${w.sessionId}/references/${ids.Login}`, {
+      token: w.facilitatorSecret,
+      body: { storyPoints: 24 },
+    });
     const data = await call<WorkshopPlanning>(server, 'GET', `/api/workshops/${w.workshopId}/planning`, { token: w.facilitatorSecret });
     const refs = data.body.sessions[0]!.references;
     expect(refs).toMatchObject([{ itemId: ids.Login, storyPoints: 24 }]);
-    const exported = await call<{ factor: number | null; items: { title: string; storyPoints: number | null; calibratedStoryPoints: number | null }[] }>(
-      server,
-      'GET',
-      `/api/sessions/${w.sessionId}/result?format=json`,
-      { token: w.facilitatorSecret },
-    );
+    const exported = await call<{
+      factor: number | null;
+      items: { title: string; storyPoints: number | null; calibratedStoryPoints: number | null }[];
+    }>(server, 'GET', `/api/sessions/${w.sessionId}/result?format=json`, { token: w.facilitatorSecret });
     expect(exported.body.factor).toBe(8);
     expect(exported.body.items.find((i) => i.title === 'Search')).toMatchObject({ storyPoints: 100, calibratedStoryPoints: 40 });
   });
@@ -143,7 +161,10 @@ describe.each(serverEngines)('workshop planning API on %s', (engine) => {
     const saved = await call<WorkshopPlanning>(server, 'PUT', path, { token: w.facilitatorSecret, body: settings });
     expect(saved.status).toBe(200);
     expect(saved.body.settings).toMatchObject(settings);
-    const wrong = await call<ErrorBody>(server, 'PUT', path, { token: w.facilitatorSecret, body: { ...settings, currency: 'eur', velocity: { unit: 'XP' } } });
+    const wrong = await call<ErrorBody>(server, 'PUT', path, {
+      token: w.facilitatorSecret,
+      body: { ...settings, currency: 'eur', velocity: { unit: 'XP' } },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.fields?.map((f) => f.path).sort()).toEqual(['currency', 'velocity.unit']);
     const after = await call<WorkshopPlanning>(server, 'GET', `/api/workshops/${w.workshopId}/planning`, { token: w.facilitatorSecret });
@@ -153,10 +174,16 @@ describe.each(serverEngines)('workshop planning API on %s', (engine) => {
   it('API-P-5 sprints: recorded in order with AP from the items; item ids are checked; only the last can be removed', async () => {
     const { w, ids } = await sized({ Login: 'v3', Search: 'v5', Basket: 'v8', Later: 'v2' });
     const path = `/api/workshops/${w.workshopId}/sprints`;
-    const one = await call<WorkshopPlanning>(server, 'POST', path, { token: w.facilitatorSecret, body: { doneItemIds: [ids.Login], costMinor: 2350000 } });
+    const one = await call<WorkshopPlanning>(server, 'POST', path, {
+      token: w.facilitatorSecret,
+      body: { doneItemIds: [ids.Login], costMinor: 2350000 },
+    });
     expect(one.status).toBe(201);
     expect(one.body.sprints).toMatchObject([{ index: 1, doneAp: 3, doneItemIds: [ids.Login], costMinor: 2350000 }]);
-    const two = await call<WorkshopPlanning>(server, 'POST', path, { token: w.facilitatorSecret, body: { doneItemIds: [ids.Search], droppedItemIds: [ids.Later], doneAp: 4 } });
+    const two = await call<WorkshopPlanning>(server, 'POST', path, {
+      token: w.facilitatorSecret,
+      body: { doneItemIds: [ids.Search], droppedItemIds: [ids.Later], doneAp: 4 },
+    });
     expect(two.body.sprints[1]).toMatchObject({ index: 2, doneAp: 4, scopeRemovedAp: 2, costMinor: null });
 
     const again = await call<ErrorBody>(server, 'POST', path, { token: w.facilitatorSecret, body: { doneItemIds: [ids.Login, 'nope'] } });

@@ -11,7 +11,11 @@ import { call } from '../support/api';
 import { startFakeReceiver, type FakeReceiver } from '../support/fake-webhook';
 import { startServer, type TestServer } from '../support/server';
 
-const ENV = { SECRET_KEY: 'another-test-key-of-32-characters-or-more', INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: '1', PUBLIC_URL: 'https://estimation.example.com/' };
+const ENV = {
+  SECRET_KEY: 'another-test-key-of-32-characters-or-more',
+  INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: '1',
+  PUBLIC_URL: 'https://estimation.example.com/',
+};
 const HOOK_SECRET = 'whsec-shared-0123456789';
 const PATH_TOKEN = 'T000B000XyZ9qQ';
 
@@ -29,7 +33,13 @@ beforeAll(async () => {
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logged.push(chunk.toString()), done()) });
   server = await startServer({
     integrationsEnv: ENV,
-    integrationsTuning: { webhook: { retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000, maxRetryAfterMs: 300_000 }, sleep: async (ms) => (waits.push(ms), gate), timeoutMs: 300 } },
+    integrationsTuning: {
+      webhook: {
+        retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000, maxRetryAfterMs: 300_000 },
+        sleep: async (ms) => (waits.push(ms), gate),
+        timeoutMs: 300,
+      },
+    },
     log: pino({ level: 'trace' }, sink),
   });
 });
@@ -47,13 +57,20 @@ afterEach(() => {
   expect(text).not.toContain(PATH_TOKEN);
 });
 
-const api = <T>(w: W, method: string, path: string, body?: unknown) => call<T>(server, method, path, { token: w.facilitatorSecret, ...(body !== undefined ? { body } : {}) });
+const api = <T>(w: W, method: string, path: string, body?: unknown) =>
+  call<T>(server, method, path, { token: w.facilitatorSecret, ...(body !== undefined ? { body } : {}) });
 const hookUrl = () => `${receiver.url}/services/${PATH_TOKEN}`;
 const idle = () => server.app.integrations.idle();
 
 async function withHook(events = ['session.locked', 'sprint.recorded']): Promise<W> {
   const w = await server.createWorkshop(['Login', 'Search', 'Checkout']);
-  const r = await api<WebhookInfo>(w, 'PUT', `/api/workshops/${w.workshopId}/integrations/webhook`, { url: hookUrl(), secret: HOOK_SECRET, format: 'json', language: 'en', events });
+  const r = await api<WebhookInfo>(w, 'PUT', `/api/workshops/${w.workshopId}/integrations/webhook`, {
+    url: hookUrl(),
+    secret: HOOK_SECRET,
+    format: 'json',
+    language: 'en',
+    events,
+  });
   expect(r.status).toBe(200);
   return w;
 }
@@ -78,19 +95,37 @@ async function until<T>(fn: () => Promise<T | null>): Promise<T> {
   }
 }
 
-const deliveries = async (w: W) => (await api<WebhookDeliveryInfo[]>(w, 'GET', `/api/workshops/${w.workshopId}/integrations/webhook/deliveries`)).body;
+const deliveries = async (w: W) =>
+  (await api<WebhookDeliveryInfo[]>(w, 'GET', `/api/workshops/${w.workshopId}/integrations/webhook/deliveries`)).body;
 
 describe('the workshop webhook through the API', () => {
   it('HOOK-API-1 SEC-SEAL-7 the address and the secret are stored sealed and never answered; a bad body changes nothing', async () => {
     const w = await server.createWorkshop(['A']);
     const path = `/api/workshops/${w.workshopId}/integrations/webhook`;
-    const bad = await api<{ error: IntegrationWireError }>(w, 'PUT', path, { url: 'ftp://hooks.example.com/x', secret: 'short', format: 'slack', events: [] });
+    const bad = await api<{ error: IntegrationWireError }>(w, 'PUT', path, {
+      url: 'ftp://hooks.example.com/x',
+      secret: 'short',
+      format: 'slack',
+      events: [],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields?.map((f) => f.path)).toEqual(['url', 'secret', 'events']);
     expect((await api(w, 'GET', path)).body).toBeNull();
 
-    const saved = await api<WebhookInfo>(w, 'PUT', path, { url: hookUrl(), secret: HOOK_SECRET, format: 'slack', language: 'de', events: ['session.locked'] });
-    expect(saved.body).toMatchObject({ urlHint: `${receiver.url}/…${PATH_TOKEN.slice(-4)}`, format: 'slack', language: 'de', events: ['session.locked'], hasSecret: true });
+    const saved = await api<WebhookInfo>(w, 'PUT', path, {
+      url: hookUrl(),
+      secret: HOOK_SECRET,
+      format: 'slack',
+      language: 'de',
+      events: ['session.locked'],
+    });
+    expect(saved.body).toMatchObject({
+      urlHint: `${receiver.url}/…${PATH_TOKEN.slice(-4)}`,
+      format: 'slack',
+      language: 'de',
+      events: ['session.locked'],
+      hasSecret: true,
+    });
     const got = await api<WebhookInfo>(w, 'GET', path);
     expect(got.body).toEqual(saved.body);
     const all = await api(w, 'GET', `/api/workshops/${w.workshopId}/integrations`);
@@ -148,7 +183,11 @@ describe('the workshop webhook through the API', () => {
     await idle();
     expect(receiver.received).toHaveLength(1);
     const payload = JSON.parse(receiver.received[0]!.body) as WebhookPayload;
-    expect(payload).toMatchObject({ event: 'sprint.recorded', sprint: { index: 1, doneAp: 3, scopeAddedAp: 0, scopeRemovedAp: 0 }, remaining: { ap: 5 } });
+    expect(payload).toMatchObject({
+      event: 'sprint.recorded',
+      sprint: { index: 1, doneAp: 3, scopeAddedAp: 0, scopeRemovedAp: 0 },
+      remaining: { ap: 5 },
+    });
     expect(payload.text).toContain('Sprint 1 recorded');
     // a refused record (an unknown item) sends nothing
     const refused = await api(w, 'POST', `/api/workshops/${w.workshopId}/sprints`, { doneItemIds: ['nope'] });
@@ -185,13 +224,21 @@ describe('the workshop webhook through the API', () => {
     await lock;
     await idle();
     const [d] = await deliveries(w);
-    expect(d).toMatchObject({ status: 'delivered', attempts: [{ status: 503, code: 'http' }, { status: 200, code: null }] });
+    expect(d).toMatchObject({
+      status: 'delivered',
+      attempts: [
+        { status: 503, code: 'http' },
+        { status: 200, code: null },
+      ],
+    });
     expect(receiver.received).toHaveLength(2);
   });
 
   it('HOOK-API-6 deleting the workshop deletes the webhook and its deliveries', async () => {
     const w = await withHook(['session.locked']);
-    await (await sizeAndLock(w)).lock;
+    await (
+      await sizeAndLock(w)
+    ).lock;
     await idle();
     expect(await server.app.integrations.store.listDeliveries(w.workshopId, 10)).toHaveLength(1);
     expect((await api(w, 'DELETE', `/api/workshops/${w.workshopId}`)).status).toBe(200);

@@ -1,6 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VersionedEvent } from '../../domain/board';
-import type { AddItemsResult, CommandResult, CreateSessionResult, CreateWorkshopResult, RoomSnapshot, SyncAck, WireError, WorkshopItem, WorkshopOverview } from '../../domain/protocol';
+import type {
+  AddItemsResult,
+  CommandResult,
+  CreateSessionResult,
+  CreateWorkshopResult,
+  RoomSnapshot,
+  SyncAck,
+  WireError,
+  WorkshopItem,
+  WorkshopOverview,
+} from '../../domain/protocol';
 import { workedExample } from '../unit/planning/fixtures';
 import { call, listen } from '../support/api';
 import { request, startServer, type TestServer } from '../support/server';
@@ -44,29 +54,32 @@ describe('API auth', () => {
     ['command', 'POST', () => `/api/sessions/${w.sessionId}/commands`, { type: 'phase.set', phase: 'sorting' }],
   ];
 
-  it.each(endpoints)('API-1 %s: no token is 401, a wrong token or another workshop\'s token is 403, and nothing changes', async (_name, method, path, body) => {
-    const before = await version(w);
-    const overviewBefore = await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorSecret });
-    const opts = body === undefined ? {} : { body };
+  it.each(endpoints)(
+    "API-1 %s: no token is 401, a wrong token or another workshop's token is 403, and nothing changes",
+    async (_name, method, path, body) => {
+      const before = await version(w);
+      const overviewBefore = await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorSecret });
+      const opts = body === undefined ? {} : { body };
 
-    const none = await call<ErrorBody>(server, method, path(), opts);
-    expect(none.status).toBe(401);
-    expect(none.body.error.code).toBe('unauthorized');
+      const none = await call<ErrorBody>(server, method, path(), opts);
+      expect(none.status).toBe(401);
+      expect(none.body.error.code).toBe('unauthorized');
 
-    const malformed = await call<ErrorBody>(server, method, path(), { ...opts, headers: { authorization: 'Basic abc' } });
-    expect(malformed.status).toBe(401);
+      const malformed = await call<ErrorBody>(server, method, path(), { ...opts, headers: { authorization: 'Basic abc' } });
+      expect(malformed.status).toBe(401);
 
-    const wrong = await call<ErrorBody>(server, method, path(), { ...opts, token: 'x'.repeat(43) });
-    expect(wrong.status).toBe(403);
-    expect(wrong.body.error.code).toBe('forbidden');
+      const wrong = await call<ErrorBody>(server, method, path(), { ...opts, token: 'x'.repeat(43) });
+      expect(wrong.status).toBe(403);
+      expect(wrong.body.error.code).toBe('forbidden');
 
-    const foreign = await call<ErrorBody>(server, method, path(), { ...opts, token: other.facilitatorSecret });
-    expect(foreign.status).toBe(403);
+      const foreign = await call<ErrorBody>(server, method, path(), { ...opts, token: other.facilitatorSecret });
+      expect(foreign.status).toBe(403);
 
-    expect(await version(w)).toBe(before);
-    const overviewAfter = await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorSecret });
-    expect(overviewAfter.body).toEqual(overviewBefore.body);
-  });
+      expect(await version(w)).toBe(before);
+      const overviewAfter = await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorSecret });
+      expect(overviewAfter.body).toEqual(overviewBefore.body);
+    },
+  );
 
   it('API-1 an unknown session or workshop answers like a wrong token (403): ids cannot be probed', async () => {
     const s = await call<ErrorBody>(server, 'GET', '/api/sessions/doesnotexist', { token: w.facilitatorSecret });
@@ -89,7 +102,10 @@ describe('API workshop overview and sessions', () => {
     const [a, b, c] = snap.cards;
     await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token, body: { type: 'card.move', cardId: a!.id, to: 'v5' } });
     await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token, body: { type: 'card.move', cardId: b!.id, to: 'v8' } });
-    await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token, body: { type: 'card.move', cardId: c!.id, to: 'unsure' } });
+    await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, {
+      token,
+      body: { type: 'card.move', cardId: c!.id, to: 'unsure' },
+    });
     await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token, body: { type: 'card.flag', cardId: b!.id } });
 
     const res = await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token });
@@ -154,18 +170,29 @@ describe('API workshop overview and sessions', () => {
     const w = await server.createWorkshop(['A']);
     const token = w.facilitatorSecret;
     const other = await server.createWorkshop(['Foreign']);
-    const foreignId = (await call<WorkshopOverview>(server, 'GET', `/api/workshops/${other.workshopId}`, { token: other.facilitatorSecret })).body.items[0]!.id;
+    const foreignId = (
+      await call<WorkshopOverview>(server, 'GET', `/api/workshops/${other.workshopId}`, { token: other.facilitatorSecret })
+    ).body.items[0]!.id;
     const own = (await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token })).body.items[0]!.id;
 
-    const unknown = await call<ErrorBody>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, { token, body: { itemIds: [own, foreignId] } });
+    const unknown = await call<ErrorBody>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, {
+      token,
+      body: { itemIds: [own, foreignId] },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields).toEqual([{ path: 'itemIds.1', message: 'not an item of this workshop' }]);
 
-    const twice = await call<ErrorBody>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, { token, body: { itemIds: [own, own] } });
+    const twice = await call<ErrorBody>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, {
+      token,
+      body: { itemIds: [own, own] },
+    });
     expect(twice.status).toBe(400);
     expect(twice.body.error.fields?.[0]?.path).toBe('itemIds');
 
-    const extra = await call<ErrorBody>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, { token, body: { name: 'X', scale: 'fib' } });
+    const extra = await call<ErrorBody>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, {
+      token,
+      body: { name: 'X', scale: 'fib' },
+    });
     expect(extra.status).toBe(400);
 
     const overview = (await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token })).body;
@@ -220,7 +247,10 @@ describe('API items and commands, live in the room', () => {
     const token = w.facilitatorSecret;
     await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token, body: { type: 'phase.set', phase: 'sorting' } });
     const before = await version(w);
-    const res = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/items`, { token, body: { items: [{ title: 'Late' }] } });
+    const res = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/items`, {
+      token,
+      body: { items: [{ title: 'Late' }] },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('wrong_phase');
     expect(await version(w)).toBe(before);
@@ -231,19 +261,33 @@ describe('API items and commands, live in the room', () => {
   it('API-5 a key names one item: a key already on the board is refused, a key from another session brings that item back', async () => {
     const w = await server.createWorkshop([]);
     const token = w.facilitatorSecret;
-    const first = await call<AddItemsResult>(server, 'POST', `/api/sessions/${w.sessionId}/items`, { token, body: { items: [{ title: 'Login', key: 'K-1', description: 'SSO' }] } });
-    const again = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/items`, { token, body: { items: [{ title: 'Other', key: 'K-1' }] } });
+    const first = await call<AddItemsResult>(server, 'POST', `/api/sessions/${w.sessionId}/items`, {
+      token,
+      body: { items: [{ title: 'Login', key: 'K-1', description: 'SSO' }] },
+    });
+    const again = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/items`, {
+      token,
+      body: { items: [{ title: 'Other', key: 'K-1' }] },
+    });
     expect(again.status).toBe(400);
     expect(again.body.error.message).toContain('K-1');
     const dup = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/items`, {
       token,
-      body: { items: [{ title: 'X', key: 'K-9' }, { title: 'Y', key: 'K-9' }] },
+      body: {
+        items: [
+          { title: 'X', key: 'K-9' },
+          { title: 'Y', key: 'K-9' },
+        ],
+      },
     });
     expect(dup.status).toBe(400);
     expect(dup.body.error.fields?.[0]?.path).toBe('items.1.key');
 
     const s2 = await call<CreateSessionResult>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, { token, body: { itemIds: [] } });
-    const back = await call<AddItemsResult>(server, 'POST', `/api/sessions/${s2.body.sessionId}/items`, { token, body: { items: [{ title: 'Login with SSO', key: 'K-1' }] } });
+    const back = await call<AddItemsResult>(server, 'POST', `/api/sessions/${s2.body.sessionId}/items`, {
+      token,
+      body: { items: [{ title: 'Login with SSO', key: 'K-1' }] },
+    });
     expect(back.status).toBe(201);
     expect(back.body.items[0]).toMatchObject({ id: first.body.items[0]!.id, title: 'Login with SSO', key: 'K-1', description: 'SSO' });
     const overview = (await call<WorkshopOverview>(server, 'GET', `/api/workshops/${w.workshopId}`, { token })).body;
@@ -254,7 +298,8 @@ describe('API items and commands, live in the room', () => {
     const w = await server.createWorkshop(['A', 'B']);
     const token = w.facilitatorSecret;
     const room = await listen(server, w.sessionId, 'Pia');
-    const post = (body: unknown) => call<CommandResult & ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token, body });
+    const post = (body: unknown) =>
+      call<CommandResult & ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token, body });
 
     const phase = room.waitFor((e) => e.event.type === 'phase.changed');
     const res = await post({ type: 'phase.set', phase: 'sorting' });
@@ -291,7 +336,10 @@ describe('API items and commands, live in the room', () => {
     const bob = await listen(server, w.sessionId, 'Bob');
     const bobId = bob.me.participantId;
     const gone = new Promise<string>((resolve) => bob.c.on('room:removed', (m) => resolve(m.message)));
-    const res = await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token: w.facilitatorSecret, body: { type: 'person.remove', personId: bobId } });
+    const res = await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, {
+      token: w.facilitatorSecret,
+      body: { type: 'person.remove', personId: bobId },
+    });
     expect(res.status).toBe(200);
     expect(await gone).toContain('removed');
   });
@@ -311,7 +359,10 @@ describe('API items and commands, live in the room', () => {
     }
     const cleared = await call<WorkshopItem>(server, 'PUT', path, { token, body: { storyPoints: null } });
     expect(cleared.body.storyPoints).toBeNull();
-    const missing = await call<ErrorBody>(server, 'PUT', `/api/workshops/${w.workshopId}/items/nosuchitem/story-points`, { token, body: { storyPoints: 1 } });
+    const missing = await call<ErrorBody>(server, 'PUT', `/api/workshops/${w.workshopId}/items/nosuchitem/story-points`, {
+      token,
+      body: { storyPoints: 1 },
+    });
     expect(missing.status).toBe(404);
   });
 });
@@ -347,7 +398,10 @@ describe('API bad requests', () => {
   });
 
   it('API-8 broken JSON is 400, a body that is not JSON is 415', async () => {
-    const broken = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/items`, { token: w.facilitatorSecret, raw: '{"items": [' });
+    const broken = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/items`, {
+      token: w.facilitatorSecret,
+      raw: '{"items": [',
+    });
     expect(broken.status).toBe(400);
     const text = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/items`, {
       token: w.facilitatorSecret,
@@ -365,7 +419,10 @@ describe('API bad requests', () => {
 
     // 1 MB of lines: fine for the import preview (and rejected row by row, not as a body)
     const lines = Array.from({ length: 400 }, (_, i) => `Item ${i} ${'y'.repeat(2500)}`).join('\n');
-    const preview = await call<{ ok: boolean; rejected: number }>(server, 'POST', `/api/sessions/${w.sessionId}/import/preview`, { token: w.facilitatorSecret, body: { text: lines } });
+    const preview = await call<{ ok: boolean; rejected: number }>(server, 'POST', `/api/sessions/${w.sessionId}/import/preview`, {
+      token: w.facilitatorSecret,
+      body: { text: lines },
+    });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ ok: true, rejected: 400 });
 
@@ -385,7 +442,10 @@ describe('API bad requests', () => {
     } as RequestInit);
     expect(chunked.status).toBe(413);
 
-    const huge = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/import`, { token: w.facilitatorSecret, body: { text: 'z'.repeat(2 * 1024 * 1024 + 1) } });
+    const huge = await call<ErrorBody>(server, 'POST', `/api/sessions/${w.sessionId}/import`, {
+      token: w.facilitatorSecret,
+      body: { text: 'z'.repeat(2 * 1024 * 1024 + 1) },
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.message).toContain('2 MB');
   });
@@ -414,7 +474,9 @@ describe('API plan endpoint', () => {
   });
 
   it('API-9 invalid plan input is 400 with every field error', async () => {
-    const res = await call<ErrorBody>(server, 'POST', '/api/plan', { body: { ...worked, velocity: { unit: 'XP', history: [3, -1] }, extra: 1 } });
+    const res = await call<ErrorBody>(server, 'POST', '/api/plan', {
+      body: { ...worked, velocity: { unit: 'XP', history: [3, -1] }, extra: 1 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('bad_request');
     expect(res.body.error.fields).toEqual(

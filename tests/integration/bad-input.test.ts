@@ -107,7 +107,9 @@ describe('rate limit', () => {
       const calm = await limited.client();
       await request<JoinAck>(flooder, 'room:join', { sessionId: w.sessionId, name: 'Flood' });
       await request<JoinAck>(calm, 'room:join', { sessionId: w.sessionId, name: 'Calm' });
-      const replies = await Promise.all(Array.from({ length: 30 }, () => request<{ ok: boolean; error?: WireError }>(flooder, 'room:sync', {})));
+      const replies = await Promise.all(
+        Array.from({ length: 30 }, () => request<{ ok: boolean; error?: WireError }>(flooder, 'room:sync', {})),
+      );
       const limitedCount = replies.filter((r) => !r.ok && r.error?.code === 'rate_limited').length;
       expect(limitedCount).toBeGreaterThanOrEqual(15);
       // the join took one token of the burst of 10
@@ -123,7 +125,11 @@ describe('rate limit', () => {
     try {
       const w = await limited.createWorkshop(['A', 'B']);
       const c = await limited.client();
-      const joined = await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, name: 'Fac', facilitatorSecret: w.facilitatorSecret });
+      const joined = await request<JoinAck>(c, 'room:join', {
+        sessionId: w.sessionId,
+        name: 'Fac',
+        facilitatorSecret: w.facilitatorSecret,
+      });
       if (!joined.ok) throw new Error('join failed');
       // the join took one of 4: three syncs pass, the next ones are refused
       const syncs = await Promise.all(Array.from({ length: 6 }, () => request<{ ok: boolean; error?: WireError }>(c, 'room:sync', {})));

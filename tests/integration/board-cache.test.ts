@@ -40,7 +40,8 @@ describe.each(engines)('board cache on $name', (engine) => {
       await execute(deps, m, { type: 'phase.set', phase: 'review' }, []);
       const cards = (await boards.current(store.read, w.sessionId))!.cards.map((c) => c.id);
       const buckets = ['v1', 'v2', 'v3', 'v5', 'v8', 'v13'];
-      for (let i = 0; i < moves; i++) await execute(deps, m, { type: 'card.move', cardId: cards[i % 5]!, to: buckets[i % buckets.length]! }, []);
+      for (let i = 0; i < moves; i++)
+        await execute(deps, m, { type: 'card.move', cardId: cards[i % 5]!, to: buckets[i % buckets.length]! }, []);
       return { sessionId: w.sessionId, m, cards };
     }
     return { store, boards, clock, deps, loc, room };
@@ -75,7 +76,8 @@ describe.each(engines)('board cache on $name', (engine) => {
     for (let i = 0; i < 5; i++) rooms.push(await room(3));
     expect(boards.size).toBe(3);
     expect(rooms.map((r) => boards.has(r.sessionId))).toEqual([false, false, true, true, true]);
-    for (const r of rooms) expect(await boards.current(store.read, r.sessionId)).toStrictEqual((await boardInDatabase(loc, r.sessionId)).board);
+    for (const r of rooms)
+      expect(await boards.current(store.read, r.sessionId)).toStrictEqual((await boardInDatabase(loc, r.sessionId)).board);
     expect(boards.size).toBe(3);
   });
 
@@ -86,15 +88,21 @@ describe.each(engines)('board cache on $name', (engine) => {
     const given = JSON.stringify(committed);
     // a batch whose transaction fails after the board was changed in place
     const failing = createWriter({
-      store: { ...store, transaction: (fn) => store.transaction(async (tx) => (await fn(tx), Promise.reject(new Error('the commit failed')))) },
+      store: {
+        ...store,
+        transaction: (fn) => store.transaction(async (tx) => (await fn(tx), Promise.reject(new Error('the commit failed')))),
+      },
       boards,
       now: deps.now,
       publish: () => undefined,
       evict: async () => undefined,
     });
-    await expect(failing.submit({ sessionId: a.sessionId, run: async () => ({ events: [{ type: 'card.moved', cardId: a.cards[0]!, from: null, to: 'v100' }], by: null, result: null }) })).rejects.toThrow(
-      'the commit failed',
-    );
+    await expect(
+      failing.submit({
+        sessionId: a.sessionId,
+        run: async () => ({ events: [{ type: 'card.moved', cardId: a.cards[0]!, from: null, to: 'v100' }], by: null, result: null }),
+      }),
+    ).rejects.toThrow('the commit failed');
     expect(await boards.current(store.read, a.sessionId)).toStrictEqual(committed);
     await execute(deps, a.m, { type: 'card.move', cardId: a.cards[1]!, to: 'v40' }, []);
     expect(await boards.current(store.read, a.sessionId)).toStrictEqual((await boardInDatabase(loc, a.sessionId)).board);

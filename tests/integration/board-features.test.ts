@@ -27,7 +27,13 @@ describe('board features over the socket', () => {
     const fac = await joined(server, w.sessionId, 'Fay', { facilitatorSecret: w.facilitatorSecret });
     const ann = await joined(server, w.sessionId, 'Ann');
     const card = ann.ack.snapshot.cards[0]!.id;
-    ok(await request<CommandAck>(fac.c, 'room:command', { type: 'settings.set', pingPong: { backAndForth: true, maxMoves: 3 }, anonymous: true }));
+    ok(
+      await request<CommandAck>(fac.c, 'room:command', {
+        type: 'settings.set',
+        pingPong: { backAndForth: true, maxMoves: 3 },
+        anonymous: true,
+      }),
+    );
     ok(await request<CommandAck>(fac.c, 'room:command', { type: 'phase.set', phase: 'review' }));
     const seen = next<VersionedEvent>(fac.c, 'room:event', (e) => e.event.type === 'card.moved');
     await request(ann.c, 'card:move', { cardId: card, to: 'v5' });

@@ -17,7 +17,12 @@ afterAll(async () => {
 const workshops = async () => Number((await rawQuery<{ n: number }>(server.db, 'select count(*) as n from workshops', []))[0]!.n);
 
 async function raw(path: string, body: string | Uint8Array | ReadableStream<Uint8Array>, headers: Record<string, string>) {
-  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as ErrorBody };
 }
@@ -27,7 +32,14 @@ const workshopBody = JSON.stringify({ name: 'W', items: ['A'] });
 describe('request bodies (docs/hardening.md BODY-*)', () => {
   it('BODY-1 only application/json, by the parsed media type (also with a UTF-8 charset)', async () => {
     const before = await workshops();
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json-patch+json', 'text/plain; a=application/json', 'application/json; charset=latin1']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json-patch+json',
+      'text/plain; a=application/json',
+      'application/json; charset=latin1',
+    ]) {
       const res = await raw('/api/workshops', workshopBody, { 'content-type': type });
       expect(res.status, type).toBe(415);
       expect(res.json().error.message).toBe('Send the body as application/json (UTF-8).');
@@ -39,7 +51,7 @@ describe('request bodies (docs/hardening.md BODY-*)', () => {
     }
   });
 
-  it('BODY-2 a write from another site\'s page is refused and changes nothing; same origin, allowed origins and scripts are fine', async () => {
+  it("BODY-2 a write from another site's page is refused and changes nothing; same origin, allowed origins and scripts are fine", async () => {
     const before = await workshops();
     const host = new URL(server.url).host;
     const refused: Record<string, string>[] = [
@@ -57,7 +69,10 @@ describe('request bodies (docs/hardening.md BODY-*)', () => {
     }
     // also writes without a body
     const w = await server.createWorkshop();
-    const del = await call(server, 'POST', `/api/workshops/${w.workshopId}/share-links`, { token: w.facilitatorSecret, headers: { origin: 'https://evil.example' } });
+    const del = await call(server, 'POST', `/api/workshops/${w.workshopId}/share-links`, {
+      token: w.facilitatorSecret,
+      headers: { origin: 'https://evil.example' },
+    });
     expect(del.status).toBe(403);
     expect(await workshops()).toBe(before + 1);
 
@@ -69,10 +84,20 @@ describe('request bodies (docs/hardening.md BODY-*)', () => {
       {},
     ];
     for (const headers of allowed) {
-      expect((await raw('/api/workshops', workshopBody, { 'content-type': 'application/json', ...headers })).status, JSON.stringify(headers)).toBe(201);
+      expect(
+        (await raw('/api/workshops', workshopBody, { 'content-type': 'application/json', ...headers })).status,
+        JSON.stringify(headers),
+      ).toBe(201);
     }
     // reads are not writes
-    expect((await call(server, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorSecret, headers: { origin: 'https://evil.example' } })).status).toBe(200);
+    expect(
+      (
+        await call(server, 'GET', `/api/workshops/${w.workshopId}`, {
+          token: w.facilitatorSecret,
+          headers: { origin: 'https://evil.example' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('BODY-3 a 5 MB body gets a 413 the client can read (not a reset), also without Content-Length; the server goes on', async () => {
@@ -95,7 +120,10 @@ describe('request bodies (docs/hardening.md BODY-*)', () => {
     expect(chunked.json().error.message).toBe('The body is larger than 64 KB.');
 
     const w = await server.createWorkshop([]);
-    const importLimit = await raw(`/api/sessions/${w.sessionId}/import/preview`, five, { 'content-type': 'application/json', authorization: `Bearer ${w.facilitatorSecret}` });
+    const importLimit = await raw(`/api/sessions/${w.sessionId}/import/preview`, five, {
+      'content-type': 'application/json',
+      authorization: `Bearer ${w.facilitatorSecret}`,
+    });
     expect(importLimit.status).toBe(413);
     expect(importLimit.json().error.message).toBe('The body is larger than 2 MB.');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -106,7 +134,14 @@ describe('request bodies (docs/hardening.md BODY-*)', () => {
       const statuses: number[] = [];
       const url = new URL(server.url);
       const send = (body: Buffer, then: () => void) => {
-        const req = httpRequest({ host: url.hostname, port: url.port, path: '/api/workshops', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, connection: 'keep-alive' }, agent });
+        const req = httpRequest({
+          host: url.hostname,
+          port: url.port,
+          path: '/api/workshops',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': body.length, connection: 'keep-alive' },
+          agent,
+        });
         req.on('response', (res) => {
           statuses.push(res.statusCode ?? 0);
           res.resume();
@@ -116,10 +151,12 @@ describe('request bodies (docs/hardening.md BODY-*)', () => {
         req.end(body);
       };
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      send(Buffer.alloc(300 * 1024, 0x20), () => send(Buffer.from(workshopBody), () => {
-        agent.destroy();
-        resolve(statuses);
-      }));
+      send(Buffer.alloc(300 * 1024, 0x20), () =>
+        send(Buffer.from(workshopBody), () => {
+          agent.destroy();
+          resolve(statuses);
+        }),
+      );
     });
     expect(agentResults).toEqual([413, 201]);
   });

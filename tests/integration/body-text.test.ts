@@ -36,7 +36,10 @@ describe('text is normalized at every edge (docs/hardening.md TEXT-*)', () => {
 
     const blank = await call<ErrorBody>(server, 'POST', '/api/workshops', { body: { name: '\u200B\u202E\u3164 ', items: [] } });
     expect(blank.status).toBe(400);
-    expect(blank.body.error.fields?.[0]).toEqual({ path: 'name', message: 'a workshop needs a name (spaces, invisible and control characters do not count)' });
+    expect(blank.body.error.fields?.[0]).toEqual({
+      path: 'name',
+      message: 'a workshop needs a name (spaces, invisible and control characters do not count)',
+    });
   });
 
   it('TEXT-10 sockets: display names and card titles are normalized; a name of invisible characters is refused', async () => {
@@ -44,7 +47,11 @@ describe('text is normalized at every edge (docs/hardening.md TEXT-*)', () => {
     const c = await server.client();
     const bad = await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, name: '\u202E\u200D ' });
     expect(bad.ok).toBe(false);
-    const joined = await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, name: 'Anna\u202E nimda', facilitatorSecret: w.facilitatorSecret });
+    const joined = await request<JoinAck>(c, 'room:join', {
+      sessionId: w.sessionId,
+      name: 'Anna\u202E nimda',
+      facilitatorSecret: w.facilitatorSecret,
+    });
     expect(joined.ok && joined.me.name).toBe('Anna nimda');
     expect(joined.ok && joined.snapshot.people[joined.me.participantId]?.name).toBe('Anna nimda');
     const add = await request<CommandAck>(c, 'room:command', { type: 'card.add', title: 'Checkout\u0000 \u2028flow', key: '\u200BX-9' });

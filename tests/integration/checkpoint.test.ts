@@ -39,7 +39,9 @@ describe('PERF-3 WAL checkpoints off the event loop', () => {
 
   async function write(store: SqliteStore, from: number, n: number) {
     for (let i = from; i < from + n; i++) {
-      await store.transaction((tx) => tx.insertWorkshop({ id: `w${i}`, name: `Workshop ${i} ${'x'.repeat(200)}`, secretHash: 'h', createdAt: i }));
+      await store.transaction((tx) =>
+        tx.insertWorkshop({ id: `w${i}`, name: `Workshop ${i} ${'x'.repeat(200)}`, secretHash: 'h', createdAt: i }),
+      );
       // as on the server: commits come from separate turns of the event loop
       await turn();
     }
@@ -50,7 +52,10 @@ describe('PERF-3 WAL checkpoints off the event loop', () => {
     await write(store, 0, 200);
     const stats = store.checkpoints()!;
     // the last commit's pages are in the database file once a checkpoint has caught up with it
-    await until(() => stats.commitsAtCheckpoint === 200 && stats.checkpointedPages === stats.walPages, 'a checkpoint after the last commit');
+    await until(
+      () => stats.commitsAtCheckpoint === 200 && stats.checkpointedPages === stats.walPages,
+      'a checkpoint after the last commit',
+    );
     const copy = join(dir, 'copy.db');
     copyFileSync(path, copy);
     expect(existsSync(`${copy}-wal`)).toBe(false);

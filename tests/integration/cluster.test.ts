@@ -68,40 +68,53 @@ describe.each(available)('two processes behind nginx (%s)', () => {
     return board;
   }
 
-  it('CLUSTER-1 clients on different processes see each other\'s moves, in order, and agree with the database', { timeout: 60_000 }, async () => {
-    const w = await apps[0]!.createWorkshop('Cluster', Array.from({ length: 10 }, (_, i) => `Card ${i + 1}`));
-    const fac = new SimClient(apps[0]!.url, w.sessionId, 'Fay', { facilitatorSecret: w.facilitatorSecret });
-    const ann = new SimClient(apps[0]!.url, w.sessionId, 'Ann');
-    const ben = new SimClient(apps[1]!.url, w.sessionId, 'Ben');
-    const cid = new SimClient(proxy.url, w.sessionId, 'Cid');
-    const list = [fac, ann, ben, cid];
-    clients.push(...list);
-    await Promise.all(list.map((c) => c.open()));
-    const seen = list.map(recorded);
-    expect((await fac.command({ type: 'phase.set', phase: 'review' }))?.ok).toBe(true);
-    const cards = fac.replica!.confirmed.cards.map((c) => c.id);
-    const buckets = fac.replica!.confirmed.scale.buckets.map((b) => b.id);
-    const r = rng(7);
-    for (let i = 0; i < 30; i++) {
-      await Promise.all([ann.move(r.pick(cards), r.pick(buckets)), ben.move(r.pick(cards), r.pick(buckets))]);
-    }
-    const board = await converged(list, w.sessionId);
-    // a random move to where the card already is, is refused as no change; every other one is acked
-    expect(ann.acked.length + ben.acked.length + ann.refused.length + ben.refused.length).toBe(60);
-    expect([...ann.refused, ...ben.refused].every((code) => code === 'no_change')).toBe(true);
-    for (const [i, c] of list.entries()) {
-      // every event reaches every connection (through Redis from the other process)...
-      expect(new Set(seen[i]).size, c.name).toBeGreaterThan(55);
-      // ...and each client applies them in version order (a snapshot after a long wait only jumps ahead)
-      expect(c.applied.every((v, k) => k === 0 || v > c.applied[k - 1]!), `${c.name} ${c.applied.join(',')} resyncs=${c.resyncs}`).toBe(true);
-    }
-    for (const c of list) expect(c.replica!.confirmed, c.name).toEqual(board);
-    for (const c of list) c.close();
-  });
+  it(
+    "CLUSTER-1 clients on different processes see each other's moves, in order, and agree with the database",
+    { timeout: 60_000 },
+    async () => {
+      const w = await apps[0]!.createWorkshop(
+        'Cluster',
+        Array.from({ length: 10 }, (_, i) => `Card ${i + 1}`),
+      );
+      const fac = new SimClient(apps[0]!.url, w.sessionId, 'Fay', { facilitatorSecret: w.facilitatorSecret });
+      const ann = new SimClient(apps[0]!.url, w.sessionId, 'Ann');
+      const ben = new SimClient(apps[1]!.url, w.sessionId, 'Ben');
+      const cid = new SimClient(proxy.url, w.sessionId, 'Cid');
+      const list = [fac, ann, ben, cid];
+      clients.push(...list);
+      await Promise.all(list.map((c) => c.open()));
+      const seen = list.map(recorded);
+      expect((await fac.command({ type: 'phase.set', phase: 'review' }))?.ok).toBe(true);
+      const cards = fac.replica!.confirmed.cards.map((c) => c.id);
+      const buckets = fac.replica!.confirmed.scale.buckets.map((b) => b.id);
+      const r = rng(7);
+      for (let i = 0; i < 30; i++) {
+        await Promise.all([ann.move(r.pick(cards), r.pick(buckets)), ben.move(r.pick(cards), r.pick(buckets))]);
+      }
+      const board = await converged(list, w.sessionId);
+      // a random move to where the card already is, is refused as no change; every other one is acked
+      expect(ann.acked.length + ben.acked.length + ann.refused.length + ben.refused.length).toBe(60);
+      expect([...ann.refused, ...ben.refused].every((code) => code === 'no_change')).toBe(true);
+      for (const [i, c] of list.entries()) {
+        // every event reaches every connection (through Redis from the other process)...
+        expect(new Set(seen[i]).size, c.name).toBeGreaterThan(55);
+        // ...and each client applies them in version order (a snapshot after a long wait only jumps ahead)
+        expect(
+          c.applied.every((v, k) => k === 0 || v > c.applied[k - 1]!),
+          `${c.name} ${c.applied.join(',')} resyncs=${c.resyncs}`,
+        ).toBe(true);
+      }
+      for (const c of list) expect(c.replica!.confirmed, c.name).toEqual(board);
+      for (const c of list) c.close();
+    },
+  );
 
   /** a room in review with a facilitator and movers, each mover moving random cards until stopped */
   async function busyRoom(name: string, facUrl: string, moverUrls: string[], seed: number, pauseMs: number, awaitEach: boolean) {
-    const w = await apps[0]!.createWorkshop(name, Array.from({ length: 10 }, (_, i) => `Card ${i + 1}`));
+    const w = await apps[0]!.createWorkshop(
+      name,
+      Array.from({ length: 10 }, (_, i) => `Card ${i + 1}`),
+    );
     const fac = new SimClient(facUrl, w.sessionId, 'Fay', { facilitatorSecret: w.facilitatorSecret, autoReconnect: true });
     const movers = moverUrls.map((url, i) => new SimClient(url, w.sessionId, `${name}${i + 1}`, { autoReconnect: true }));
     const list = [fac, ...movers];
@@ -126,32 +139,43 @@ describe.each(available)('two processes behind nginx (%s)', () => {
     return { w, fac, movers, list, cards, buckets, stop };
   }
 
-  it('CLUSTER-2 a process killed with SIGKILL loses no acknowledged move; its clients reconnect through nginx to the other', { timeout: 90_000 }, async () => {
-    const { w, movers, list, stop } = await busyRoom('Kill', apps[1]!.url, Array(6).fill(proxy.url), 100, 5, false);
-    await sleep(500);
-    const before = movers.reduce((n, c) => n + c.acked.length, 0);
-    await apps[0]!.stop('SIGKILL');
-    // the clients find the living process through nginx by themselves
-    await Promise.all(movers.map((c) => c.whenJoined()));
-    await sleep(500);
-    await stop();
-    const board = await converged(list, w.sessionId);
-    const { events } = await boardInDatabase({ url: db.url }, w.sessionId);
-    const acked = movers.flatMap((c) => c.acked);
-    expect(before).toBeGreaterThan(20);
-    expect(acked.length).toBeGreaterThan(before);
-    expect(missingFromLog(events, acked)).toEqual([]);
-    expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
-    for (const c of list) {
-      expect(c.replica!.pending, c.name).toEqual([]);
-      expect(c.replica!.confirmed, c.name).toEqual(board);
-    }
-    for (const c of list) c.close();
-    await apps[0]!.start();
-  });
+  it(
+    'CLUSTER-2 a process killed with SIGKILL loses no acknowledged move; its clients reconnect through nginx to the other',
+    { timeout: 90_000 },
+    async () => {
+      const { w, movers, list, stop } = await busyRoom('Kill', apps[1]!.url, Array(6).fill(proxy.url), 100, 5, false);
+      await sleep(500);
+      const before = movers.reduce((n, c) => n + c.acked.length, 0);
+      await apps[0]!.stop('SIGKILL');
+      // the clients find the living process through nginx by themselves
+      await Promise.all(movers.map((c) => c.whenJoined()));
+      await sleep(500);
+      await stop();
+      const board = await converged(list, w.sessionId);
+      const { events } = await boardInDatabase({ url: db.url }, w.sessionId);
+      const acked = movers.flatMap((c) => c.acked);
+      expect(before).toBeGreaterThan(20);
+      expect(acked.length).toBeGreaterThan(before);
+      expect(missingFromLog(events, acked)).toEqual([]);
+      expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
+      for (const c of list) {
+        expect(c.replica!.pending, c.name).toEqual([]);
+        expect(c.replica!.confirmed, c.name).toEqual(board);
+      }
+      for (const c of list) c.close();
+      await apps[0]!.start();
+    },
+  );
 
   it('CLUSTER-3 Redis stopped for a few seconds: no move is lost and every client catches up', { timeout: 90_000 }, async () => {
-    const { w, movers, list, cards, buckets, stop } = await busyRoom('Outage', apps[0]!.url, [0, 1, 0, 1].map((i) => apps[i]!.url), 200, 10, true);
+    const { w, movers, list, cards, buckets, stop } = await busyRoom(
+      'Outage',
+      apps[0]!.url,
+      [0, 1, 0, 1].map((i) => apps[i]!.url),
+      200,
+      10,
+      true,
+    );
     await sleep(300);
     await redis.stop();
     const during = movers.reduce((n, c) => n + c.acked.length, 0);

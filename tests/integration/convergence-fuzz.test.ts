@@ -16,15 +16,19 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('convergence fuzz', () => {
-  it(`CONV-FUZZ-1 ${count} random runs from seed ${first}: every client ends on the server's and the database's board`, { timeout: 120_000 }, async () => {
-    const failed: { seed: number; error: string }[] = [];
-    for (let seed = first; seed < first + count; seed++) {
-      try {
-        await runSeed(server, seed);
-      } catch (err) {
-        failed.push({ seed, error: String(err).slice(0, 500) });
+  it(
+    `CONV-FUZZ-1 ${count} random runs from seed ${first}: every client ends on the server's and the database's board`,
+    { timeout: 120_000 },
+    async () => {
+      const failed: { seed: number; error: string }[] = [];
+      for (let seed = first; seed < first + count; seed++) {
+        try {
+          await runSeed(server, seed);
+        } catch (err) {
+          failed.push({ seed, error: String(err).slice(0, 500) });
+        }
       }
-    }
-    expect(failed).toEqual([]);
-  });
+      expect(failed).toEqual([]);
+    },
+  );
 });

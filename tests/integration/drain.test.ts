@@ -12,50 +12,59 @@ afterAll(() => app.dispose());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('graceful stop', () => {
-  it('DRAIN-1 SIGTERM: writes in flight are kept, clients are told to go over about a second, the process exits cleanly', { timeout: 60_000 }, async () => {
-    await app.start();
-    const w = await app.createWorkshop('Drain', Array.from({ length: 8 }, (_, i) => `Card ${i + 1}`));
-    const fac = new SimClient(app.url, w.sessionId, 'Fay', { facilitatorSecret: w.facilitatorSecret });
-    const movers = Array.from({ length: 8 }, (_, i) => new SimClient(app.url, w.sessionId, `P${i + 1}`));
-    const clients = [fac, ...movers];
-    try {
-      await Promise.all(clients.map((c) => c.open()));
-      expect((await fac.command({ type: 'phase.set', phase: 'review' }))?.ok).toBe(true);
-      const told = new Map<string, number>();
-      for (const c of clients) c.socket.on('server:draining', () => told.set(c.name, Date.now()));
-      const cards = fac.replica!.confirmed.cards.map((c) => c.id);
-      const buckets = fac.replica!.confirmed.scale.buckets.map((b) => b.id);
-      let moving = true;
-      const loops = movers.map(async (c, i) => {
-        const r = rng(40 + i);
-        while (moving && c.joined) {
-          void c.move(r.pick(cards), r.pick(buckets));
-          await sleep(4);
+  it(
+    'DRAIN-1 SIGTERM: writes in flight are kept, clients are told to go over about a second, the process exits cleanly',
+    { timeout: 60_000 },
+    async () => {
+      await app.start();
+      const w = await app.createWorkshop(
+        'Drain',
+        Array.from({ length: 8 }, (_, i) => `Card ${i + 1}`),
+      );
+      const fac = new SimClient(app.url, w.sessionId, 'Fay', { facilitatorSecret: w.facilitatorSecret });
+      const movers = Array.from({ length: 8 }, (_, i) => new SimClient(app.url, w.sessionId, `P${i + 1}`));
+      const clients = [fac, ...movers];
+      try {
+        await Promise.all(clients.map((c) => c.open()));
+        expect((await fac.command({ type: 'phase.set', phase: 'review' }))?.ok).toBe(true);
+        const told = new Map<string, number>();
+        for (const c of clients) c.socket.on('server:draining', () => told.set(c.name, Date.now()));
+        const cards = fac.replica!.confirmed.cards.map((c) => c.id);
+        const buckets = fac.replica!.confirmed.scale.buckets.map((b) => b.id);
+        let moving = true;
+        const loops = movers.map(async (c, i) => {
+          const r = rng(40 + i);
+          while (moving && c.joined) {
+            void c.move(r.pick(cards), r.pick(buckets));
+            await sleep(4);
+          }
+        });
+        await sleep(300);
+        const url = app.url;
+        const exit = app.stop('SIGTERM');
+        // the load balancer's view: ready until the signal lands, then not (or gone)
+        let ready: number | string = 200;
+        for (const deadline = Date.now() + 5000; ready === 200 && Date.now() < deadline;) {
+          ready = await fetch(`${url}/readyz`)
+            .then((r) => r.status)
+            .catch(() => 'refused');
         }
-      });
-      await sleep(300);
-      const url = app.url;
-      const exit = app.stop('SIGTERM');
-      // the load balancer's view: ready until the signal lands, then not (or gone)
-      let ready: number | string = 200;
-      for (const deadline = Date.now() + 5000; ready === 200 && Date.now() < deadline; ) {
-        ready = await fetch(`${url}/readyz`).then((r) => r.status).catch(() => 'refused');
+        await exit;
+        moving = false;
+        await Promise.all(loops);
+        // a stopping process is not ready (or no longer listening)
+        expect([503, 'refused']).toContain(ready);
+        expect(app.exitCode).toBe(0);
+        expect([...told.keys()].sort()).toEqual(clients.map((c) => c.name).sort());
+        const times = [...told.values()];
+        expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(500);
+        const { events } = await boardInDatabase({ path: app.dbPath }, w.sessionId);
+        const acked = movers.flatMap((c) => c.acked);
+        expect(acked.length).toBeGreaterThan(20);
+        expect(missingFromLog(events, acked)).toEqual([]);
+      } finally {
+        for (const c of clients) c.close();
       }
-      await exit;
-      moving = false;
-      await Promise.all(loops);
-      // a stopping process is not ready (or no longer listening)
-      expect([503, 'refused']).toContain(ready);
-      expect(app.exitCode).toBe(0);
-      expect([...told.keys()].sort()).toEqual(clients.map((c) => c.name).sort());
-      const times = [...told.values()];
-      expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(500);
-      const { events } = await boardInDatabase({ path: app.dbPath }, w.sessionId);
-      const acked = movers.flatMap((c) => c.acked);
-      expect(acked.length).toBeGreaterThan(20);
-      expect(missingFromLog(events, acked)).toEqual([]);
-    } finally {
-      for (const c of clients) c.close();
-    }
-  });
+    },
+  );
 });

@@ -11,8 +11,50 @@ import { request, startServer, type Client, type TestServer } from '../support/s
 
 const READS = new Set(['room:sync', 'card:history', 'room:timeline']);
 const EVENTS = ['room:join', 'room:watch', 'card:move', 'room:command', 'room:sync', 'drag:hover', 'card:history', 'room:timeline'];
-const COMMANDS = ['card.flag', 'card.unflag', 'card.add', 'card.edit', 'card.remove', 'scale.set', 'settings.set', 'phase.set', 'cards.deal', 'person.rename', 'person.setRole', 'person.remove', 'timer.start', 'timer.stop', 'card.move'];
-const FIELDS = ['sessionId', 'name', 'observer', 'participantId', 'participantToken', 'facilitatorSecret', 'cardId', 'to', 'clientMoveId', 'type', 'title', 'key', 'scale', 'kind', 'values', 'pingPong', 'backAndForth', 'maxMoves', 'timebox', 'phase', 'personId', 'role', 'seconds', '__proto__', 'constructor'];
+const COMMANDS = [
+  'card.flag',
+  'card.unflag',
+  'card.add',
+  'card.edit',
+  'card.remove',
+  'scale.set',
+  'settings.set',
+  'phase.set',
+  'cards.deal',
+  'person.rename',
+  'person.setRole',
+  'person.remove',
+  'timer.start',
+  'timer.stop',
+  'card.move',
+];
+const FIELDS = [
+  'sessionId',
+  'name',
+  'observer',
+  'participantId',
+  'participantToken',
+  'facilitatorSecret',
+  'cardId',
+  'to',
+  'clientMoveId',
+  'type',
+  'title',
+  'key',
+  'scale',
+  'kind',
+  'values',
+  'pingPong',
+  'backAndForth',
+  'maxMoves',
+  'timebox',
+  'phase',
+  'personId',
+  'role',
+  'seconds',
+  '__proto__',
+  'constructor',
+];
 
 let server: TestServer;
 let sessionId: string;
@@ -73,15 +115,21 @@ const value = (): fc.Arbitrary<unknown> =>
 /** Near-valid payloads: the right shape with random fields, and plain junk. */
 const payload = () =>
   fc.oneof(
-  fc.anything({ maxDepth: 3 }),
-  fc.dictionary(fc.constantFrom(...FIELDS), value(), { maxKeys: 6 }),
-  fc.tuple(fc.constantFrom(...COMMANDS), fc.dictionary(fc.constantFrom(...FIELDS), value(), { maxKeys: 4 })).map(([type, rest]) => ({ ...rest, type })),
-);
+    fc.anything({ maxDepth: 3 }),
+    fc.dictionary(fc.constantFrom(...FIELDS), value(), { maxKeys: 6 }),
+    fc
+      .tuple(fc.constantFrom(...COMMANDS), fc.dictionary(fc.constantFrom(...FIELDS), value(), { maxKeys: 4 }))
+      .map(([type, rest]) => ({ ...rest, type })),
+  );
 
 /** built after beforeAll: the ids of the real room are part of the alphabet */
 const message = () =>
   fc.record({
-    event: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...EVENTS) }, fc.string({ maxLength: 20 }), fc.constantFrom('__proto__', 'constructor', 'toString', 'protocol:error', 'room:event')),
+    event: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...EVENTS) },
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'protocol:error', 'room:event'),
+    ),
     args: fc.array(payload(), { minLength: 0, maxLength: 3 }),
     ack: fc.boolean(),
   });
@@ -144,7 +192,24 @@ describe('schema fuzz', () => {
     const before = dbState();
     const packets = fc.sample(
       fc.oneof(
-        fc.constantFrom('2', '2[', '42', '42[', '42["room:join",', '42[1,2,3]', '42{"a":1}', '43', '451-["card:move",{"_placeholder":true,"num":7}]', '0/admin,', '1', '3', '5', '6', '9', '4'),
+        fc.constantFrom(
+          '2',
+          '2[',
+          '42',
+          '42[',
+          '42["room:join",',
+          '42[1,2,3]',
+          '42{"a":1}',
+          '43',
+          '451-["card:move",{"_placeholder":true,"num":7}]',
+          '0/admin,',
+          '1',
+          '3',
+          '5',
+          '6',
+          '9',
+          '4',
+        ),
         fc.string({ maxLength: 40 }),
         fc.string({ maxLength: 40 }).map((s) => `42${s}`),
       ),

@@ -39,34 +39,32 @@ const kinds: Kind[] = [
       return { integ, deleteWorkshop: (id) => integ.deleteWorkshop(id), close: async () => undefined };
     },
   },
-  ...engines.map(
-    (engine): Kind => ({
-      name: engine.name,
-      async open() {
-        const db = await engine.fresh();
-        const stores: Store[] = [await db.open()];
-        await seed(stores[0]!);
-        return {
-          integ: dbIntegrationStore(stores[0]!),
-          second: async () => {
-            const s = await db.open();
-            stores.push(s);
-            return dbIntegrationStore(s);
-          },
-          deleteWorkshop: async (id) => {
-            await stores[0]!.transaction(async (tx) => {
-              await tx.lockWorkshop(id);
-              await tx.deleteWorkshop(id);
-            });
-          },
-          close: async () => {
-            for (const s of stores) await s.close();
-            await db.drop();
-          },
-        };
-      },
-    }),
-  ),
+  ...engines.map((engine): Kind => ({
+    name: engine.name,
+    async open() {
+      const db = await engine.fresh();
+      const stores: Store[] = [await db.open()];
+      await seed(stores[0]!);
+      return {
+        integ: dbIntegrationStore(stores[0]!),
+        second: async () => {
+          const s = await db.open();
+          stores.push(s);
+          return dbIntegrationStore(s);
+        },
+        deleteWorkshop: async (id) => {
+          await stores[0]!.transaction(async (tx) => {
+            await tx.lockWorkshop(id);
+            await tx.deleteWorkshop(id);
+          });
+        },
+        close: async () => {
+          for (const s of stores) await s.close();
+          await db.drop();
+        },
+      };
+    },
+  })),
 ];
 
 const conn = (over: Partial<JiraConnectionRecord> = {}): JiraConnectionRecord => ({
@@ -131,7 +129,16 @@ describe.each(kinds)('integration store on $name', (kind) => {
     expect(await integ.getJiraConnection('w1')).toBeNull();
     await integ.saveJiraConnection(conn());
     expect(await integ.getJiraConnection('w1')).toEqual(conn());
-    const dc = conn({ kind: 'datacenter', email: null, accountId: null, fieldId: null, fieldName: null, boardId: null, viaBoard: false, updatedAt: 1_795_000_000_999 });
+    const dc = conn({
+      kind: 'datacenter',
+      email: null,
+      accountId: null,
+      fieldId: null,
+      fieldName: null,
+      boardId: null,
+      viaBoard: false,
+      updatedAt: 1_795_000_000_999,
+    });
     await integ.saveJiraConnection(dc);
     expect(await integ.getJiraConnection('w1')).toEqual(dc);
     await integ.deleteJiraConnection('w1');
@@ -141,13 +148,19 @@ describe.each(kinds)('integration store on $name', (kind) => {
   it('STORE-INT-2 a run and its results read back in the order written, per session and per workshop, oldest first', async () => {
     const { integ } = await open();
     expect(await integ.createWriteBackRun('w1', run('r1', 's1', 1000), lease(1000))).toBe(true);
-    const failed = result('SHOP-3', 'failed', 1002, { before: 1, attempts: 3, error: { code: 'forbidden', message: 'SHOP-3: not allowed (403)', jira: ['No permission.', 'Ask an admin.'] } });
+    const failed = result('SHOP-3', 'failed', 1002, {
+      before: 1,
+      attempts: 3,
+      error: { code: 'forbidden', message: 'SHOP-3: not allowed (403)', jira: ['No permission.', 'Ask an admin.'] },
+    });
     expect(await integ.appendWriteBackResult('r1', result('SHOP-2', 'written', 1001, { before: 2.5, after: 40 }))).toBe(true);
     expect(await integ.appendWriteBackResult('r1', failed)).toBe(true);
     expect(await integ.appendWriteBackResult('r1', result('SHOP-1', 'unchanged', 1003, { before: 8 }))).toBe(true);
     expect((await integ.listWriteBackRuns('s1'))[0]?.finishedAt).toBeNull();
     await integ.finishWriteBackRun('r1', 1004);
-    expect(await integ.createWriteBackRun('w1', run('r2', 's1', 2000, { retryOf: 'r1', mode: 'ap', via: 'board' }), lease(2000))).toBe(true);
+    expect(await integ.createWriteBackRun('w1', run('r2', 's1', 2000, { retryOf: 'r1', mode: 'ap', via: 'board' }), lease(2000))).toBe(
+      true,
+    );
     expect(await integ.createWriteBackRun('w1', run('r3', 's2', 1500), lease(1500))).toBe(true);
 
     const r1 = await integ.getWriteBackRun('r1');
@@ -181,13 +194,19 @@ describe.each(kinds)('integration store on $name', (kind) => {
     const { integ, second } = await open();
     if (!second) {
       // one process: the calls still take turns
-      const both = await Promise.all([integ.createWriteBackRun('w1', run('a'), lease(1000)), integ.createWriteBackRun('w1', run('b'), lease(1000))]);
+      const both = await Promise.all([
+        integ.createWriteBackRun('w1', run('a'), lease(1000)),
+        integ.createWriteBackRun('w1', run('b'), lease(1000)),
+      ]);
       expect(both.filter(Boolean)).toHaveLength(1);
       return;
     }
     const other = await second();
     for (let i = 0; i < 5; i++) {
-      const both = await Promise.all([integ.createWriteBackRun('w1', run(`a${i}`, 's1', 1000 + i), lease(1000 + i)), other.createWriteBackRun('w1', run(`b${i}`, 's1', 1000 + i), lease(1000 + i))]);
+      const both = await Promise.all([
+        integ.createWriteBackRun('w1', run(`a${i}`, 's1', 1000 + i), lease(1000 + i)),
+        other.createWriteBackRun('w1', run(`b${i}`, 's1', 1000 + i), lease(1000 + i)),
+      ]);
       expect(both.filter(Boolean)).toHaveLength(1);
       await integ.finishWriteBackRun(both[0] ? `a${i}` : `b${i}`, 2000 + i);
     }
@@ -219,7 +238,16 @@ describe.each(kinds)('integration store on $name', (kind) => {
 
   it('STORE-INT-5 the webhook reads back as saved; deliveries newest first with their attempts, the newest 200 kept', async () => {
     const { integ } = await open();
-    const hook = { workshopId: 'w1', sealedUrl: 'me1.u', urlHint: 'https://hooks.slack.com/…x9Qz', sealedSecret: 'me1.s', format: 'teams' as const, language: 'de' as const, events: ['sprint.recorded' as const], updatedAt: 5 };
+    const hook = {
+      workshopId: 'w1',
+      sealedUrl: 'me1.u',
+      urlHint: 'https://hooks.slack.com/…x9Qz',
+      sealedSecret: 'me1.s',
+      format: 'teams' as const,
+      language: 'de' as const,
+      events: ['sprint.recorded' as const],
+      updatedAt: 5,
+    };
     await integ.saveWebhook(hook);
     expect(await integ.getWebhook('w1')).toEqual(hook);
     await integ.saveWebhook({ ...hook, format: 'slack', events: ['session.locked', 'sprint.recorded'] });
@@ -228,10 +256,24 @@ describe.each(kinds)('integration store on $name', (kind) => {
     await integ.addDelivery({ id: 'd1', workshopId: 'w1', event: 'session.locked', createdAt: 10, status: 'pending', attempts: [] });
     await integ.addDeliveryAttempt('d1', { at: 11, status: 503, code: 'http', error: 'the receiver answered 503', ms: 40 }, 'pending');
     await integ.addDeliveryAttempt('d1', { at: 13, status: 200, code: null, error: null, ms: 12 }, 'delivered');
-    await integ.addDelivery({ id: 'd2', workshopId: 'w1', event: 'sprint.recorded', createdAt: 20, status: 'dropped', attempts: [{ at: 20, status: null, code: 'queue_full', error: 'full', ms: 0 }] });
+    await integ.addDelivery({
+      id: 'd2',
+      workshopId: 'w1',
+      event: 'sprint.recorded',
+      createdAt: 20,
+      status: 'dropped',
+      attempts: [{ at: 20, status: null, code: 'queue_full', error: 'full', ms: 0 }],
+    });
     await integ.addDelivery({ id: 'd3', workshopId: 'w2', event: 'session.locked', createdAt: 30, status: 'pending', attempts: [] });
     expect(await integ.listDeliveries('w1', 50)).toEqual([
-      { id: 'd2', workshopId: 'w1', event: 'sprint.recorded', createdAt: 20, status: 'dropped', attempts: [{ at: 20, status: null, code: 'queue_full', error: 'full', ms: 0 }] },
+      {
+        id: 'd2',
+        workshopId: 'w1',
+        event: 'sprint.recorded',
+        createdAt: 20,
+        status: 'dropped',
+        attempts: [{ at: 20, status: null, code: 'queue_full', error: 'full', ms: 0 }],
+      },
       {
         id: 'd1',
         workshopId: 'w1',
@@ -246,7 +288,15 @@ describe.each(kinds)('integration store on $name', (kind) => {
     ]);
     expect((await integ.listDeliveries('w1', 1)).map((d) => d.id)).toEqual(['d2']);
 
-    for (let i = 0; i < DELIVERIES_KEPT + 5; i++) await integ.addDelivery({ id: `m${i}`, workshopId: 'w1', event: 'session.locked', createdAt: 100 + i, status: 'pending', attempts: [] });
+    for (let i = 0; i < DELIVERIES_KEPT + 5; i++)
+      await integ.addDelivery({
+        id: `m${i}`,
+        workshopId: 'w1',
+        event: 'session.locked',
+        createdAt: 100 + i,
+        status: 'pending',
+        attempts: [],
+      });
     const kept = await integ.listDeliveries('w1', 1000);
     expect(kept).toHaveLength(DELIVERIES_KEPT);
     expect(kept[0]?.id).toBe(`m${DELIVERIES_KEPT + 4}`);
@@ -263,7 +313,16 @@ describe.each(kinds)('integration store on $name', (kind) => {
     await integ.createWriteBackRun('w1', run('r1'), lease(1000));
     await integ.appendWriteBackResult('r1', result('SHOP-1', 'written', 1001));
     await integ.createWriteBackRun('w2', run('r2', 's3'), lease(1000));
-    await integ.saveWebhook({ workshopId: 'w1', sealedUrl: 'u', urlHint: 'h', sealedSecret: 's', format: 'json', language: 'en', events: ['session.locked'], updatedAt: 1 });
+    await integ.saveWebhook({
+      workshopId: 'w1',
+      sealedUrl: 'u',
+      urlHint: 'h',
+      sealedSecret: 's',
+      format: 'json',
+      language: 'en',
+      events: ['session.locked'],
+      updatedAt: 1,
+    });
     await integ.addDelivery({ id: 'd1', workshopId: 'w1', event: 'session.locked', createdAt: 10, status: 'pending', attempts: [] });
     await integ.addDeliveryAttempt('d1', { at: 11, status: 500, code: 'http', error: 'x', ms: 1 }, 'pending');
 

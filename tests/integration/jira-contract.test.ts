@@ -41,7 +41,9 @@ async function setup(flavour: Flavour, extra: Partial<Parameters<typeof startFak
     ...extra,
   });
   const creds: JiraCredentials =
-    flavour === 'cloud' ? { kind: 'cloud', url: fake.url, email: 'mia@example.com', apiToken: 'cloud-token' } : { kind: 'datacenter', url: fake.url, token: 'dc-pat' };
+    flavour === 'cloud'
+      ? { kind: 'cloud', url: fake.url, email: 'mia@example.com', apiToken: 'cloud-token' }
+      : { kind: 'datacenter', url: fake.url, token: 'dc-pat' };
   const api = createJiraApi(creds, { policy: { allowedHosts: [], allowPrivate: true }, timeoutMs: 2000, sleep: async () => {} });
   return { fake, api };
 }
@@ -55,7 +57,9 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s: the REST shapes', (fla
     expect(info.deploymentType).toBe(flavour === 'cloud' ? 'Cloud' : 'Server');
     const req = fake.requests.find((r) => r.path.endsWith('/myself'))!;
     expect(req.path).toBe(flavour === 'cloud' ? '/rest/api/3/myself' : '/rest/api/2/myself');
-    expect(req.authorization).toBe(flavour === 'cloud' ? `Basic ${Buffer.from('mia@example.com:cloud-token').toString('base64')}` : 'Bearer dc-pat');
+    expect(req.authorization).toBe(
+      flavour === 'cloud' ? `Basic ${Buffer.from('mia@example.com:cloud-token').toString('base64')}` : 'Bearer dc-pat',
+    );
   });
 
   it('INT-FIELD-1 JIRA-CLIENT-1 reads the fields and the board configuration; discovery finds the story-point field', async () => {
@@ -67,7 +71,12 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s: the REST shapes', (fla
 
   it('JIRA-IMP-1 JIRA-IMP-2 a JQL import reads every page in rank order with the fields asked for', async () => {
     const { fake, api } = await setup(flavour);
-    const { issues, truncated } = await fetchIssues(api, { source: 'jql', jql: 'project = SHOP' }, ['summary', 'description', 'priority', SP[flavour]]);
+    const { issues, truncated } = await fetchIssues(api, { source: 'jql', jql: 'project = SHOP' }, [
+      'summary',
+      'description',
+      'priority',
+      SP[flavour],
+    ]);
     expect(truncated).toBe(false);
     expect(issues.map((i) => i.key)).toEqual(['SHOP-7', 'SHOP-6', 'SHOP-5', 'SHOP-4', 'SHOP-3', 'SHOP-2', 'SHOP-1']);
     const searches = fake.requests.filter((r) => r.path.includes('/search'));
@@ -110,7 +119,12 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s: the REST shapes', (fla
     if (!answer.preview.ok) return;
     const last = answer.preview.rows.at(-1)!;
     expect(last.status).toBe('update');
-    expect(last.item).toMatchObject({ key: 'SHOP-1', storyPoints: 3, priority: 'High', description: flavour === 'cloud' ? 'Beschreibung 1 für Größe' : 'h3. Beschreibung 1' });
+    expect(last.item).toMatchObject({
+      key: 'SHOP-1',
+      storyPoints: 3,
+      priority: 'High',
+      description: flavour === 'cloud' ? 'Beschreibung 1 für Größe' : 'h3. Beschreibung 1',
+    });
     expect(answer.keys).toHaveLength(7);
     expect(answer.preview.accepted).toBe(7);
   });

@@ -56,7 +56,9 @@ describe('Jira failures', () => {
     const cloud = await setup('cloud', { apiToken: 'wrong' });
     const e = await failure(cloud.api.myself());
     expect(e).toMatchObject({ code: 'unauthorized', status: 401, attempts: 1 });
-    expect(e.message).toBe('checking the credentials: Jira did not accept the credentials (401); check the e-mail address and API token (Jira: Client must be authenticated to access this resource.)');
+    expect(e.message).toBe(
+      'checking the credentials: Jira did not accept the credentials (401); check the e-mail address and API token (Jira: Client must be authenticated to access this resource.)',
+    );
     expect(e.message).not.toContain('wrong');
     await fake?.close();
     const dc = await setup('datacenter', { token: 'wrong' });
@@ -67,28 +69,53 @@ describe('Jira failures', () => {
 
   it('JIRA-ERR-1 403 and 404 name the item and carry Jira’s message', async () => {
     const { fake, api } = await setup();
-    fake.fail('PUT', /\/issue\/SHOP-1$/, { status: 403, body: { errorMessages: ['You do not have permission to edit issues in this project.'], errors: {} } });
+    fake.fail('PUT', /\/issue\/SHOP-1$/, {
+      status: 403,
+      body: { errorMessages: ['You do not have permission to edit issues in this project.'], errors: {} },
+    });
     const forbidden = await failure(api.setFieldValue('SHOP-1', 'customfield_10016', 5));
-    expect(forbidden.message).toBe('SHOP-1: the Jira account is not allowed to do this (403) (Jira: You do not have permission to edit issues in this project.)');
+    expect(forbidden.message).toBe(
+      'SHOP-1: the Jira account is not allowed to do this (403) (Jira: You do not have permission to edit issues in this project.)',
+    );
     const missing = await failure(api.fieldValue('SHOP-99', 'customfield_10016'));
     expect(missing).toMatchObject({ code: 'not_found', status: 404 });
-    expect(missing.message).toBe('SHOP-99: the issue does not exist in Jira, or the account cannot see it (404) (Jira: Issue does not exist or you do not have permission to see it.)');
+    expect(missing.message).toBe(
+      'SHOP-99: the issue does not exist in Jira, or the account cannot see it (404) (Jira: Issue does not exist or you do not have permission to see it.)',
+    );
     const board = await failure(api.boardConfiguration(77));
     expect(board.message).toMatch(/^board 77: the board does not exist in Jira/);
   });
 
   it('JIRA-ERR-1 400: a field not on the screen, and bad JQL, with Jira’s words', async () => {
-    fake = await startFakeJira({ flavour: 'cloud', email: 'mia@example.com', apiToken: 'right', issues, notOnScreen: ['customfield_10016'] });
-    const api = createJiraApi({ kind: 'cloud', url: fake.url, email: 'mia@example.com', apiToken: 'right' }, { policy: { allowedHosts: [], allowPrivate: true }, sleep: async () => {} });
+    fake = await startFakeJira({
+      flavour: 'cloud',
+      email: 'mia@example.com',
+      apiToken: 'right',
+      issues,
+      notOnScreen: ['customfield_10016'],
+    });
+    const api = createJiraApi(
+      { kind: 'cloud', url: fake.url, email: 'mia@example.com', apiToken: 'right' },
+      { policy: { allowedHosts: [], allowPrivate: true }, sleep: async () => {} },
+    );
     const e = await failure(api.setFieldValue('SHOP-1', 'customfield_10016', 5));
-    expect(e.message).toBe("SHOP-1: Jira refused the request (400) (Jira: customfield_10016: Field 'customfield_10016' cannot be set. It is not on the appropriate screen, or unknown.)");
+    expect(e.message).toBe(
+      "SHOP-1: Jira refused the request (400) (Jira: customfield_10016: Field 'customfield_10016' cannot be set. It is not on the appropriate screen, or unknown.)",
+    );
     const jql = await failure(fetchIssues(api, { source: 'jql', jql: 'projekt = SHOP' }, ['summary']));
-    expect(jql.message).toBe("the JQL search: Jira refused the request (400) (Jira: Error in the JQL Query: Expecting operator but got 'projekt = SHOP'.)");
+    expect(jql.message).toBe(
+      "the JQL search: Jira refused the request (400) (Jira: Error in the JQL Query: Expecting operator but got 'projekt = SHOP'.)",
+    );
   });
 
   it('JIRA-CLIENT-2 429 honours Retry-After, then succeeds; the wait is the one Jira asked for', async () => {
     const { fake, api, waits } = await setup();
-    fake.fail('GET', /\/field$/, { status: 429, headers: { 'retry-after': '2' }, body: { errorMessages: ['Rate limit exceeded.'] } }, { status: 429, headers: { 'retry-after': '1' } });
+    fake.fail(
+      'GET',
+      /\/field$/,
+      { status: 429, headers: { 'retry-after': '2' }, body: { errorMessages: ['Rate limit exceeded.'] } },
+      { status: 429, headers: { 'retry-after': '1' } },
+    );
     const fields = await api.fields();
     expect(fields.length).toBeGreaterThan(0);
     expect(waits).toEqual([2000, 1000]);
@@ -152,8 +179,12 @@ describe('Jira failures', () => {
     const html = await failure(createJiraApi({ kind: 'datacenter', url: `${base}/html`, token: 't' }, deps).myself());
     expect(html.message).toBe("checking the credentials: the answer does not look like Jira's REST API; is the address the Jira base URL?");
     const moved = await failure(createJiraApi({ kind: 'cloud', url: `${base}/moved`, email: 'a@b.example', apiToken: 't' }, deps).myself());
-    expect(moved.message).toBe('checking the credentials: the address redirects to https://jira.example.com/ (301); enter the address Jira itself uses');
-    const none = await failure(createJiraApi({ kind: 'cloud', url: `${base}/nothing`, email: 'a@b.example', apiToken: 't' }, deps).myself());
+    expect(moved.message).toBe(
+      'checking the credentials: the address redirects to https://jira.example.com/ (301); enter the address Jira itself uses',
+    );
+    const none = await failure(
+      createJiraApi({ kind: 'cloud', url: `${base}/nothing`, email: 'a@b.example', apiToken: 't' }, deps).myself(),
+    );
     expect(none.message).toBe('checking the credentials: the REST API does not exist in Jira, or the account cannot see it (404)');
   });
 
@@ -161,12 +192,21 @@ describe('Jira failures', () => {
     const { fake } = await setup();
     const before = fake.requests.length;
     const deps = { policy: { allowedHosts: [], allowPrivate: false }, sleep: async () => {} };
-    expect(() => createJiraApi({ kind: 'cloud', url: fake.url, email: 'a@b.example', apiToken: 't' }, deps)).toThrow(/127\.0\.0\.1 is a private or local address/);
-    expect(() => createJiraApi({ kind: 'cloud', url: 'http://169.254.169.254/latest', email: 'a@b.example', apiToken: 't' }, deps)).toThrow(/private or local/);
+    expect(() => createJiraApi({ kind: 'cloud', url: fake.url, email: 'a@b.example', apiToken: 't' }, deps)).toThrow(
+      /127\.0\.0\.1 is a private or local address/,
+    );
+    expect(() => createJiraApi({ kind: 'cloud', url: 'http://169.254.169.254/latest', email: 'a@b.example', apiToken: 't' }, deps)).toThrow(
+      /private or local/,
+    );
     const listed = { policy: { allowedHosts: ['*.atlassian.net'], allowPrivate: true }, sleep: async () => {} };
-    expect(() => createJiraApi({ kind: 'cloud', url: fake.url, email: 'a@b.example', apiToken: 't' }, listed)).toThrow(/not in this server's INTEGRATIONS_ALLOWED_HOSTS/);
+    expect(() => createJiraApi({ kind: 'cloud', url: fake.url, email: 'a@b.example', apiToken: 't' }, listed)).toThrow(
+      /not in this server's INTEGRATIONS_ALLOWED_HOSTS/,
+    );
     // a host name that resolves to a private address is refused at connect time
-    const api = createJiraApi({ kind: 'datacenter', url: 'http://localhost:1', token: 't' }, { ...deps, retry: { ...RETRY, maxAttempts: 1 } });
+    const api = createJiraApi(
+      { kind: 'datacenter', url: 'http://localhost:1', token: 't' },
+      { ...deps, retry: { ...RETRY, maxAttempts: 1 } },
+    );
     const e = await failure(api.myself());
     expect(e.code).toBe('refused_address');
     expect(e.message).toMatch(/^checking the credentials: localhost resolves to (127\.0\.0\.1|::1), a private or local address/);
@@ -174,11 +214,17 @@ describe('Jira failures', () => {
   });
 
   it('JIRA-CLIENT-1 the guarded lookup refuses any private address among several and passes public ones', async () => {
-    const fakeResolve = (addresses: string[]) => (_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) =>
-      cb(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+    const fakeResolve =
+      (addresses: string[]) => (_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) =>
+        cb(
+          null,
+          addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+        );
     const lookupWith = (addresses: string[]) =>
       new Promise<{ err: unknown; address: unknown }>((resolve) =>
-        guardedLookup({ allowedHosts: [], allowPrivate: false }, fakeResolve(addresses))('jira.example.com', {}, (err, address) => resolve({ err, address })),
+        guardedLookup({ allowedHosts: [], allowPrivate: false }, fakeResolve(addresses))('jira.example.com', {}, (err, address) =>
+          resolve({ err, address }),
+        ),
       );
     expect((await lookupWith(['203.0.114.7'])).address).toBe('203.0.114.7');
     expect(String((await lookupWith(['203.0.114.7', '10.1.2.3'])).err)).toMatch(/resolves to 10\.1\.2\.3/);

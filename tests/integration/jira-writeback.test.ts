@@ -42,7 +42,12 @@ async function setup(flavour: Flavour) {
   });
   const store = memoryIntegrationStore();
   const waits: number[] = [];
-  const session = { workshopId: 'w1', locked: true, factor: 8 as number | null, items: [item('SHOP-1', 3), item('SHOP-2', 5), item('SHOP-3', 2), item('SHOP-4', null), item('SHOP-9', 8), item(null, 1)] };
+  const session = {
+    workshopId: 'w1',
+    locked: true,
+    factor: 8 as number | null,
+    items: [item('SHOP-1', 3), item('SHOP-2', 5), item('SHOP-3', 2), item('SHOP-4', null), item('SHOP-9', 8), item(null, 1)],
+  };
   const sessions: SessionSource = {
     writeBackSource: async (id) => (id === 's1' ? session : null),
     importTarget: async (id) => (id === 's1' ? { workshopId: 'w1', existing: { keys: [] } } : null),
@@ -96,7 +101,9 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     const e = await refusal(svc.connect('w1', wrong as typeof body));
     expect(e).toMatchObject({ code: 'jira', status: 502, jira: { code: 'unauthorized', status: 401 } });
     const other =
-      flavour === 'cloud' ? { kind: 'datacenter' as const, baseUrl: body.kind === 'cloud' ? body.siteUrl : '', token: 'x' } : { kind: 'cloud' as const, siteUrl: body.kind === 'datacenter' ? body.baseUrl : '', email: 'mia@example.com', apiToken: 'x' };
+      flavour === 'cloud'
+        ? { kind: 'datacenter' as const, baseUrl: body.kind === 'cloud' ? body.siteUrl : '', token: 'x' }
+        : { kind: 'cloud' as const, siteUrl: body.kind === 'datacenter' ? body.baseUrl : '', email: 'mia@example.com', apiToken: 'x' };
     // the other product: its REST path does not exist (404) or its credentials do not fit (401); either way nothing is stored
     expect((await refusal(svc.connect('w1', other))).code).toBe('jira');
     expect(await store.getJiraConnection('w1')).toBeNull();
@@ -129,7 +136,9 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     const searches = fake.requests.filter((r) => r.path.includes('/search'));
     expect(searches).toHaveLength(1);
     expect((searches[0]!.body as { jql: string }).jql).toBe('key in ("SHOP-1", "SHOP-2", "SHOP-3", "SHOP-4", "SHOP-9")');
-    expect(fake.requests.filter((r) => r.method === 'GET' && /\/issue\/SHOP-\d$/.test(r.path)).map((r) => r.path.split('/').pop())).toEqual(['SHOP-1', 'SHOP-2', 'SHOP-3', 'SHOP-4', 'SHOP-9']);
+    expect(fake.requests.filter((r) => r.method === 'GET' && /\/issue\/SHOP-\d$/.test(r.path)).map((r) => r.path.split('/').pop())).toEqual(
+      ['SHOP-1', 'SHOP-2', 'SHOP-3', 'SHOP-4', 'SHOP-9'],
+    );
 
     // a confirmation of another preview writes nothing
     const stale = await refusal(svc.writeBack('s1', { mode: 'sp', rounding: 'one-decimal', digest: '0000000000000000' }));
@@ -145,7 +154,8 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     ]);
     expect(first.run.results[1]?.error).toEqual({
       code: 'forbidden',
-      message: 'SHOP-3: the Jira account is not allowed to do this (403) (Jira: You do not have permission to edit issues in this project.)',
+      message:
+        'SHOP-3: the Jira account is not allowed to do this (403) (Jira: You do not have permission to edit issues in this project.)',
       jira: ['You do not have permission to edit issues in this project.'],
     });
     expect(fake.issues.get('SHOP-2')?.values?.[sp]).toBe(40);
@@ -186,7 +196,11 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     const { svc, fake, waits, body } = await setup(flavour);
     await svc.connect('w1', body);
     const preview = await svc.writeBackPreview('s1', { mode: 'ap', rounding: 'whole' });
-    fake.fail('PUT', /\/issue\/SHOP-1$/, { status: 429, headers: { 'retry-after': '1' }, body: { errorMessages: ['Rate limit exceeded'] } });
+    fake.fail('PUT', /\/issue\/SHOP-1$/, {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { errorMessages: ['Rate limit exceeded'] },
+    });
     const run = await svc.writeBack('s1', { mode: 'ap', rounding: 'whole', digest: preview.digest });
     const one = run.run.results.find((r) => r.key === 'SHOP-1');
     expect(one).toMatchObject({ status: 'written', before: 24, after: 3, attempts: 3 }); // read + 429 + write
@@ -215,7 +229,11 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     const { svc, body } = await setup(flavour);
     await svc.connect('w1', body);
     const e = await refusal(svc.chooseField('w1', { fieldId: 'summary' }));
-    expect(e).toMatchObject({ code: 'invalid_field', status: 400, message: 'the field "Summary" (summary) holds string values, not story points' });
+    expect(e).toMatchObject({
+      code: 'invalid_field',
+      status: 400,
+      message: 'the field "Summary" (summary) holds string values, not story points',
+    });
     const fields = await svc.fields('w1', 12);
     expect(fields.boardField?.id).toBe(SP[flavour]);
   });
@@ -246,18 +264,29 @@ describe.each(['cloud', 'datacenter'] as const)('write-back to Jira %s', (flavou
     fake.fail('GET', /\/field$/, { status: 200, body: [{ id: 'summary', name: 'Summary', custom: false, schema: { type: 'string' } }] });
     const e = await refusal(svc.writeBackPreview('s1', { mode: 'sp', rounding: 'one-decimal' }));
     expect(e.code).toBe('field_missing');
-    expect(e.message).toBe(`the story-point field ${flavour === 'cloud' ? 'Story point estimate' : 'Story Points'} (${sp}) cannot be used any more: Jira has no field ${sp}; choose the field again`);
+    expect(e.message).toBe(
+      `the story-point field ${flavour === 'cloud' ? 'Story point estimate' : 'Story Points'} (${sp}) cannot be used any more: Jira has no field ${sp}; choose the field again`,
+    );
     expect(fake.requests.slice(fieldsReq).some((r) => r.method === 'PUT' || r.path.includes('search'))).toBe(false);
   });
 
   it('JIRA-WB-2 a value changed in Jira after the plan is not overwritten', async () => {
     const { fake, sp } = await setup(flavour);
-    const creds = flavour === 'cloud' ? { kind: 'cloud' as const, url: fake.url, email: 'mia@example.com', apiToken: 'cloud-token-123' } : { kind: 'datacenter' as const, url: fake.url, token: 'dc-pat-456' };
+    const creds =
+      flavour === 'cloud'
+        ? { kind: 'cloud' as const, url: fake.url, email: 'mia@example.com', apiToken: 'cloud-token-123' }
+        : { kind: 'datacenter' as const, url: fake.url, token: 'dc-pat-456' };
     const api = createJiraApi(creds, { policy: { allowedHosts: [], allowPrivate: true } });
-    const rows = [{ itemId: 'i', key: 'SHOP-2', title: 'Two', bucketLabel: '5', ap: 5, current: null, target: 40, status: 'write' as const }];
+    const rows = [
+      { itemId: 'i', key: 'SHOP-2', title: 'Two', bucketLabel: '5', ap: 5, current: null, target: 40, status: 'write' as const },
+    ];
     fake.issues.get('SHOP-2')!.values = { [sp]: 13 }; // someone sized it meanwhile
     const [r] = await executeWriteBack(api, rows, { fieldId: sp, boardId: null });
-    expect(r).toMatchObject({ status: 'failed', before: 13, error: { code: 'changed_in_jira', message: 'SHOP-2: changed in Jira since the preview (was empty, now 13); preview again' } });
+    expect(r).toMatchObject({
+      status: 'failed',
+      before: 13,
+      error: { code: 'changed_in_jira', message: 'SHOP-2: changed in Jira since the preview (was empty, now 13); preview again' },
+    });
     expect(fake.issues.get('SHOP-2')?.values?.[sp]).toBe(13);
   });
 
@@ -302,6 +331,10 @@ describe('integrations off', () => {
       policy: { allowedHosts: [], allowPrivate: false },
     });
     const e = await refusal(svc.connect('w1', { kind: 'datacenter', baseUrl: 'https://jira.example.com', token: 't' }));
-    expect(e).toMatchObject({ code: 'integrations_off', status: 503, message: 'Jira and webhooks are off: the server has no SECRET_KEY to encrypt credentials with' });
+    expect(e).toMatchObject({
+      code: 'integrations_off',
+      status: 503,
+      message: 'Jira and webhooks are off: the server has no SECRET_KEY to encrypt credentials with',
+    });
   });
 });

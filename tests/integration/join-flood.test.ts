@@ -14,14 +14,19 @@ describe('joining', () => {
     const w = await server.createWorkshop(['A']);
     const c = await server.client();
     const acks: JoinAck[] = [];
-    for (let i = 0; i < NEW_PEOPLE_PER_CONNECTION + 2; i++) acks.push(await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, name: `Bot ${i}` }));
+    for (let i = 0; i < NEW_PEOPLE_PER_CONNECTION + 2; i++)
+      acks.push(await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, name: `Bot ${i}` }));
     expect(acks.filter((a) => a.ok)).toHaveLength(NEW_PEOPLE_PER_CONNECTION);
     const refused = acks.at(-1)!;
     expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     // the room did not grow past what this connection was allowed
     const first = acks[0]!;
     if (!first.ok) throw new Error('first join failed');
-    const again = await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, participantId: first.me.participantId, participantToken: first.me.participantToken });
+    const again = await request<JoinAck>(c, 'room:join', {
+      sessionId: w.sessionId,
+      participantId: first.me.participantId,
+      participantToken: first.me.participantToken,
+    });
     expect(again.ok).toBe(true);
     if (again.ok) expect(Object.keys(again.snapshot.people)).toHaveLength(NEW_PEOPLE_PER_CONNECTION);
   });
@@ -38,7 +43,9 @@ describe('identity budgets', () => {
     const c = await server.client();
     const acks: JoinAck[] = [];
     for (let i = 0; i < NEW_PEOPLE_PER_CONNECTION + 1; i++) {
-      acks.push(await join(c, { sessionId: w.sessionId, name: `Fake ${i}`, participantId: real.me.participantId, participantToken: `wrong-${i}` }));
+      acks.push(
+        await join(c, { sessionId: w.sessionId, name: `Fake ${i}`, participantId: real.me.participantId, participantToken: `wrong-${i}` }),
+      );
     }
     expect(acks.slice(0, NEW_PEOPLE_PER_CONNECTION).every((a) => a.ok && a.me.participantId !== real.me.participantId)).toBe(true);
     expect(acks.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -61,9 +68,14 @@ describe('identity budgets', () => {
     const clients = await Promise.all(Array.from({ length: 34 }, () => server.client()));
     // 100 people from 34 connections (3 each, the last one 1)
     let joined = 0;
-    for (const c of clients) for (let k = 0; k < 3 && joined < 100; k++, joined++) expect((await join(c, { sessionId: w.sessionId, name: `P${joined}` })).ok).toBe(true);
+    for (const c of clients)
+      for (let k = 0; k < 3 && joined < 100; k++, joined++)
+        expect((await join(c, { sessionId: w.sessionId, name: `P${joined}` })).ok).toBe(true);
     const late = await server.client();
-    expect(await join(late, { sessionId: w.sessionId, name: 'Late', observer: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await join(late, { sessionId: w.sessionId, name: 'Late', observer: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const fac = await join(late, { sessionId: w.sessionId, name: 'Fay', facilitatorSecret: w.facilitatorSecret });
     expect(fac).toMatchObject({ ok: true, me: { role: 'facilitator' } });
   });

@@ -14,7 +14,17 @@ afterEach(async () => {
   server = undefined;
 });
 
-const tables = ['workshops', 'items', 'sessions', 'participants', 'events', 'session_references', 'plan_settings', 'sprints', 'share_links'];
+const tables = [
+  'workshops',
+  'items',
+  'sessions',
+  'participants',
+  'events',
+  'session_references',
+  'plan_settings',
+  'sprints',
+  'share_links',
+];
 async function rows(s: TestServer) {
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = Number((await rawQuery<{ n: number }>(s.db, `select count(*) as n from ${t}`, []))[0]!.n);
@@ -25,9 +35,14 @@ describe('quotas', () => {
   it('SEC-QUOTA-1 a workshop holds at most SESSIONS_PER_WORKSHOP sessions; the next is refused clearly and nothing is written', async () => {
     server = await startServer({ quotas: { sessionsPerWorkshop: 2 } });
     const w = await server.createWorkshop(['A']);
-    expect((await call(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, { token: w.facilitatorSecret, body: {} })).status).toBe(201);
+    expect((await call(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, { token: w.facilitatorSecret, body: {} })).status).toBe(
+      201,
+    );
     const before = await rows(server);
-    const refused = await call<{ error: { code: string; message: string } }>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, { token: w.facilitatorSecret, body: {} });
+    const refused = await call<{ error: { code: string; message: string } }>(server, 'POST', `/api/workshops/${w.workshopId}/sessions`, {
+      token: w.facilitatorSecret,
+      body: {},
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'quota_exceeded', message: expect.stringContaining('limit of 2 sessions') });
     expect(await rows(server)).toEqual(before);
@@ -36,7 +51,11 @@ describe('quotas', () => {
   it('SEC-QUOTA-2 a workshop holds at most ITEMS_PER_WORKSHOP items, through the socket and the API alike', async () => {
     server = await startServer({ quotas: { itemsPerWorkshop: 3 } });
     const w = await server.createWorkshop(['A', 'B']);
-    const add = (title: string) => call<{ error?: { code: string } }>(server!, 'POST', `/api/sessions/${w.sessionId}/items`, { token: w.facilitatorSecret, body: { items: [{ title }] } });
+    const add = (title: string) =>
+      call<{ error?: { code: string } }>(server!, 'POST', `/api/sessions/${w.sessionId}/items`, {
+        token: w.facilitatorSecret,
+        body: { items: [{ title }] },
+      });
     expect((await add('C')).status).toBe(201);
     const before = await rows(server);
     const refused = await add('D');
@@ -61,7 +80,8 @@ describe('quotas', () => {
     await request<CommandAck>(c, 'room:command', { type: 'phase.set', phase: 'review' });
     const cardId = j.snapshot.cards[0]!.id;
     const acks = [];
-    for (const to of ['v5', 'v3', 'v5', 'v3', 'v5', 'v3', 'v8', 'v13']) acks.push(await request<{ ok: boolean; error?: { code: string } }>(c, 'card:move', { cardId, to }));
+    for (const to of ['v5', 'v3', 'v5', 'v3', 'v5', 'v3', 'v8', 'v13'])
+      acks.push(await request<{ ok: boolean; error?: { code: string } }>(c, 'card:move', { cardId, to }));
     expect(acks.map((a) => a.ok)).toEqual([true, true, true, true, true, true, false, false]);
     expect(acks.at(-1)).toMatchObject({ ok: false, error: { code: 'quota_exceeded' } });
     expect(await request<{ ok: boolean }>(c, 'room:sync', {})).toMatchObject({ ok: true, snapshot: { version: 12 } });
@@ -85,27 +105,45 @@ describe('join codes', () => {
     const c = await server.client();
     const pat = await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, name: 'Pat' });
     if (!pat.ok) throw new Error('join failed');
-    expect((await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token: w.facilitatorSecret, body: { type: 'phase.set', phase: 'locked' } })).status).toBe(200);
+    expect(
+      (
+        await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, {
+          token: w.facilitatorSecret,
+          body: { type: 'phase.set', phase: 'locked' },
+        })
+      ).status,
+    ).toBe(200);
     clock += 30 * 60_000;
     expect((await request<JoinAck>(await server.client(), 'room:join', { sessionId: w.sessionId, name: 'Early' })).ok).toBe(true);
     clock += 60 * 60_000;
     const late = await request<JoinAck>(await server.client(), 'room:join', { sessionId: w.sessionId, name: 'Late' });
     expect(late).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/locked/) } });
-    const back = await request<JoinAck>(await server.client(), 'room:join', { sessionId: w.sessionId, participantId: pat.me.participantId, participantToken: pat.me.participantToken });
+    const back = await request<JoinAck>(await server.client(), 'room:join', {
+      sessionId: w.sessionId,
+      participantId: pat.me.participantId,
+      participantToken: pat.me.participantToken,
+    });
     expect(back.ok).toBe(true);
   });
 });
 
-describe('a workshop\'s data', () => {
+describe("a workshop's data", () => {
   it('SEC-DATA-2 the facilitator exports all of a workshop as one JSON file, without secrets', async () => {
     server = await startServer();
     const w = await server.createWorkshop(['Login', 'Search']);
     await call(server, 'POST', `/api/workshops/${w.workshopId}/share-links`, { token: w.facilitatorSecret });
-    const res = await fetch(`${server.url}/api/workshops/${w.workshopId}/export`, { headers: { authorization: `Bearer ${w.facilitatorSecret}` } });
+    const res = await fetch(`${server.url}/api/workshops/${w.workshopId}/export`, {
+      headers: { authorization: `Bearer ${w.facilitatorSecret}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="Test-workshop.workshop.json"/);
     const text = await res.text();
-    const body = JSON.parse(text) as { format: string; items: { title: string }[]; sessions: { events: unknown[] }[]; shareLinks: unknown[] };
+    const body = JSON.parse(text) as {
+      format: string;
+      items: { title: string }[];
+      sessions: { events: unknown[] }[];
+      shareLinks: unknown[];
+    };
     expect(body.format).toBe('magic-estimation/workshop@1');
     expect(body.items.map((i) => i.title)).toEqual(['Login', 'Search']);
     expect(body.sessions[0]!.events.length).toBe(3);
@@ -121,7 +159,10 @@ describe('a workshop\'s data', () => {
     const before = await rows(server);
     const w = await server.createWorkshop(['Login', 'Search']);
     await call(server, 'POST', `/api/workshops/${w.workshopId}/share-links`, { token: w.facilitatorSecret });
-    await call(server, 'PUT', `/api/workshops/${w.workshopId}/plan-settings`, { token: w.facilitatorSecret, body: { velocity: { unit: 'AP', assumed: 3 } } });
+    await call(server, 'PUT', `/api/workshops/${w.workshopId}/plan-settings`, {
+      token: w.facilitatorSecret,
+      body: { velocity: { unit: 'AP', assumed: 3 } },
+    });
     const c = await server.client();
     expect((await request<JoinAck>(c, 'room:join', { sessionId: w.sessionId, name: 'Pat' })).ok).toBe(true);
     const told = next<{ message: string }>(c, 'room:removed');
@@ -145,7 +186,14 @@ describe('a workshop\'s data', () => {
     const idle = await server.createWorkshop(['Old']);
     const active = await server.createWorkshop(['Busy']);
     clock += 100 * day;
-    expect((await call(server, 'POST', `/api/sessions/${active.sessionId}/commands`, { token: active.facilitatorSecret, body: { type: 'phase.set', phase: 'sorting' } })).status).toBe(200);
+    expect(
+      (
+        await call(server, 'POST', `/api/sessions/${active.sessionId}/commands`, {
+          token: active.facilitatorSecret,
+          body: { type: 'phase.set', phase: 'sorting' },
+        })
+      ).status,
+    ).toBe(200);
     clock += 90 * day;
     const { purgeIdle } = await import('../../server/services/lifecycle');
     const { DEFAULT_QUOTAS } = await import('../../server/services/quotas');
@@ -180,7 +228,9 @@ describe('share links', () => {
     const link = await call<CreatedShareLink>(server, 'POST', `/api/workshops/${w.workshopId}/share-links`, { token: w.facilitatorSecret });
     const token = link.body.path.split('/').at(-1)!;
     expect((await fetch(`${server.url}/api/shared/${token}`)).status).toBe(200);
-    expect((await call(server, 'DELETE', `/api/workshops/${w.workshopId}/share-links/${link.body.id}`, { token: w.facilitatorSecret })).status).toBe(200);
+    expect(
+      (await call(server, 'DELETE', `/api/workshops/${w.workshopId}/share-links/${link.body.id}`, { token: w.facilitatorSecret })).status,
+    ).toBe(200);
     expect((await fetch(`${server.url}/api/shared/${token}`)).status).toBe(404);
   });
 });

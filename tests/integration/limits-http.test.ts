@@ -19,8 +19,10 @@ async function start(opts: ServerOptions) {
 
 const post = (s: TestServer, path: string, body: unknown, headers: Record<string, string> = {}) =>
   call<ErrorBody & CreateWorkshopResult>(s, 'POST', path, { body, headers });
-const createWorkshop = (s: TestServer, headers: Record<string, string> = {}) => post(s, '/api/workshops', { name: 'W', items: ['A'] }, headers);
-const workshopCount = async (s: TestServer) => Number((await rawQuery<{ n: number }>(s.db, 'select count(*) as n from workshops', []))[0]!.n);
+const createWorkshop = (s: TestServer, headers: Record<string, string> = {}) =>
+  post(s, '/api/workshops', { name: 'W', items: ['A'] }, headers);
+const workshopCount = async (s: TestServer) =>
+  Number((await rawQuery<{ n: number }>(s.db, 'select count(*) as n from workshops', []))[0]!.n);
 
 /** A refusal as RATE-1 describes it: 429, Retry-After in whole seconds within the window, a JSON error naming the action. */
 function expectLimited(res: { status: number; headers: Headers; body: ErrorBody }, windowSeconds: number, action: RegExp) {

@@ -38,7 +38,11 @@ describe('live board over socket.io', () => {
     if (!ack.ok) throw new Error(ack.error.message);
     expect(ack.clientMoveId).toBe('m1');
     // the ack means the event is in the file: read it with a separate connection
-    const [row] = await rawQuery<{ version: number; payload: string }>(server.db, 'select version, payload from events where item_id = ? and type = ?', [card.id, 'card.moved']);
+    const [row] = await rawQuery<{ version: number; payload: string }>(
+      server.db,
+      'select version, payload from events where item_id = ? and type = ?',
+      [card.id, 'card.moved'],
+    );
     if (!row) throw new Error('the move is not in the database');
     expect(row.version).toBe(ack.version);
     expect(JSON.parse(row.payload)).toEqual({ type: 'card.moved', cardId: card.id, from: null, to: 'v5' });

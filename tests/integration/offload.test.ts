@@ -8,7 +8,11 @@ import { createOffload, OffloadBusy, type Offload } from '../../server/offload/p
 
 const input = { backlog: { totalAp: 240 }, velocity: { unit: 'AP', history: [18, 22, 25, 20] }, monteCarlo: { trials: 2000 } };
 /** the worst input that passes validation: about 30 million draws */
-const worst = { backlog: { totalAp: 100_000 }, velocity: { unit: 'AP', history: [0.001, 1000] }, monteCarlo: { trials: 200_000, maxSprintsPerTrial: 10_000, horizon: 0 } };
+const worst = {
+  backlog: { totalAp: 100_000 },
+  velocity: { unit: 'AP', history: [0.001, 1000] },
+  monteCarlo: { trials: 200_000, maxSprintsPerTrial: 10_000, horizon: 0 },
+};
 
 let planner: Offload | undefined;
 afterEach(async () => {
@@ -82,7 +86,12 @@ describe('BODY-6 large JSON bodies are decoded off the event loop, with the same
   it('BODY-6 an import preview in the thread is the one computed inline', async () => {
     planner = createOffload();
     const existing = { keys: ['K-1'], titles: ['Login'], items: [{ key: 'K-1', title: 'Login' }], itemCount: 1 };
-    const csv = ['Key;Summary;Story Points', 'K-1;Login;3', 'K-2;Logout;5', ...Array.from({ length: 300 }, (_, i) => `K-${i + 3};Item ${i} ${'x'.repeat(100)};2`)].join('\n');
+    const csv = [
+      'Key;Summary;Story Points',
+      'K-1;Login;3',
+      'K-2;Logout;5',
+      ...Array.from({ length: 300 }, (_, i) => `K-${i + 3};Item ${i} ${'x'.repeat(100)};2`),
+    ].join('\n');
     const bodies = [JSON.stringify({ text: csv, format: 'csv' }), JSON.stringify({ text: csv, format: 'nope' })];
     for (const body of bodies) {
       const inline = previewFromBytes(Buffer.from(body), 32, existing);

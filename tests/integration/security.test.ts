@@ -81,7 +81,9 @@ describe('security headers', () => {
     };
     walk(join(import.meta.dirname, '..', '..', 'app'));
     expect(files.length).toBeGreaterThan(10);
-    const offenders = files.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(f, 'utf8')));
+    const offenders = files.filter((f) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -113,7 +115,10 @@ describe('sizes and limits', () => {
     expect(ack.error.message).toContain(`${LIMITS.itemsPerSession}`);
     expect(await version(fay)).toBe(before);
     // the HTTP API says the same
-    const res = await call<{ error: WireError }>(server, 'POST', `/api/sessions/${w.sessionId}/items`, { token: w.facilitatorSecret, body: { items: [{ title: 'Another' }] } });
+    const res = await call<{ error: WireError }>(server, 'POST', `/api/sessions/${w.sessionId}/items`, {
+      token: w.facilitatorSecret,
+      body: { items: [{ title: 'Another' }] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(`${LIMITS.itemsPerSession}`);
     expect(await version(fay)).toBe(before);
@@ -130,7 +135,10 @@ describe('sizes and limits', () => {
     expect(add).toMatchObject({ ok: false, error: { code: 'bad_request', fields: [{ path: 'title' }] } });
     const edit = await request<Refusal>(fay, 'room:command', { type: 'card.edit', cardId: fj.snapshot.cards[0]!.id, title: long });
     expect(edit).toMatchObject({ ok: false, error: { code: 'bad_request', fields: [{ path: 'title' }] } });
-    const name = await request<Refusal>(await server.client(), 'room:join', { sessionId: w.sessionId, name: 'n'.repeat(LIMITS.nameLength + 1) });
+    const name = await request<Refusal>(await server.client(), 'room:join', {
+      sessionId: w.sessionId,
+      name: 'n'.repeat(LIMITS.nameLength + 1),
+    });
     expect(name).toMatchObject({ ok: false, error: { code: 'bad_request', fields: [{ path: 'name' }] } });
     const http = await call<{ error: WireError }>(server, 'POST', '/api/workshops', { body: { name: 'W', items: [long] } });
     expect(http.status).toBe(400);
@@ -177,7 +185,7 @@ describe('sizes and limits', () => {
 });
 
 describe('secrets', () => {
-  it('SEC-SECRET-1 the facilitator secret, its hash and other people\'s tokens never reach a participant or the projector', async () => {
+  it("SEC-SECRET-1 the facilitator secret, its hash and other people's tokens never reach a participant or the projector", async () => {
     const w = await server.createWorkshop(['A', 'B', 'C']);
     const fay = await server.client();
     const fj = await request<JoinAck>(fay, 'room:join', { sessionId: w.sessionId, name: 'Fay', facilitatorSecret: w.facilitatorSecret });
@@ -206,9 +214,16 @@ describe('secrets', () => {
       { type: 'phase.set', phase: 'locked' },
     ];
     for (const cmd of cmds) expect((await request<CommandAck>(fay, 'room:command', cmd)).ok).toBe(true);
-    await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, { token: w.facilitatorSecret, body: { type: 'phase.set', phase: 'review' } });
+    await call(server, 'POST', `/api/sessions/${w.sessionId}/commands`, {
+      token: w.facilitatorSecret,
+      body: { type: 'phase.set', phase: 'review' },
+    });
     await request<MoveAck>(fay, 'card:move', { cardId: cards[2], to: 'tM' });
-    received.push(await request(pat, 'room:timeline', {}), await request(pat, 'card:history', { cardId: cards[0] }), await request(pat, 'room:sync', {}));
+    received.push(
+      await request(pat, 'room:timeline', {}),
+      await request(pat, 'card:history', { cardId: cards[0] }),
+      await request(pat, 'room:sync', {}),
+    );
     received.push(await request(proj, 'room:sync', {}));
     // the participant's and projector's own failed attempts get no secret either
     received.push(await request(pat, 'room:join', { sessionId: w.sessionId, name: 'X', facilitatorSecret: 'wrong' }));
@@ -226,7 +241,11 @@ describe('secrets', () => {
   it('SEC-SECRET-2 a wrong secret of any length is refused (constant-time compare of hashes)', async () => {
     const w = await server.createWorkshop(['A']);
     for (const wrong of ['x', w.facilitatorSecret.slice(0, -1), `${w.facilitatorSecret}x`, w.facilitatorSecret.toUpperCase()]) {
-      const ack = await request<Refusal>(await server.client(), 'room:join', { sessionId: w.sessionId, name: 'M', facilitatorSecret: wrong });
+      const ack = await request<Refusal>(await server.client(), 'room:join', {
+        sessionId: w.sessionId,
+        name: 'M',
+        facilitatorSecret: wrong,
+      });
       expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       const res = await call(server, 'GET', `/api/sessions/${w.sessionId}`, { token: wrong });
       expect(res.status).toBe(403);

@@ -27,21 +27,33 @@ function start(env: Record<string, string>): Promise<{ code: number | null; out:
 }
 
 const cases: [string, () => string, RegExp][] = [
-  ['the path is a directory', () => {
-    const p = join(dir, 'a-folder');
-    mkdirSync(p);
-    return p;
-  }, /is a directory/],
-  ['a part of the path is a file', () => {
-    const f = join(dir, 'a-file');
-    writeFileSync(f, 'x');
-    return join(f, 'db.sqlite');
-  }, /is a file, not a folder/],
-  ['the file is not a database', () => {
-    const f = join(dir, 'garbage.db');
-    writeFileSync(f, 'this is not a database file '.repeat(20));
-    return f;
-  }, /is not a database of this app/],
+  [
+    'the path is a directory',
+    () => {
+      const p = join(dir, 'a-folder');
+      mkdirSync(p);
+      return p;
+    },
+    /is a directory/,
+  ],
+  [
+    'a part of the path is a file',
+    () => {
+      const f = join(dir, 'a-file');
+      writeFileSync(f, 'x');
+      return join(f, 'db.sqlite');
+    },
+    /is a file, not a folder/,
+  ],
+  [
+    'the file is not a database',
+    () => {
+      const f = join(dir, 'garbage.db');
+      writeFileSync(f, 'this is not a database file '.repeat(20));
+      return f;
+    },
+    /is not a database of this app/,
+  ],
 ];
 
 describe('start-up', () => {
@@ -65,7 +77,11 @@ describe('start-up', () => {
     try {
       const { code, out } = await start({ DATABASE_PATH: p });
       expect(code).toBe(1);
-      expect(out.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^Cannot start: the database file ${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is locked by another program`))]);
+      expect(out.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(`^Cannot start: the database file ${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is locked by another program`),
+        ),
+      ]);
     } finally {
       other.exec('rollback');
       other.close();

@@ -53,10 +53,20 @@ describe.each(engines)('store contract on $name', (engine) => {
         1_795_000_000_001,
       );
     });
-    expect(await store.read.getWorkshop('w1')).toEqual({ id: 'w1', name: 'Ünïcödé “quotes”', secretHash: 'abc', createdAt: 1_795_000_000_000 });
+    expect(await store.read.getWorkshop('w1')).toEqual({
+      id: 'w1',
+      name: 'Ünïcödé “quotes”',
+      secretHash: 'abc',
+      createdAt: 1_795_000_000_000,
+    });
     expect((await store.read.listItems('w1')).map((i) => i.id)).toEqual(['i1', 'i2', 'i3']);
     await store.transaction((tx) => tx.updateItem('i2', { storyPoints: 2.5, description: 'd' }));
-    expect(await store.read.getItem('w1', 'i2')).toMatchObject({ key: 'K-2', storyPoints: 2.5, description: 'd', createdAt: 1_795_000_000_001 });
+    expect(await store.read.getItem('w1', 'i2')).toMatchObject({
+      key: 'K-2',
+      storyPoints: 2.5,
+      description: 'd',
+      createdAt: 1_795_000_000_001,
+    });
     expect(await store.read.itemByKey('w1', 'K-3')).toMatchObject({ id: 'i3' });
     expect(await store.read.getItem('other', 'i2')).toBeUndefined();
   });
@@ -69,8 +79,12 @@ describe.each(engines)('store contract on $name', (engine) => {
       await tx.appendEvents([{ sessionId: 's1', events: [stamped(1, moved('a')), stamped(2, moved('b'))] }]);
     });
     expect(await store.read.sessionVersion('s1')).toBe(2);
-    await expect(withSession(store, 's1', (tx) => tx.appendEvents([{ sessionId: 's1', events: [stamped(4, moved('a'))] }]))).rejects.toThrow(/does not follow 2/);
-    await expect(store.transaction((tx) => tx.appendEvents([{ sessionId: 's1', events: [stamped(3, moved('a'))] }]))).rejects.toThrow(/lock the session/);
+    await expect(
+      withSession(store, 's1', (tx) => tx.appendEvents([{ sessionId: 's1', events: [stamped(4, moved('a'))] }])),
+    ).rejects.toThrow(/does not follow 2/);
+    await expect(store.transaction((tx) => tx.appendEvents([{ sessionId: 's1', events: [stamped(3, moved('a'))] }]))).rejects.toThrow(
+      /lock the session/,
+    );
     expect((await store.read.eventsSince('s1', 0)).map((e) => e.version)).toEqual([1, 2]);
     expect((await store.read.eventsSince('s1', 1))[0]).toEqual(stamped(2, moved('b')));
     expect((await store.read.cardEvents('s1', 'a')).map((e) => e.version)).toEqual([1]);

@@ -24,13 +24,21 @@ afterEach(async () => {
   receiver = null;
 });
 
-async function setup(opts: Partial<WebhookDeps> & { format?: 'json' | 'slack' | 'teams' | 'mattermost'; path?: string; allowPrivate?: boolean } = {}) {
+async function setup(
+  opts: Partial<WebhookDeps> & { format?: 'json' | 'slack' | 'teams' | 'mattermost'; path?: string; allowPrivate?: boolean } = {},
+) {
   receiver = await startFakeReceiver();
   const store = memoryIntegrationStore();
   const waits: number[] = [];
   let clock = Date.UTC(2026, 10, 2, 9, 0, 0);
   const config = webhookConfig(store, sealer, () => clock);
-  const info = await config.save('w1', { url: `${receiver.url}${opts.path ?? '/hooks/abcdef123456'}`, secret: SECRET, format: opts.format ?? 'json', language: 'en', events: ['session.locked'] });
+  const info = await config.save('w1', {
+    url: `${receiver.url}${opts.path ?? '/hooks/abcdef123456'}`,
+    secret: SECRET,
+    format: opts.format ?? 'json',
+    language: 'en',
+    events: ['session.locked'],
+  });
   const failures: unknown[] = [];
   let n = 0;
   const sender = webhookSender({
@@ -66,7 +74,10 @@ describe('webhook deliveries', () => {
     const payload = JSON.parse(r.body) as WebhookPayload;
     expect(payload).toMatchObject({ version: 1, event: 'session.locked', deliveryId: 'd-1', totals: { ap: 47, sp: 376 } });
     expect(payload.text).toContain('10 of 12 items sized: 47 AP');
-    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({ status: 'delivered', attempts: [{ status: 200, code: null, error: null }] });
+    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({
+      status: 'delivered',
+      attempts: [{ status: 200, code: null, error: null }],
+    });
   });
 
   it('INT-HOOK-3 Slack format: only { text }', async () => {
@@ -97,7 +108,10 @@ describe('webhook deliveries', () => {
     await sender.notify('w1', msg);
     await sender.idle();
     expect(waits).toEqual([2000, 7000]);
-    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({ status: 'delivered', attempts: [{ status: 503 }, { status: 429 }, { status: 200 }] });
+    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({
+      status: 'delivered',
+      attempts: [{ status: 503 }, { status: 429 }, { status: 200 }],
+    });
     expect(failures).toHaveLength(2);
     // the log and the failure reports name neither the address's secret path nor the shared secret
     const logged = JSON.stringify([failures, await store.listDeliveries('w1', 10)]);
@@ -126,7 +140,10 @@ describe('webhook deliveries', () => {
     await sender.notify('w1', msg);
     await sender.idle();
     expect(receiver.received).toHaveLength(1);
-    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({ status: 'failed', attempts: [{ status: 302, error: 'the receiver answered with a redirect (302)' }] });
+    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({
+      status: 'failed',
+      attempts: [{ status: 302, error: 'the receiver answered with a redirect (302)' }],
+    });
   });
 
   it('HOOK-1 a private address is refused without a request when private networks are not allowed', async () => {
@@ -149,13 +166,23 @@ describe('webhook deliveries', () => {
     await sender.idle();
     const all = await store.listDeliveries('w1', 10);
     expect(all.map((d) => d.status).sort()).toEqual(['delivered', 'dropped']);
-    expect(all.find((d) => d.status === 'dropped')?.attempts[0]).toMatchObject({ code: 'queue_full', error: 'the queue is full (1 deliveries waiting)' });
+    expect(all.find((d) => d.status === 'dropped')?.attempts[0]).toMatchObject({
+      code: 'queue_full',
+      error: 'the queue is full (1 deliveries waiting)',
+    });
   });
 
   it('HOOK-2 nothing configured or not subscribed: nothing is sent', async () => {
     const { receiver, sender } = await setup();
     expect(await sender.notify('other', msg)).toBe('not_configured');
-    const sprint: WebhookMessage = { event: 'sprint.recorded', workshop: msg.workshop, sprint: { index: 1, doneAp: 3, scopeAddedAp: 0, scopeRemovedAp: 0 }, remaining: { ap: 44, sp: null }, sprintsNeeded: null, budgetSprintsLeft: null };
+    const sprint: WebhookMessage = {
+      event: 'sprint.recorded',
+      workshop: msg.workshop,
+      sprint: { index: 1, doneAp: 3, scopeAddedAp: 0, scopeRemovedAp: 0 },
+      remaining: { ap: 44, sp: null },
+      sprintsNeeded: null,
+      budgetSprintsLeft: null,
+    };
     expect(await sender.notify('w1', sprint)).toBe('not_subscribed');
     await sender.idle();
     expect(receiver.received).toHaveLength(0);

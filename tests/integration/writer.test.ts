@@ -42,7 +42,8 @@ describe.each(engines)('writer on $name', (engine) => {
     const store = breakable(real);
     await store.transaction(async (tx) => {
       await tx.insertWorkshop({ id: 'w1', name: 'W', secretHash: 'h', createdAt: 1 });
-      for (const [i, id] of sessions.entries()) await tx.insertSession({ id, workshopId: 'w1', name: id, joinCode: `CODE${i}`, createdAt: 1 });
+      for (const [i, id] of sessions.entries())
+        await tx.insertSession({ id, workshopId: 'w1', name: id, joinCode: `CODE${i}`, createdAt: 1 });
     });
     const batches: { jobs: number; ok: boolean }[] = [];
     const published: { sessionId: string; events: VersionedEvent[]; durable: number | undefined }[] = [];

@@ -28,14 +28,19 @@ export async function call<T = unknown>(server: TestServer, method: string, path
     headers['content-type'] = 'application/json';
     body = opts.raw ?? JSON.stringify(opts.body);
   }
-  const res = await fetch(`${server.url}${path}`, { method, headers: { ...headers, ...opts.headers }, ...(body !== undefined ? { body } : {}) });
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...headers, ...opts.headers },
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   if ((res.headers.get('content-type') ?? '').startsWith('application/json')) parsed = JSON.parse(text);
   return { status: res.status, headers: res.headers, body: parsed as T, text };
 }
 
-export const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)), 'utf8');
+export const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)), 'utf8');
 
 /** A socket client in the room that records every room:event it receives. */
 export interface Listener {
@@ -50,7 +55,12 @@ export interface Listener {
 export async function listen(server: TestServer, sessionId: string, name = 'Watcher'): Promise<Listener> {
   const c = await server.client();
   const events: VersionedEvent[] = [];
-  const waiters: { match: (e: VersionedEvent) => boolean; count: number; seen: VersionedEvent[]; resolve: (v: VersionedEvent[]) => void }[] = [];
+  const waiters: {
+    match: (e: VersionedEvent) => boolean;
+    count: number;
+    seen: VersionedEvent[];
+    resolve: (v: VersionedEvent[]) => void;
+  }[] = [];
   c.on('room:event', (e) => {
     events.push(e);
     for (const w of [...waiters]) {

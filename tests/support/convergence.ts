@@ -21,7 +21,10 @@ export async function runSeed(server: TestServer, seed: number, limitMs = 15_000
   const state: { clients?: SimClient[] } = {};
   const hung = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const who = (state.clients ?? []).map((c) => `${c.name}: connected=${c.socket.connected} joined=${c.joined} pending=${c.replica?.pending.length} v=${c.replica?.confirmed.version}`);
+      const who = (state.clients ?? []).map(
+        (c) =>
+          `${c.name}: connected=${c.socket.connected} joined=${c.joined} pending=${c.replica?.pending.length} v=${c.replica?.confirmed.version}`,
+      );
       reject(new Error(`seed ${seed} hung for ${limitMs} ms\n${who.join('\n')}`));
     }, limitMs);
   });
@@ -77,12 +80,18 @@ async function play(server: TestServer, seed: number, state: { clients?: SimClie
     expect(onServer).toEqual(inDb);
     // events reach everyone by broadcast (a gap fetches a snapshot): wait for the last one
     const deadline = Date.now() + 3000;
-    while (clients.some((c) => c.replica!.confirmed.version < inDb.version) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (clients.some((c) => c.replica!.confirmed.version < inDb.version) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     for (const c of clients) {
       expect(c.replica!.pending, `${c.name} still has pending moves`).toEqual([]);
       expect(c.replica!.confirmed, `${c.name}'s board`).toEqual(inDb);
     }
-    expect(missingFromLog(events, clients.flatMap((c) => c.acked))).toEqual([]);
+    expect(
+      missingFromLog(
+        events,
+        clients.flatMap((c) => c.acked),
+      ),
+    ).toEqual([]);
     return { people, steps, version: inDb.version };
   }
 }

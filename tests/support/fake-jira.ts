@@ -76,17 +76,42 @@ export const CLOUD_FIELDS: NonNullable<FakeJiraOptions['fields']> = [
   { id: 'description', name: 'Description', custom: false, schema: { type: 'string' } },
   { id: 'priority', name: 'Priority', custom: false, schema: { type: 'priority' } },
   { id: 'timeoriginalestimate', name: 'Original estimate', custom: false, schema: { type: 'number' } },
-  { id: 'customfield_10016', name: 'Story point estimate', custom: true, schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: 10016 } },
-  { id: 'customfield_10028', name: 'Story Points', custom: true, schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10028 } },
-  { id: 'customfield_10019', name: 'Rank', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 } },
+  {
+    id: 'customfield_10016',
+    name: 'Story point estimate',
+    custom: true,
+    schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: 10016 },
+  },
+  {
+    id: 'customfield_10028',
+    name: 'Story Points',
+    custom: true,
+    schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10028 },
+  },
+  {
+    id: 'customfield_10019',
+    name: 'Rank',
+    custom: true,
+    schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 },
+  },
 ];
 
 export const DC_FIELDS: NonNullable<FakeJiraOptions['fields']> = [
   { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string' } },
   { id: 'description', name: 'Description', custom: false, schema: { type: 'string' } },
   { id: 'priority', name: 'Priority', custom: false, schema: { type: 'priority' } },
-  { id: 'customfield_10002', name: 'Story Points', custom: true, schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10002 } },
-  { id: 'customfield_10005', name: 'Rank', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10005 } },
+  {
+    id: 'customfield_10002',
+    name: 'Story Points',
+    custom: true,
+    schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10002 },
+  },
+  {
+    id: 'customfield_10005',
+    name: 'Rank',
+    custom: true,
+    schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10005 },
+  },
 ];
 
 export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
@@ -124,9 +149,13 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
   /** The JQL this fake understands: "project = X", "key in (A-1, B-2)", "sprint = N", joined by AND, ORDER BY Rank. */
   const runJql = (jql: string): FakeIssue[] | string => {
     const [where = '', order] = jql.split(/\s+ORDER\s+BY\s+/i);
-    if (order !== undefined && !/^rank(\s+asc)?$/i.test(order.trim())) return `Error in the JQL Query: ordering by '${order.trim()}' is not supported here`;
+    if (order !== undefined && !/^rank(\s+asc)?$/i.test(order.trim()))
+      return `Error in the JQL Query: ordering by '${order.trim()}' is not supported here`;
     let list = ranked();
-    for (const clause of where.split(/\s+AND\s+/i).map((c) => c.trim()).filter((c) => c !== '')) {
+    for (const clause of where
+      .split(/\s+AND\s+/i)
+      .map((c) => c.trim())
+      .filter((c) => c !== '')) {
       let m: RegExpExecArray | null;
       if ((m = /^project\s*=\s*"?([A-Z][A-Z0-9_]*)"?$/i.exec(clause))) {
         const p = m[1]!.toUpperCase();
@@ -148,7 +177,13 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
 
   const offsetPage = (res: ServerResponse, list: FakeIssue[], startAt: number, maxResults: number, want: string[] | null) => {
     const size = Math.min(maxResults, pageCap);
-    json(res, 200, { expand: 'schema,names', startAt, maxResults: size, total: list.length, issues: list.slice(startAt, startAt + size).map((i) => issueJson(i, want)) });
+    json(res, 200, {
+      expand: 'schema,names',
+      startAt,
+      maxResults: size,
+      total: list.length,
+      issues: list.slice(startAt, startAt + size).map((i) => issueJson(i, want)),
+    });
   };
 
   const fieldList = (raw: unknown): string[] | null => {
@@ -206,8 +241,26 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
         res,
         200,
         cloud
-          ? { self: `${origin}${api}/user?accountId=5b10a2844c20165700ede21g`, accountId: '5b10a2844c20165700ede21g', accountType: 'atlassian', emailAddress: opts.email, displayName: 'Mia Krystof', active: true, timeZone: 'Europe/Berlin', locale: 'de_DE' }
-          : { self: `${origin}${api}/user?username=mia`, key: 'JIRAUSER10100', name: 'mia', emailAddress: 'mia@example.com', displayName: 'Mia Krystof', active: true, timeZone: 'Europe/Berlin', locale: 'de_DE' },
+          ? {
+              self: `${origin}${api}/user?accountId=5b10a2844c20165700ede21g`,
+              accountId: '5b10a2844c20165700ede21g',
+              accountType: 'atlassian',
+              emailAddress: opts.email,
+              displayName: 'Mia Krystof',
+              active: true,
+              timeZone: 'Europe/Berlin',
+              locale: 'de_DE',
+            }
+          : {
+              self: `${origin}${api}/user?username=mia`,
+              key: 'JIRAUSER10100',
+              name: 'mia',
+              emailAddress: 'mia@example.com',
+              displayName: 'Mia Krystof',
+              active: true,
+              timeZone: 'Europe/Berlin',
+              locale: 'de_DE',
+            },
       );
     }
     if (method === 'GET' && path === `${api}/serverInfo`) {
@@ -215,11 +268,32 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
         res,
         200,
         cloud
-          ? { baseUrl: origin, displayUrl: origin, version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0], deploymentType: 'Cloud', buildNumber: 100284, serverTitle: 'Jira' }
-          : { baseUrl: origin, version: '10.3.1', versionNumbers: [10, 3, 1], deploymentType: 'Server', buildNumber: 10030001, serverTitle: 'Jira', scmInfo: 'abc' },
+          ? {
+              baseUrl: origin,
+              displayUrl: origin,
+              version: '1001.0.0-SNAPSHOT',
+              versionNumbers: [1001, 0, 0],
+              deploymentType: 'Cloud',
+              buildNumber: 100284,
+              serverTitle: 'Jira',
+            }
+          : {
+              baseUrl: origin,
+              version: '10.3.1',
+              versionNumbers: [10, 3, 1],
+              deploymentType: 'Server',
+              buildNumber: 10030001,
+              serverTitle: 'Jira',
+              scmInfo: 'abc',
+            },
       );
     }
-    if (method === 'GET' && path === `${api}/field`) return json(res, 200, fields.map((f) => ({ ...f, key: f.id, orderable: true, navigable: true, searchable: true, clauseNames: [f.name] })));
+    if (method === 'GET' && path === `${api}/field`)
+      return json(
+        res,
+        200,
+        fields.map((f) => ({ ...f, key: f.id, orderable: true, navigable: true, searchable: true, clauseNames: [f.name] })),
+      );
 
     if (cloud && method === 'POST' && path === `${api}/search/jql`) {
       const b = (body ?? {}) as { jql?: string; fields?: string[]; maxResults?: number; nextPageToken?: string };
@@ -232,7 +306,11 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
       const size = Math.min(b.maxResults ?? 50, pageCap);
       const page = list.slice(start, start + size).map((i) => issueJson(i, fieldList(b.fields)));
       const more = start + size < list.length;
-      return json(res, 200, { issues: page, ...(more ? { nextPageToken: Buffer.from(String(start + size)).toString('base64url') } : {}), isLast: !more });
+      return json(res, 200, {
+        issues: page,
+        ...(more ? { nextPageToken: Buffer.from(String(start + size)).toString('base64url') } : {}),
+        isLast: !more,
+      });
     }
     if (!cloud && method === 'POST' && path === `${api}/search`) {
       const b = (body ?? {}) as { jql?: string; fields?: string[]; maxResults?: number; startAt?: number };
@@ -250,7 +328,8 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
         const errors: Record<string, string> = {};
         for (const [id, v] of Object.entries(set)) {
           const f = fields.find((x) => x.id === id);
-          if (!f || opts.notOnScreen?.includes(id)) errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+          if (!f || opts.notOnScreen?.includes(id))
+            errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
           else if (f.schema?.type === 'number' && v !== null && typeof v !== 'number') errors[id] = 'Operation value must be a number';
         }
         if (Object.keys(errors).length > 0) return jiraError(res, 400, [], errors);
@@ -278,13 +357,26 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
       const b = boards.get(Number(m[1]));
       if (!b) return jiraError(res, 404, ['Board does not exist or you do not have permission to see it.']);
       const list = ranked().filter((i) => !b.keys || b.keys.includes(i.key));
-      return offsetPage(res, list, Number(u.searchParams.get('startAt') ?? 0), Number(u.searchParams.get('maxResults') ?? 50), fieldList(u.searchParams.get('fields')));
+      return offsetPage(
+        res,
+        list,
+        Number(u.searchParams.get('startAt') ?? 0),
+        Number(u.searchParams.get('maxResults') ?? 50),
+        fieldList(u.searchParams.get('fields')),
+      );
     }
     if ((m = /^\/rest\/agile\/1\.0\/sprint\/(\d+)\/issue$/.exec(path)) && method === 'GET') {
       const id = Number(m[1]);
       const list = ranked().filter((i) => i.sprintId === id);
-      if (list.length === 0 && ![...issues.values()].some((i) => i.sprintId === id)) return jiraError(res, 404, [`Sprint with id ${id} does not exist.`]);
-      return offsetPage(res, list, Number(u.searchParams.get('startAt') ?? 0), Number(u.searchParams.get('maxResults') ?? 50), fieldList(u.searchParams.get('fields')));
+      if (list.length === 0 && ![...issues.values()].some((i) => i.sprintId === id))
+        return jiraError(res, 404, [`Sprint with id ${id} does not exist.`]);
+      return offsetPage(
+        res,
+        list,
+        Number(u.searchParams.get('startAt') ?? 0),
+        Number(u.searchParams.get('maxResults') ?? 50),
+        fieldList(u.searchParams.get('fields')),
+      );
     }
     if ((m = /^\/rest\/agile\/1\.0\/issue\/([A-Z][A-Z0-9_]*-\d+)\/estimation$/.exec(path))) {
       const issue = issues.get(m[1]!);

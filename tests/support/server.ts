@@ -105,7 +105,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     db: pgDb ? { url: pgDb.url } : { path: dbPath },
     clients,
     async client(headers) {
-      const c: Client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(headers ? { extraHeaders: headers } : {}) });
+      const c: Client = connect(url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        ...(headers ? { extraHeaders: headers } : {}),
+      });
       clients.push(c);
       await new Promise<void>((resolve, reject) => {
         c.once('connect', () => resolve());

@@ -1,7 +1,16 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
-import { defaultScale, DEFAULT_SETTINGS, emptyBoard, replay, type BoardEvent, type BoardState, type Placement, type VersionedEvent } from '../../domain/board';
+import {
+  defaultScale,
+  DEFAULT_SETTINGS,
+  emptyBoard,
+  replay,
+  type BoardEvent,
+  type BoardState,
+  type Placement,
+  type VersionedEvent,
+} from '../../domain/board';
 import { boardFromSnapshot, type JoinAck, type Me, type MoveAck, type SyncAck } from '../../domain/protocol';
 import { addPending, reconcile, receive, replicaOf, resync, settle, SYNC_WAIT_MS, type PendingMove, type Replica } from '../../domain/sync';
 
@@ -194,7 +203,12 @@ export async function rawQuery<T>(loc: DatabaseLocation, sql: string, params: (s
     await c.connect();
     try {
       let i = 0;
-      return (await c.query(sql.replace(/\?/g, () => `$${++i}`), params)).rows as T[];
+      return (
+        await c.query(
+          sql.replace(/\?/g, () => `$${++i}`),
+          params,
+        )
+      ).rows as T[];
     } finally {
       await c.end();
     }
@@ -208,10 +222,21 @@ export async function rawQuery<T>(loc: DatabaseLocation, sql: string, params: (s
 }
 
 /** The board as the database has it: a fresh replay of the session's event log. */
-export async function boardInDatabase(loc: DatabaseLocation, sessionId: string): Promise<{ board: BoardState; events: (VersionedEvent & { event: BoardEvent })[] }> {
-  const rows = await rawQuery<EventRow>(loc, 'select version, by, at, payload from events where session_id = ? order by version', [sessionId]);
+export async function boardInDatabase(
+  loc: DatabaseLocation,
+  sessionId: string,
+): Promise<{ board: BoardState; events: (VersionedEvent & { event: BoardEvent })[] }> {
+  const rows = await rawQuery<EventRow>(loc, 'select version, by, at, payload from events where session_id = ? order by version', [
+    sessionId,
+  ]);
   const events = rows.map((r) => ({ version: r.version, by: r.by, at: Number(r.at), event: JSON.parse(r.payload) as BoardEvent }));
-  return { board: replay(emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS), events.map((e) => e.event)), events };
+  return {
+    board: replay(
+      emptyBoard(sessionId, defaultScale(), DEFAULT_SETTINGS),
+      events.map((e) => e.event),
+    ),
+    events,
+  };
 }
 
 /** Acked moves the log lacks: the ack carries the move's last version (card.moved, or a ping-pong card.flagged right after it). */

@@ -24,7 +24,10 @@ export function PlanOutput<T>({
 }) {
   if (shown === null) {
     return (
-      <p className="rounded-lg border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center text-lg text-slate-600" data-testid="plan-empty">
+      <p
+        className="rounded-lg border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center text-lg text-slate-600"
+        data-testid="plan-empty"
+      >
         {emptyText}
       </p>
     );
@@ -36,7 +39,11 @@ export function PlanOutput<T>({
           {staleText}
         </p>
       )}
-      <div className={`flex flex-col gap-4 transition-opacity print:gap-2 ${stale ? 'opacity-40' : ''}`} aria-busy={(markBusy && stale) || undefined} data-testid="plan-output">
+      <div
+        className={`flex flex-col gap-4 transition-opacity print:gap-2 ${stale ? 'opacity-40' : ''}`}
+        aria-busy={(markBusy && stale) || undefined}
+        data-testid="plan-output"
+      >
         {children(shown)}
       </div>
     </>

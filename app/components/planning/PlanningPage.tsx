@@ -9,13 +9,21 @@ export function PlanningPage({ printLabel, narrow = false, children }: { printLa
       <div className="print:hidden">
         <Header>
           {printLabel !== undefined && (
-            <button type="button" onClick={() => window.print()} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => window.print()}
+              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50"
+            >
               {printLabel}
             </button>
           )}
         </Header>
       </div>
-      <main className={`mx-auto flex ${narrow ? 'max-w-[1600px]' : 'max-w-[1880px]'} flex-col gap-4 px-4 py-5 lg:px-6 print:max-w-none print:gap-2 print:p-0`}>{children}</main>
+      <main
+        className={`mx-auto flex ${narrow ? 'max-w-[1600px]' : 'max-w-[1880px]'} flex-col gap-4 px-4 py-5 lg:px-6 print:max-w-none print:gap-2 print:p-0`}
+      >
+        {children}
+      </main>
     </>
   );
 }

@@ -37,7 +37,14 @@ type TeamOptions = {
  * scope; then the optional forecast inputs, collapsed. `itemsHistory`: the page asks for items done
  * per sprint (the what-if page) instead of counting recorded sprints (a workshop).
  */
-export function PlanFieldsets({ form, update, errors, velocity, team, itemsHistory }: FormProps & { velocity: VelocityOptions; team: TeamOptions; itemsHistory: boolean }) {
+export function PlanFieldsets({
+  form,
+  update,
+  errors,
+  velocity,
+  team,
+  itemsHistory,
+}: FormProps & { velocity: VelocityOptions; team: TeamOptions; itemsHistory: boolean }) {
   return (
     <>
       <VelocityFieldset form={form} update={update} errors={errors} {...velocity} />
@@ -56,7 +63,13 @@ function VelocityFieldset({ form, update, errors, units, assumedHint, historyLab
   const t = useTranslations('plan.inputs');
   return (
     <Fieldset legend={t('velocity')}>
-      <Choice name="velocityUnit" label={t('unit')} value={form.velocityUnit} options={units.map((u) => ({ value: u, label: t(`unit${u}`) }))} onChange={(v) => update({ velocityUnit: v })} />
+      <Choice
+        name="velocityUnit"
+        label={t('unit')}
+        value={form.velocityUnit}
+        options={units.map((u) => ({ value: u, label: t(`unit${u}`) }))}
+        onChange={(v) => update({ velocityUnit: v })}
+      />
       <FieldMessages field="velocityUnit" errors={errors} />
       <TextField
         field="velocityAssumed"
@@ -68,7 +81,16 @@ function VelocityFieldset({ form, update, errors, units, assumedHint, historyLab
         suffix={<span className="text-sm text-slate-500">{form.velocityUnit}</span>}
         {...num}
       />
-      <TextField field="velocityHistory" label={historyLabel} value={form.velocityHistory} onChange={(v) => update({ velocityHistory: v })} errors={errors} hint={historyHint} autoComplete="off" spellCheck={false} />
+      <TextField
+        field="velocityHistory"
+        label={historyLabel}
+        value={form.velocityHistory}
+        onChange={(v) => update({ velocityHistory: v })}
+        errors={errors}
+        hint={historyHint}
+        autoComplete="off"
+        spellCheck={false}
+      />
     </Fieldset>
   );
 }
@@ -78,8 +100,23 @@ function SprintsFieldset({ form, update, errors }: FormProps) {
   return (
     <Fieldset legend={t('sprints')}>
       <div className="grid grid-cols-2 gap-3">
-        <TextField field="sprintWeeks" label={t('sprintWeeks')} value={form.sprintWeeks} onChange={(v) => update({ sprintWeeks: v })} errors={errors} {...num} inputMode="numeric" />
-        <TextField field="startDate" label={t('startDate')} type="date" value={form.startDate} onChange={(v) => update({ startDate: v })} errors={errors} />
+        <TextField
+          field="sprintWeeks"
+          label={t('sprintWeeks')}
+          value={form.sprintWeeks}
+          onChange={(v) => update({ sprintWeeks: v })}
+          errors={errors}
+          {...num}
+          inputMode="numeric"
+        />
+        <TextField
+          field="startDate"
+          label={t('startDate')}
+          type="date"
+          value={form.startDate}
+          onChange={(v) => update({ startDate: v })}
+          errors={errors}
+        />
       </div>
     </Fieldset>
   );
@@ -87,7 +124,17 @@ function SprintsFieldset({ form, update, errors }: FormProps) {
 
 function PeopleField({ form, update, errors }: FormProps) {
   const t = useTranslations('plan.inputs');
-  return <TextField field="people" label={t('people')} value={form.people} onChange={(v) => update({ people: v })} errors={errors} {...num} inputMode="numeric" />;
+  return (
+    <TextField
+      field="people"
+      label={t('people')}
+      value={form.people}
+      onChange={(v) => update({ people: v })}
+      errors={errors}
+      {...num}
+      inputMode="numeric"
+    />
+  );
 }
 
 function CurrencyField({ form, update, errors }: FormProps) {
@@ -97,7 +144,12 @@ function CurrencyField({ form, update, errors }: FormProps) {
       <label htmlFor="in-currency" className="text-sm font-medium text-slate-700 2xl:text-base">
         {t('currency')}
       </label>
-      <select id="in-currency" value={form.currency} onChange={(e) => update({ currency: e.target.value })} className={inputClass(hasHardError(errors, 'currency'))}>
+      <select
+        id="in-currency"
+        value={form.currency}
+        onChange={(e) => update({ currency: e.target.value })}
+        className={inputClass(hasHardError(errors, 'currency'))}
+      >
         {CURRENCIES.map((c) => (
           <option key={c} value={c}>
             {c}
@@ -111,12 +163,32 @@ function CurrencyField({ form, update, errors }: FormProps) {
 
 function DayRateField({ form, update, errors }: FormProps) {
   const t = useTranslations('plan.inputs');
-  return <TextField field="dayRate" label={t('dayRate')} value={form.dayRate} onChange={(v) => update({ dayRate: v })} errors={errors} suffix={<span className="text-sm text-slate-500">{form.currency}</span>} {...num} />;
+  return (
+    <TextField
+      field="dayRate"
+      label={t('dayRate')}
+      value={form.dayRate}
+      onChange={(v) => update({ dayRate: v })}
+      errors={errors}
+      suffix={<span className="text-sm text-slate-500">{form.currency}</span>}
+      {...num}
+    />
+  );
 }
 
 function DaysPerSprintField({ form, update, errors }: FormProps) {
   const t = useTranslations('plan.inputs');
-  return <TextField field="daysPerSprint" label={t('daysPerSprint')} value={form.daysPerSprint} onChange={(v) => update({ daysPerSprint: v })} errors={errors} placeholder={derivedDays(form)} {...num} />;
+  return (
+    <TextField
+      field="daysPerSprint"
+      label={t('daysPerSprint')}
+      value={form.daysPerSprint}
+      onChange={(v) => update({ daysPerSprint: v })}
+      errors={errors}
+      placeholder={derivedDays(form)}
+      {...num}
+    />
+  );
 }
 
 function TeamFieldset({ form, update, errors, perPerson, before, after }: FormProps & TeamOptions) {
@@ -153,10 +225,26 @@ function BudgetFieldset({ form, update, errors }: FormProps) {
         onChange={(v) => update({ budgetMode: v })}
       />
       {form.budgetMode === 'amount' && (
-        <TextField field="budgetAmount" label={t('budgetAmountLabel')} value={form.budgetAmount} onChange={(v) => update({ budgetAmount: v })} errors={errors} suffix={<span className="text-sm text-slate-500">{form.currency}</span>} {...num} />
+        <TextField
+          field="budgetAmount"
+          label={t('budgetAmountLabel')}
+          value={form.budgetAmount}
+          onChange={(v) => update({ budgetAmount: v })}
+          errors={errors}
+          suffix={<span className="text-sm text-slate-500">{form.currency}</span>}
+          {...num}
+        />
       )}
       {form.budgetMode === 'sprints' && (
-        <TextField field="budgetSprints" label={t('budgetSprintsLabel')} value={form.budgetSprints} onChange={(v) => update({ budgetSprints: v })} errors={errors} {...num} inputMode="numeric" />
+        <TextField
+          field="budgetSprints"
+          label={t('budgetSprintsLabel')}
+          value={form.budgetSprints}
+          onChange={(v) => update({ budgetSprints: v })}
+          errors={errors}
+          {...num}
+          inputMode="numeric"
+        />
       )}
       <FieldMessages field="budget" errors={errors} />
     </Fieldset>
@@ -167,7 +255,16 @@ function SimulationFieldset({ form, update, errors }: FormProps) {
   const t = useTranslations('plan.inputs');
   return (
     <Fieldset legend={t('simulation')}>
-      <TextField field="seed" label={t('seed')} value={form.seed} onChange={(v) => update({ seed: v })} errors={errors} hint={t('seedHint')} {...num} inputMode="numeric" />
+      <TextField
+        field="seed"
+        label={t('seed')}
+        value={form.seed}
+        onChange={(v) => update({ seed: v })}
+        errors={errors}
+        hint={t('seedHint')}
+        {...num}
+        inputMode="numeric"
+      />
     </Fieldset>
   );
 }

@@ -50,7 +50,12 @@ export function FieldChoice({ fields, boardId, onChoose }: Props) {
           </fieldset>
         )}
         <Field id="sp-other" label={t('other')}>
-          <select id="sp-other" className={inputClass} value={candidateIds.has(fieldId) ? '' : fieldId} onChange={(e) => setFieldId(e.target.value)}>
+          <select
+            id="sp-other"
+            className={inputClass}
+            value={candidateIds.has(fieldId) ? '' : fieldId}
+            onChange={(e) => setFieldId(e.target.value)}
+          >
             <option value="">—</option>
             {fields.numberFields
               .filter((f) => !candidateIds.has(f.id))
@@ -62,7 +67,14 @@ export function FieldChoice({ fields, boardId, onChoose }: Props) {
           </select>
         </Field>
         <Field id="sp-board" label={t('board')} hint={t('boardHint')}>
-          <input id="sp-board" className={`${inputClass} w-40`} inputMode="numeric" value={board} onChange={(e) => setBoard(e.target.value)} aria-invalid={!boardValid || undefined} />
+          <input
+            id="sp-board"
+            className={`${inputClass} w-40`}
+            inputMode="numeric"
+            value={board}
+            onChange={(e) => setBoard(e.target.value)}
+            aria-invalid={!boardValid || undefined}
+          />
         </Field>
         {fields.boardNote && (
           <p className="text-sm text-amber-800" data-testid="board-note">

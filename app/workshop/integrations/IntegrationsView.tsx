@@ -39,7 +39,8 @@ const POLL_MS = 1000;
 const DELIVERIES_MS = 10_000;
 
 /** The latest locked session, else the latest one. */
-const defaultSession = (sessions: WorkshopPlanning['sessions']) => [...sessions].reverse().find((s) => s.phase === 'locked')?.id ?? sessions.at(-1)?.id ?? null;
+const defaultSession = (sessions: WorkshopPlanning['sessions']) =>
+  [...sessions].reverse().find((s) => s.phase === 'locked')?.id ?? sessions.at(-1)?.id ?? null;
 
 /** Jira (connection, field, import into a session, write-back per locked session) and the webhook of one workshop. */
 export function IntegrationsView({ data, secret }: { data: WorkshopPlanning; secret: string | null }) {
@@ -205,7 +206,12 @@ export function IntegrationsView({ data, secret }: { data: WorkshopPlanning; sec
             {data.sessions.length > 0 && (
               <label className="flex items-center gap-2 text-sm font-medium text-slate-700 2xl:text-base">
                 {t('session')}
-                <select className={`${inputClass} w-auto`} value={sessionId ?? ''} onChange={(e) => setSessionId(e.target.value)} data-testid="integrations-session-select">
+                <select
+                  className={`${inputClass} w-auto`}
+                  value={sessionId ?? ''}
+                  onChange={(e) => setSessionId(e.target.value)}
+                  data-testid="integrations-session-select"
+                >
                   {data.sessions.map((s) => (
                     <option key={s.id} value={s.id}>
                       {t('sessionOption', { name: s.name, phase: t(`phase.${s.phase}`) })}
@@ -236,7 +242,11 @@ export function IntegrationsView({ data, secret }: { data: WorkshopPlanning; sec
                 onCancelRetry={() => setRetryOf(null)}
                 progress={progress}
               />
-              <WriteBackLog runs={runs} writing={progress !== null || unfinished} onRetry={(id) => setRetryOf(runs.find((r) => r.id === id) ?? null)} />
+              <WriteBackLog
+                runs={runs}
+                writing={progress !== null || unfinished}
+                onRetry={(id) => setRetryOf(runs.find((r) => r.id === id) ?? null)}
+              />
             </div>
           ) : (
             <Message>{t('betweenPhases')}</Message>

@@ -45,7 +45,10 @@ export function JiraConnect({ status, connection, onConnect, onDisconnect }: Pro
     if (!ready || !checked.ok) return;
     setBusy(true);
     setError(null);
-    const body: JiraConnectBody = kind === 'cloud' ? { kind, siteUrl: checked.url, email: email.trim(), apiToken: token.trim() } : { kind, baseUrl: checked.url, token: token.trim() };
+    const body: JiraConnectBody =
+      kind === 'cloud'
+        ? { kind, siteUrl: checked.url, email: email.trim(), apiToken: token.trim() }
+        : { kind, baseUrl: checked.url, token: token.trim() };
     const r = await onConnect(body);
     setBusy(false);
     if (r.ok) {
@@ -103,16 +106,48 @@ export function JiraConnect({ status, connection, onConnect, onDisconnect }: Pro
             </label>
           ))}
         </fieldset>
-        <Field id="jira-url" label={t(kind === 'cloud' ? 'connect.siteUrl' : 'connect.baseUrl')} hint={t(kind === 'cloud' ? 'connect.siteUrlHint' : 'connect.baseUrlHint')} error={urlError}>
-          <input id="jira-url" className={inputClass} type="url" inputMode="url" autoComplete="url" value={url} onChange={(e) => setUrl(e.target.value)} onBlur={() => setTouched(true)} />
+        <Field
+          id="jira-url"
+          label={t(kind === 'cloud' ? 'connect.siteUrl' : 'connect.baseUrl')}
+          hint={t(kind === 'cloud' ? 'connect.siteUrlHint' : 'connect.baseUrlHint')}
+          error={urlError}
+        >
+          <input
+            id="jira-url"
+            className={inputClass}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            onBlur={() => setTouched(true)}
+          />
         </Field>
         {kind === 'cloud' && (
           <Field id="jira-email" label={t('connect.email')}>
-            <input id="jira-email" className={inputClass} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id="jira-email"
+              className={inputClass}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </Field>
         )}
-        <Field id="jira-token" label={t(kind === 'cloud' ? 'connect.apiToken' : 'connect.token')} hint={t(kind === 'cloud' ? 'connect.apiTokenHint' : 'connect.tokenHint')}>
-          <input id="jira-token" className={inputClass} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+        <Field
+          id="jira-token"
+          label={t(kind === 'cloud' ? 'connect.apiToken' : 'connect.token')}
+          hint={t(kind === 'cloud' ? 'connect.apiTokenHint' : 'connect.tokenHint')}
+        >
+          <input
+            id="jira-token"
+            className={inputClass}
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
         </Field>
         <ErrorNote error={error} testId="jira-error" />
         <div>

@@ -17,7 +17,12 @@ type Props = {
   onImport: (body: JiraImportBody) => Promise<ActionResult<JiraImportAnswer> & { preview?: unknown }>;
 };
 
-const STATUS_STYLE = { new: 'text-indigo-800', update: 'text-indigo-800', unchanged: 'text-slate-600', rejected: 'font-semibold text-red-800' } as const;
+const STATUS_STYLE = {
+  new: 'text-indigo-800',
+  update: 'text-indigo-800',
+  unchanged: 'text-slate-600',
+  rejected: 'font-semibold text-red-800',
+} as const;
 
 const positive = (s: string) => {
   const n = Number(s.trim());
@@ -112,17 +117,35 @@ export function JiraImport({ setup, onPreview, onImport }: Props) {
         </fieldset>
         {source === 'board' && (
           <Field id="import-board" label={t('board')}>
-            <input id="import-board" className={`${inputClass} w-40`} inputMode="numeric" value={board} onChange={(e) => (setBoard(e.target.value), reset())} />
+            <input
+              id="import-board"
+              className={`${inputClass} w-40`}
+              inputMode="numeric"
+              value={board}
+              onChange={(e) => (setBoard(e.target.value), reset())}
+            />
           </Field>
         )}
         {source === 'sprint' && (
           <Field id="import-sprint" label={t('sprint')}>
-            <input id="import-sprint" className={`${inputClass} w-40`} inputMode="numeric" value={sprint} onChange={(e) => (setSprint(e.target.value), reset())} />
+            <input
+              id="import-sprint"
+              className={`${inputClass} w-40`}
+              inputMode="numeric"
+              value={sprint}
+              onChange={(e) => (setSprint(e.target.value), reset())}
+            />
           </Field>
         )}
         {source !== 'sprint' && (
           <Field id="import-jql" label={t(source === 'jql' ? 'jql' : 'boardJql')} hint={t('jqlHint')}>
-            <textarea id="import-jql" rows={2} className={`${inputClass} font-mono text-sm`} value={jql} onChange={(e) => (setJql(e.target.value), reset())} />
+            <textarea
+              id="import-jql"
+              rows={2}
+              className={`${inputClass} font-mono text-sm`}
+              value={jql}
+              onChange={(e) => (setJql(e.target.value), reset())}
+            />
           </Field>
         )}
         <div>
@@ -134,7 +157,11 @@ export function JiraImport({ setup, onPreview, onImport }: Props) {
       <div className="mt-3 flex flex-col gap-3">
         <ErrorNote error={error} testId="jira-import-error" />
         {done && (
-          <p className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 font-medium text-emerald-900" role="status" data-testid="jira-import-done">
+          <p
+            className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 font-medium text-emerald-900"
+            role="status"
+            data-testid="jira-import-done"
+          >
             {t('done', { imported: done.imported, updated: done.updated })}
           </p>
         )}
@@ -164,11 +191,15 @@ export function JiraImport({ setup, onPreview, onImport }: Props) {
                     <tr key={r.line} className="border-b border-slate-100 align-top" data-status={r.status}>
                       <td className="py-1 pr-3 font-mono whitespace-nowrap">{preview.keys[r.line - 1] ?? '—'}</td>
                       <td className="py-1 pr-3">{r.item?.title ?? r.excerpt ?? ''}</td>
-                      <td className="py-1 pr-3 text-right tabular-nums">{r.item?.storyPoints == null ? '—' : format.number(r.item.storyPoints, { maximumFractionDigits: 1 })}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">
+                        {r.item?.storyPoints == null ? '—' : format.number(r.item.storyPoints, { maximumFractionDigits: 1 })}
+                      </td>
                       <td className={`py-1 pr-3 ${STATUS_STYLE[r.status]}`}>
                         {t(`status.${r.status}`)}
                         {r.status === 'rejected' && (
-                          <span className="block text-xs font-normal">{r.reasonCode && t.has(`reason.${r.reasonCode}`) ? t(`reason.${r.reasonCode}`) : r.reason}</span>
+                          <span className="block text-xs font-normal">
+                            {r.reasonCode && t.has(`reason.${r.reasonCode}`) ? t(`reason.${r.reasonCode}`) : r.reason}
+                          </span>
                         )}
                       </td>
                     </tr>

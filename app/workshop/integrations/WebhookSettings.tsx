@@ -69,14 +69,34 @@ export function WebhookSettings({ webhook, deliveries, onSave, onRemove }: Props
           </p>
         )}
         <Field id="hook-url" label={t('url')} hint={t('urlHint')} error={urlError}>
-          <input id="hook-url" className={inputClass} type="url" inputMode="url" autoComplete="off" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            id="hook-url"
+            className={inputClass}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
         </Field>
         <Field id="hook-secret" label={t('secret')} hint={t('secretHint')} error={secretError}>
-          <input id="hook-secret" className={inputClass} type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />
+          <input
+            id="hook-secret"
+            className={inputClass}
+            type="password"
+            autoComplete="off"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
         </Field>
         <div className="flex flex-wrap gap-4">
           <Field id="hook-format" label={t('format')}>
-            <select id="hook-format" className={inputClass} value={fmt} onChange={(e) => setFmt(WEBHOOK_FORMATS.find((f) => f === e.target.value) ?? 'json')}>
+            <select
+              id="hook-format"
+              className={inputClass}
+              value={fmt}
+              onChange={(e) => setFmt(WEBHOOK_FORMATS.find((f) => f === e.target.value) ?? 'json')}
+            >
               {WEBHOOK_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {t(`formats.${f}`)}
@@ -85,7 +105,12 @@ export function WebhookSettings({ webhook, deliveries, onSave, onRemove }: Props
             </select>
           </Field>
           <Field id="hook-language" label={t('language')}>
-            <select id="hook-language" className={inputClass} value={language} onChange={(e) => setLanguage(e.target.value === 'de' ? 'de' : 'en')}>
+            <select
+              id="hook-language"
+              className={inputClass}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value === 'de' ? 'de' : 'en')}
+            >
               {(['en', 'de'] as const).map((l) => (
                 <option key={l} value={l}>
                   {t(`languages.${l}`)}
@@ -98,7 +123,11 @@ export function WebhookSettings({ webhook, deliveries, onSave, onRemove }: Props
           <legend className="mb-1 text-sm font-medium text-slate-700">{t('events')}</legend>
           {WEBHOOK_EVENTS.map((ev) => (
             <label key={ev} className="flex items-center gap-2">
-              <input type="checkbox" checked={events.includes(ev)} onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))} />
+              <input
+                type="checkbox"
+                checked={events.includes(ev)}
+                onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))}
+              />
               {t(EVENT_KEY[ev])}
             </label>
           ))}

@@ -46,7 +46,10 @@ export function WriteBackLog({ runs, writing, onRetry }: Props) {
                 </p>
               )}
               {run.interrupted && (
-                <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="writeback-interrupted">
+                <p
+                  className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                  data-testid="writeback-interrupted"
+                >
                   {t('interrupted')}
                 </p>
               )}
@@ -71,7 +74,11 @@ export function WriteBackLog({ runs, writing, onRetry }: Props) {
                             {r.error && (
                               <span className="block text-xs font-normal text-red-800">
                                 {tErr.has(`jira.${r.error.code}`)
-                                  ? errorText({ code: 'jira', message: r.error.message, jira: { code: r.error.code, status: null, messages: r.error.jira ?? [] } })
+                                  ? errorText({
+                                      code: 'jira',
+                                      message: r.error.message,
+                                      jira: { code: r.error.code, status: null, messages: r.error.jira ?? [] },
+                                    })
                                   : r.error.message}
                               </span>
                             )}
@@ -87,7 +94,13 @@ export function WriteBackLog({ runs, writing, onRetry }: Props) {
               )}
               {failed.length > 0 && run.finishedAt !== null && (
                 <div>
-                  <button type="button" className={quietButtonClass} disabled={writing} data-testid="writeback-retry" onClick={() => onRetry(run.id)}>
+                  <button
+                    type="button"
+                    className={quietButtonClass}
+                    disabled={writing}
+                    data-testid="writeback-retry"
+                    onClick={() => onRetry(run.id)}
+                  >
                     {t('retry', { count: failed.length })}
                   </button>
                 </div>

@@ -2,7 +2,13 @@
 import { useEffect, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { Rounding, WriteMode, WriteBackRow } from '../../../domain/integrations/writeback';
-import type { ActionResult, WriteBackPreviewAnswer, WriteBackPreviewBody, WriteBackRunAnswer, WriteBackRunBody } from '../../../domain/integrations/wire';
+import type {
+  ActionResult,
+  WriteBackPreviewAnswer,
+  WriteBackPreviewBody,
+  WriteBackRunAnswer,
+  WriteBackRunBody,
+} from '../../../domain/integrations/wire';
 import { Panel } from '../../plan/panels';
 import { buttonClass, ErrorNote, quietButtonClass } from './ui';
 
@@ -29,7 +35,16 @@ const STATUS_STYLE: Record<WriteBackRow['status'], string> = {
 };
 
 /** Before anything is written: every item with Jira's value now and the value to write; writing only on confirmation. */
-export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDone, retryOf = null, onCancelRetry, progress = null }: Props) {
+export function WriteBackPreview({
+  locked,
+  factor: given,
+  onPreview,
+  onRun,
+  onDone,
+  retryOf = null,
+  onCancelRetry,
+  progress = null,
+}: Props) {
   const t = useTranslations('integrations.preview');
   const format = useFormatter();
   const [mode, setMode] = useState<WriteMode>(given === null ? 'ap' : 'sp');
@@ -120,7 +135,10 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
       <div className="flex flex-col gap-3">
         <p className="text-sm text-slate-600 2xl:text-base">{t('locked')}</p>
         {retryOf && (
-          <p className="flex flex-wrap items-center gap-2 rounded border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="writeback-retrying">
+          <p
+            className="flex flex-wrap items-center gap-2 rounded border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900"
+            data-testid="writeback-retrying"
+          >
             {t('retrying', { date: format.dateTime(new Date(retryOf.startedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
             {onCancelRetry && (
               <button type="button" className="underline" onClick={() => (setPreview(null), onCancelRetry())}>
@@ -133,8 +151,18 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-sm font-medium text-slate-700">{t('mode')}</legend>
             <label className="flex items-center gap-2">
-              <input type="radio" name="wb-mode" checked={mode === 'sp'} disabled={factor === null} onChange={() => modeChange('sp', rounding)} />
-              {factor === null ? t('modeSpNone') : factor === undefined ? t('modeSpUnknown') : t('modeSp', { factor: format.number(factor, { maximumFractionDigits: 2 }) })}
+              <input
+                type="radio"
+                name="wb-mode"
+                checked={mode === 'sp'}
+                disabled={factor === null}
+                onChange={() => modeChange('sp', rounding)}
+              />
+              {factor === null
+                ? t('modeSpNone')
+                : factor === undefined
+                  ? t('modeSpUnknown')
+                  : t('modeSp', { factor: format.number(factor, { maximumFractionDigits: 2 }) })}
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="wb-mode" checked={mode === 'ap'} onChange={() => modeChange('ap', rounding)} />
@@ -152,7 +180,13 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
           </fieldset>
         </div>
         <div>
-          <button type="button" className={quietButtonClass} disabled={busy} onClick={() => load({ mode, rounding })} data-testid="writeback-show">
+          <button
+            type="button"
+            className={quietButtonClass}
+            disabled={busy}
+            onClick={() => load({ mode, rounding })}
+            data-testid="writeback-show"
+          >
             {t('show')}
           </button>
         </div>
@@ -163,7 +197,11 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
         )}
         <ErrorNote error={error} testId="writeback-error" />
         {finished && (
-          <p className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 font-medium text-emerald-900" role="status" data-testid="writeback-finished">
+          <p
+            className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 font-medium text-emerald-900"
+            role="status"
+            data-testid="writeback-finished"
+          >
             {t('finished', { ...finished })}
           </p>
         )}
@@ -187,7 +225,9 @@ export function WriteBackPreview({ locked, factor: given, onPreview, onRun, onDo
                   </p>
                   <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                     <span>{t('cardValues', { current: num(r.current), target: r.status === 'skip' ? '—' : num(r.target) })}</span>
-                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>{r.status === 'skip' && r.reason ? t(`reason.${r.reason}`) : t(`status.${r.status}`)}</span>
+                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>
+                      {r.status === 'skip' && r.reason ? t(`reason.${r.reason}`) : t(`status.${r.status}`)}
+                    </span>
                   </p>
                 </li>
               ))}

@@ -95,7 +95,9 @@ export function defaultForm(opts: { totalAp?: string; startDate?: string } = {})
 
 /** Are any of the optional forecast inputs in use? (their section opens by itself then) */
 export function usesUncertainty(form: PlanForm): boolean {
-  const typed = [form.velocityWindow, form.growthLow, form.growthHigh, form.splitLow, form.splitHigh, form.finishBy].some((x) => x.trim() !== '');
+  const typed = [form.velocityWindow, form.growthLow, form.growthHigh, form.splitLow, form.splitHigh, form.finishBy].some(
+    (x) => x.trim() !== '',
+  );
   return typed || form.multipliers.length > 0 || form.risks.length > 0 || form.throughput;
 }
 
@@ -202,7 +204,10 @@ export function formToInput(form: PlanForm, locale: string): BuiltInput {
     monteCarlo: { seed: num(form.seed) ?? DEFAULT_SEED },
   };
   if (!isBlank(form.startDate) || !isBlank(form.sprintWeeks)) {
-    input.sprint = omitUndefined({ startDate: isBlank(form.startDate) ? undefined : form.startDate.trim(), lengthWeeks: num(form.sprintWeeks) });
+    input.sprint = omitUndefined({
+      startDate: isBlank(form.startDate) ? undefined : form.startDate.trim(),
+      lengthWeeks: num(form.sprintWeeks),
+    });
   }
   if (!isBlank(form.people) || !isBlank(form.dayRate) || !isBlank(form.daysPerSprint)) {
     input.team = omitUndefined({ people: num(form.people), dayRateMinor: money(form.dayRate), daysPerSprint: num(form.daysPerSprint) });
@@ -239,7 +244,10 @@ export function formToInput(form: PlanForm, locale: string): BuiltInput {
 const rowAt = (rows: readonly string[] | undefined, at: string | undefined) => (at === undefined ? undefined : rows?.[Number(at)]);
 
 /** Where to show an error of computePlan: the form field of its input path. */
-export function fieldOfError(error: Pick<PlanError, 'path'>, built: Pick<BuiltInput, 'referenceRows' | 'multiplierRows' | 'riskRows'>): FieldId {
+export function fieldOfError(
+  error: Pick<PlanError, 'path'>,
+  built: Pick<BuiltInput, 'referenceRows' | 'multiplierRows' | 'riskRows'>,
+): FieldId {
   const [head = '', second, third, fourth] = error.path.split('.');
   switch (head) {
     case 'backlog':
@@ -255,7 +263,13 @@ export function fieldOfError(error: Pick<PlanError, 'path'>, built: Pick<BuiltIn
         if (row === undefined) return 'multipliers';
         return fourth === 'factor' ? `mult.${row}.factor` : `mult.${row}.sprint`;
       }
-      return second === 'unit' ? 'velocityUnit' : second === 'assumed' ? 'velocityAssumed' : second === 'window' ? 'velocityWindow' : 'velocityHistory';
+      return second === 'unit'
+        ? 'velocityUnit'
+        : second === 'assumed'
+          ? 'velocityAssumed'
+          : second === 'window'
+            ? 'velocityWindow'
+            : 'velocityHistory';
     }
     case 'scopeGrowth':
       return second === 'high' ? 'growthHigh' : 'growthLow';

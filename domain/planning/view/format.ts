@@ -43,9 +43,12 @@ export function moneyForDisplay(amountMinor: number, currency: string): { decima
 export function formatMoneyRounded(amountMinor: number, currency: string, locale: string): string {
   const { decimal, digits } = moneyForDisplay(amountMinor, currency);
   const code = isCurrencyCode(currency) ? currency : 'EUR';
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    decimal as Intl.StringNumericLiteral,
-  );
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: code,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(decimal as Intl.StringNumericLiteral);
 }
 
 /** A plan date 'YYYY-MM-DD' as a Date at UTC midnight (format it with timeZone 'UTC'); null if not a date. */

@@ -57,7 +57,11 @@ async function sessionOf(ctx: RouteContext): Promise<string> {
   return s.id;
 }
 
-const route = (method: Route['method'], path: RegExp, handle: (ctx: RouteContext) => Promise<void>): Route => ({ method, path, handle: guarded(handle) });
+const route = (method: Route['method'], path: RegExp, handle: (ctx: RouteContext) => Promise<void>): Route => ({
+  method,
+  path,
+  handle: guarded(handle),
+});
 
 export const integrationRoutes: Route[] = [
   // everything the workshop's integrations page shows at once; answers even when they are off, saying why
@@ -91,7 +95,9 @@ export const integrationRoutes: Route[] = [
     const raw = ctx.url.searchParams.get('boardId');
     const boardId = raw === null || raw === '' ? null : Number(raw);
     if (boardId !== null && !(Number.isSafeInteger(boardId) && boardId > 0)) {
-      sendJson(ctx.res, 400, { error: { code: 'bad_request', message: `Invalid boardId: must be a board's number, got "${String(raw).slice(0, 40)}"` } });
+      sendJson(ctx.res, 400, {
+        error: { code: 'bad_request', message: `Invalid boardId: must be a board's number, got "${String(raw).slice(0, 40)}"` },
+      });
       return;
     }
     sendJson(ctx.res, 200, await ctx.deps.integrations.jira.fields(w.id, boardId));
@@ -131,13 +137,19 @@ export const integrationRoutes: Route[] = [
     const body = await parse(ctx, jiraImportBody, 'Jira import');
     const source = await ctx.deps.integrations.jira.importSource(id, body);
     if (!source.input) {
-      sendJson(ctx.res, 422, { error: { code: 'invalid', message: 'Nothing was imported: the query found no issues.' }, preview: { ok: false, error: { code: 'empty', message: 'the query found no issues' } } });
+      sendJson(ctx.res, 422, {
+        error: { code: 'invalid', message: 'Nothing was imported: the query found no issues.' },
+        preview: { ok: false, error: { code: 'empty', message: 'the query found no issues' } },
+      });
       return;
     }
     // the same path as a file import: the preview made again in the write, all or nothing, matched by key
     const outcome = await importIntoSession(ctx.deps, id, source.input, await ctx.deps.online(id));
     if (!outcome.ok) {
-      sendJson(ctx.res, 422, { error: { code: 'invalid', message: `Nothing was imported: ${outcome.preview.error.message}.` }, preview: outcome.preview });
+      sendJson(ctx.res, 422, {
+        error: { code: 'invalid', message: `Nothing was imported: ${outcome.preview.error.message}.` },
+        preview: outcome.preview,
+      });
       return;
     }
     sendJson(ctx.res, 200, { ...outcome.result, keys: source.keys, truncated: source.truncated });

@@ -17,7 +17,11 @@ export const planRoutes: Route[] = [
       // at most MAX_ERRORS (20), one per field: a short answer whatever the body (PLAN-IO-5)
       const fields = result.errors.slice(0, MAX_ERRORS).map((e) => ({ path: e.path || '(root)', message: e.message, code: e.code }));
       const first = fields[0];
-      sendError(res, 400, { code: 'bad_request', message: `Invalid plan input: ${first ? `${first.path}: ${first.message}` : 'malformed'}`, fields });
+      sendError(res, 400, {
+        code: 'bad_request',
+        message: `Invalid plan input: ${first ? `${first.path}: ${first.message}` : 'malformed'}`,
+        fields,
+      });
     },
   },
 ];

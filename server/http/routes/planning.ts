@@ -1,5 +1,15 @@
 import { authorizeWorkshop } from '../auth';
-import { createShareLink, deleteLastSprint, planningData, recordSprint, revokeShare, savePlanSettings, setReference, shareLinks, sharedData } from '../../services/planning';
+import {
+  createShareLink,
+  deleteLastSprint,
+  planningData,
+  recordSprint,
+  revokeShare,
+  savePlanSettings,
+  setReference,
+  shareLinks,
+  sharedData,
+} from '../../services/planning';
 import { readJson, sendJson } from '../respond';
 import type { Route, RouteContext } from '../router';
 

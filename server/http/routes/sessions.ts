@@ -43,7 +43,10 @@ export const sessionRoutes: Route[] = [
       const bytes = await readBody(ctx.req, IMPORT_BODY_BYTES);
       const existing = await existingBacklogOf(ctx.deps, id);
       // a large file is decoded and previewed in the offload thread (BODY-6)
-      const r = bytes.length > OFFLOAD_BODY_BYTES ? await ctx.deps.offload.preview(bytes, MAX_JSON_DEPTH, existing) : previewFromBytes(bytes, MAX_JSON_DEPTH, existing);
+      const r =
+        bytes.length > OFFLOAD_BODY_BYTES
+          ? await ctx.deps.offload.preview(bytes, MAX_JSON_DEPTH, existing)
+          : previewFromBytes(bytes, MAX_JSON_DEPTH, existing);
       if (r.ok) return sendJson(ctx.res, 200, r.preview);
       if (r.fields) throw new ServiceError('bad_request', r.message, r.fields);
       throw new BodyError(r.status, r.message);
@@ -58,7 +61,10 @@ export const sessionRoutes: Route[] = [
       const outcome = await importIntoSession(ctx.deps, id, body, await ctx.deps.online(id));
       if (!outcome.ok) {
         // the file cannot be read: nothing was imported; the preview says why
-        sendJson(ctx.res, 422, { error: { code: 'invalid', message: `The file cannot be imported: ${outcome.preview.error.message}.` }, preview: outcome.preview });
+        sendJson(ctx.res, 422, {
+          error: { code: 'invalid', message: `The file cannot be imported: ${outcome.preview.error.message}.` },
+          preview: outcome.preview,
+        });
         return;
       }
       sendJson(ctx.res, 200, outcome.result);

@@ -34,7 +34,12 @@ export const workshopRoutes: Route[] = [
     path: new RegExp(`^/api/workshops/(?<workshopId>${ID})/export$`),
     handle: async ({ req, res, params, deps }) => {
       const w = await authorizeWorkshop(deps.store, req, params.workshopId!);
-      sendDownload(res, 'application/json; charset=utf-8', `${w.name}.workshop.json`, JSON.stringify(await exportWorkshop(deps, w), null, 2));
+      sendDownload(
+        res,
+        'application/json; charset=utf-8',
+        `${w.name}.workshop.json`,
+        JSON.stringify(await exportWorkshop(deps, w), null, 2),
+      );
     },
   },
   {

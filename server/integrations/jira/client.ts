@@ -19,7 +19,8 @@ import { checkTarget, guardedLookup, type NetPolicy } from '../net';
 import { backoffDelay, JIRA_RETRY, realSleep, type RetryPolicy, type Sleep } from '../retry';
 import { JiraError, toJiraError, type ErrorContext } from './errors';
 
-export type JiraCredentials = { kind: 'cloud'; url: string; email: string; apiToken: string } | { kind: 'datacenter'; url: string; token: string };
+export type JiraCredentials =
+  { kind: 'cloud'; url: string; email: string; apiToken: string } | { kind: 'datacenter'; url: string; token: string };
 
 export interface JiraDeps {
   policy: NetPolicy;
@@ -142,17 +143,27 @@ export function createJiraApi(creds: JiraCredentials, deps: JiraDeps): JiraApi {
     kind: creds.kind,
     url: host,
     myself: () => value(call({ subject: 'checking the credentials', missing: 'the REST API' }, jiraMyselfSchema, () => platform.myself())),
-    serverInfo: () => value(call({ subject: 'reading the server information', missing: 'the REST API' }, jiraServerInfoSchema, () => platform.serverInfo())),
+    serverInfo: () =>
+      value(
+        call({ subject: 'reading the server information', missing: 'the REST API' }, jiraServerInfoSchema, () => platform.serverInfo()),
+      ),
     fields: () => value(call({ subject: 'reading the fields' }, jiraFieldsSchema, () => platform.fields())),
     boardConfiguration: (boardId) =>
-      value(call({ subject: `board ${boardId}`, missing: 'the board' }, jiraBoardConfigSchema, () => agile.board.getConfiguration({ boardId }))),
+      value(
+        call({ subject: `board ${boardId}`, missing: 'the board' }, jiraBoardConfigSchema, () => agile.board.getConfiguration({ boardId })),
+      ),
 
     async search(jql, fields, cursor, pageSize) {
       if (v3) {
         const token = cursor && 'token' in cursor ? cursor.token : undefined;
         const page = await value(
           call({ subject: 'the JQL search' }, jiraCloudSearchSchema, () =>
-            v3.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql, fields, maxResults: pageSize, ...(token ? { nextPageToken: token } : {}) }),
+            v3.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({
+              jql,
+              fields,
+              maxResults: pageSize,
+              ...(token ? { nextPageToken: token } : {}),
+            }),
           ),
         );
         const next = page.nextPageToken && page.isLast !== true && page.issues.length > 0 ? { token: page.nextPageToken } : null;
@@ -160,7 +171,9 @@ export function createJiraApi(creds: JiraCredentials, deps: JiraDeps): JiraApi {
       }
       const startAt = startOf(cursor);
       const page = await value(
-        call({ subject: 'the JQL search' }, jiraOffsetPageSchema, () => platform.searchByOffset({ jql, fields, startAt, maxResults: pageSize })),
+        call({ subject: 'the JQL search' }, jiraOffsetPageSchema, () =>
+          platform.searchByOffset({ jql, fields, startAt, maxResults: pageSize }),
+        ),
       );
       return offsetPage(page, startAt);
     },
@@ -186,12 +199,16 @@ export function createJiraApi(creds: JiraCredentials, deps: JiraDeps): JiraApi {
     },
 
     async fieldValue(key, fieldId) {
-      const r = await call({ subject: key, missing: 'the issue' }, issueFields(fieldId), () => platform.getIssue({ issueIdOrKey: key, fields: [fieldId] }));
+      const r = await call({ subject: key, missing: 'the issue' }, issueFields(fieldId), () =>
+        platform.getIssue({ issueIdOrKey: key, fields: [fieldId] }),
+      );
       return { value: estimateNumber(r.value), attempts: r.attempts };
     },
 
     async setFieldValue(key, fieldId, v) {
-      const r = await call({ subject: key, missing: 'the issue' }, anyAnswer, () => platform.editIssue({ issueIdOrKey: key, fields: { [fieldId]: v } }));
+      const r = await call({ subject: key, missing: 'the issue' }, anyAnswer, () =>
+        platform.editIssue({ issueIdOrKey: key, fields: { [fieldId]: v } }),
+      );
       return { value: undefined, attempts: r.attempts };
     },
 

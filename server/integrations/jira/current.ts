@@ -7,7 +7,6 @@ import { JiraError } from './errors';
 
 const BATCH = 50;
 
-
 /**
  * JIRA-CUR-1: keys are read 50 at a time with one search (`key in (...)`, only the field); a key
  * missing from the answer is not found (deleted, moved, or not visible). Jira refuses a whole

@@ -25,7 +25,12 @@ export interface FetchedIssues {
  * board's issues; a sprint lists its issues in rank order.
  * JIRA-IMP-3: a page cursor that repeats, or more than 50 pages, is a bad answer (not a loop).
  */
-export async function fetchIssues(api: JiraApi, source: JiraImportBody, fieldIds: string[], limit: number = BACKLOG_LIMITS.itemsPerSession): Promise<FetchedIssues> {
+export async function fetchIssues(
+  api: JiraApi,
+  source: JiraImportBody,
+  fieldIds: string[],
+  limit: number = BACKLOG_LIMITS.itemsPerSession,
+): Promise<FetchedIssues> {
   const page = (cursor: Cursor | null): Promise<IssuePage> => {
     if (source.source === 'jql') return api.search(withRankOrder(source.jql), fieldIds, cursor, PAGE_SIZE);
     if (source.source === 'board') return api.boardIssues(source.boardId, source.jql, fieldIds, cursor, PAGE_SIZE);
@@ -46,7 +51,8 @@ export async function fetchIssues(api: JiraApi, source: JiraImportBody, fieldIds
   throw new JiraError('bad_response', `${describe(source)}: Jira kept sending pages (more than ${MAX_PAGES}); the import stopped`);
 }
 
-const describe = (s: JiraImportBody) => (s.source === 'jql' ? 'the JQL search' : s.source === 'board' ? `board ${s.boardId}` : `sprint ${s.sprintId}`);
+const describe = (s: JiraImportBody) =>
+  s.source === 'jql' ? 'the JQL search' : s.source === 'board' ? `board ${s.boardId}` : `sprint ${s.sprintId}`;
 
 /** The import preview for a source: issues read from Jira, mapped by the domain (INT-MAP-*). */
 export async function previewFromJira(
@@ -73,5 +79,9 @@ export async function importInputFromJira(
   ownValues?: ReadonlyMap<string, number>,
 ): Promise<{ input: PreviewInput | null; keys: string[]; truncated: boolean }> {
   const { issues, truncated } = await fetchIssues(api, source, importFields(storyPointsField));
-  return { input: issues.length === 0 ? null : jiraImportInput(issues, storyPointsField, ownValues), keys: issues.map((i) => i.key), truncated };
+  return {
+    input: issues.length === 0 ? null : jiraImportInput(issues, storyPointsField, ownValues),
+    keys: issues.map((i) => i.key),
+    truncated,
+  };
 }

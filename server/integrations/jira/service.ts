@@ -28,7 +28,9 @@ import { executeWriteBack } from './writeback';
 /** What the service needs to know about sessions and the backlog (the lead's store provides it). */
 export interface SessionSource {
   /** null when there is no such session */
-  writeBackSource(sessionId: string): Promise<{ workshopId: string; locked: boolean; factor: number | null; items: WriteBackItem[] } | null>;
+  writeBackSource(
+    sessionId: string,
+  ): Promise<{ workshopId: string; locked: boolean; factor: number | null; items: WriteBackItem[] } | null>;
   /** what an import into this session is matched against (as the file import's existing backlog); null: no such session */
   importTarget(sessionId: string): Promise<{ workshopId: string; existing: ExistingBacklog } | null>;
 }
@@ -103,7 +105,8 @@ export function jiraService(deps: JiraServiceDeps) {
   const active = new Map<string, { stop: boolean; ended: Promise<unknown> }>();
 
   const sealer = (): Sealer => {
-    if (!deps.sealer) throw new IntegrationError('integrations_off', 503, deps.sealerProblem ?? 'Jira and webhooks are off: the server has no SECRET_KEY');
+    if (!deps.sealer)
+      throw new IntegrationError('integrations_off', 503, deps.sealerProblem ?? 'Jira and webhooks are off: the server has no SECRET_KEY');
     return deps.sealer;
   };
   const apiFor = (creds: JiraCredentials): JiraApi => {
@@ -122,10 +125,16 @@ export function jiraService(deps: JiraServiceDeps) {
     try {
       secret = JSON.parse(s.open(rec.sealedSecret, context(workshopId))) as typeof secret;
     } catch (e) {
-      throw new IntegrationError('credentials_unreadable', 409, `the stored Jira credentials cannot be read: ${e instanceof Error ? e.message : 'unknown error'}`);
+      throw new IntegrationError(
+        'credentials_unreadable',
+        409,
+        `the stored Jira credentials cannot be read: ${e instanceof Error ? e.message : 'unknown error'}`,
+      );
     }
     const creds: JiraCredentials =
-      rec.kind === 'cloud' ? { kind: 'cloud', url: rec.url, email: rec.email ?? '', apiToken: secret.apiToken ?? '' } : { kind: 'datacenter', url: rec.url, token: secret.token ?? '' };
+      rec.kind === 'cloud'
+        ? { kind: 'cloud', url: rec.url, email: rec.email ?? '', apiToken: secret.apiToken ?? '' }
+        : { kind: 'datacenter', url: rec.url, token: secret.token ?? '' };
     return { rec, api: apiFor(creds) };
   }
 
@@ -145,7 +154,16 @@ export function jiraService(deps: JiraServiceDeps) {
    * field (read fresh), the domain's planWriteBack; `retryOf` limits it to that run's failed items.
    * A chosen field that no longer exists in Jira (or is no number field any more) is `field_missing`.
    */
-  async function plan(sessionId: string, body: WriteBackPreviewBody): Promise<{ answer: WriteBackPreviewAnswer; workshopId: string; api: JiraApi; rec: JiraConnectionRecord; retryOf: WriteBackRun | null }> {
+  async function plan(
+    sessionId: string,
+    body: WriteBackPreviewBody,
+  ): Promise<{
+    answer: WriteBackPreviewAnswer;
+    workshopId: string;
+    api: JiraApi;
+    rec: JiraConnectionRecord;
+    retryOf: WriteBackRun | null;
+  }> {
     const src = await deps.sessions.writeBackSource(sessionId);
     if (!src) throw new IntegrationError('unknown_session', 404, 'no such session');
     const { rec, api } = await connection(src.workshopId);
@@ -153,17 +171,30 @@ export function jiraService(deps: JiraServiceDeps) {
     let retryOf: WriteBackRun | null = null;
     if (body.retryOf) {
       retryOf = await deps.store.getWriteBackRun(body.retryOf);
-      if (!retryOf || retryOf.sessionId !== sessionId) throw new IntegrationError('unknown_run', 404, `no write-back run ${body.retryOf} in this session`);
+      if (!retryOf || retryOf.sessionId !== sessionId)
+        throw new IntegrationError('unknown_run', 404, `no write-back run ${body.retryOf} in this session`);
     }
     const onlyKeys = retryOf ? failedKeys(retryOf) : undefined;
     const keys = src.items.flatMap((i) => (i.key !== null && (!onlyKeys || onlyKeys.includes(i.key)) ? [i.key] : []));
     // an unlocked session has no plan: answer that before asking Jira anything
-    const early = planWriteBack({ locked: src.locked, mode: body.mode, rounding: body.rounding, factor: src.factor, fieldId: rec.fieldId, items: [], current: {} });
+    const early = planWriteBack({
+      locked: src.locked,
+      mode: body.mode,
+      rounding: body.rounding,
+      factor: src.factor,
+      fieldId: rec.fieldId,
+      items: [],
+      current: {},
+    });
     if (!early.ok) throw refusal(early);
     // the chosen field may have been deleted or changed in Jira since it was chosen
     const still = chooseField(rec.fieldId, await api.fields().catch(fromJira));
     if (!still.ok) {
-      throw new IntegrationError('field_missing', 409, `the story-point field ${rec.fieldName ?? rec.fieldId} (${rec.fieldId}) cannot be used any more: ${still.message}; choose the field again`);
+      throw new IntegrationError(
+        'field_missing',
+        409,
+        `the story-point field ${rec.fieldName ?? rec.fieldId} (${rec.fieldId}) cannot be used any more: ${still.message}; choose the field again`,
+      );
     }
     const current = await readCurrentValues(api, keys, rec.fieldId).catch(fromJira);
     const p = planWriteBack({
@@ -178,7 +209,15 @@ export function jiraService(deps: JiraServiceDeps) {
     });
     if (!p.ok) throw refusal(p);
     return {
-      answer: { rows: p.rows, counts: p.counts, digest: p.digest, field: { id: rec.fieldId, name: rec.fieldName ?? rec.fieldId }, via: rec.viaBoard && rec.boardId !== null ? 'board' : 'issue', mode: body.mode, factor: src.factor },
+      answer: {
+        rows: p.rows,
+        counts: p.counts,
+        digest: p.digest,
+        field: { id: rec.fieldId, name: rec.fieldName ?? rec.fieldId },
+        via: rec.viaBoard && rec.boardId !== null ? 'board' : 'issue',
+        mode: body.mode,
+        factor: src.factor,
+      },
       workshopId: src.workshopId,
       api,
       rec,
@@ -198,7 +237,10 @@ export function jiraService(deps: JiraServiceDeps) {
      */
     async connect(workshopId: string, body: JiraConnectBody): Promise<JiraConnectionInfo> {
       const s = sealer();
-      const creds: JiraCredentials = body.kind === 'cloud' ? { kind: 'cloud', url: body.siteUrl, email: body.email, apiToken: body.apiToken } : { kind: 'datacenter', url: body.baseUrl, token: body.token };
+      const creds: JiraCredentials =
+        body.kind === 'cloud'
+          ? { kind: 'cloud', url: body.siteUrl, email: body.email, apiToken: body.apiToken }
+          : { kind: 'datacenter', url: body.baseUrl, token: body.token };
       const api = apiFor(creds);
       const [me, server] = await Promise.all([api.myself(), api.serverInfo()]).catch(fromJira);
       const isCloud = server.deploymentType?.toLowerCase() === 'cloud';
@@ -206,7 +248,9 @@ export function jiraService(deps: JiraServiceDeps) {
         throw new IntegrationError(
           'wrong_kind',
           400,
-          isCloud ? 'this address is a Jira Cloud site: connect it as Cloud with e-mail and API token' : 'this address is Jira Data Center or Server: connect it as Data Center with a personal access token',
+          isCloud
+            ? 'this address is a Jira Cloud site: connect it as Cloud with e-mail and API token'
+            : 'this address is Jira Data Center or Server: connect it as Data Center with a personal access token',
         );
       }
       const fields = await api.fields().catch(fromJira);
@@ -219,7 +263,10 @@ export function jiraService(deps: JiraServiceDeps) {
         kind: body.kind,
         url: api.url,
         email: body.kind === 'cloud' ? body.email : null,
-        sealedSecret: s.seal(JSON.stringify(body.kind === 'cloud' ? { apiToken: body.apiToken } : { token: body.token }), context(workshopId)),
+        sealedSecret: s.seal(
+          JSON.stringify(body.kind === 'cloud' ? { apiToken: body.apiToken } : { token: body.token }),
+          context(workshopId),
+        ),
         accountId: me.accountId ?? me.key ?? me.name ?? null,
         accountName: me.displayName ?? me.name ?? null,
         serverVersion: server.version ?? null,
@@ -259,7 +306,14 @@ export function jiraService(deps: JiraServiceDeps) {
       const board = body.boardId ? await api.boardConfiguration(body.boardId).catch(fromJira) : null;
       const choice = chooseField(body.fieldId, await api.fields().catch(fromJira), board);
       if (!choice.ok) throw new IntegrationError('invalid_field', 400, choice.message);
-      const next: JiraConnectionRecord = { ...rec, fieldId: choice.field.id, fieldName: choice.field.name, boardId: body.boardId ?? null, viaBoard: choice.viaBoard, updatedAt: now() };
+      const next: JiraConnectionRecord = {
+        ...rec,
+        fieldId: choice.field.id,
+        fieldName: choice.field.name,
+        boardId: body.boardId ?? null,
+        viaBoard: choice.viaBoard,
+        updatedAt: now(),
+      };
       await deps.store.saveJiraConnection(next);
       return info(next);
     },
@@ -281,7 +335,10 @@ export function jiraService(deps: JiraServiceDeps) {
      * JIRA-SVC-3: what an import reads from Jira, as the backlog import's input (JSON items), for the
      * session's import path (server/services/backlog.ts importIntoSession); input null: no issues.
      */
-    async importSource(sessionId: string, body: JiraImportBody): Promise<{ input: PreviewInput | null; keys: string[]; truncated: boolean }> {
+    async importSource(
+      sessionId: string,
+      body: JiraImportBody,
+    ): Promise<{ input: PreviewInput | null; keys: string[]; truncated: boolean }> {
       const target = await deps.sessions.importTarget(sessionId);
       if (!target) throw new IntegrationError('unknown_session', 404, 'no such session');
       const { rec, api } = await connection(target.workshopId);
@@ -310,7 +367,13 @@ export function jiraService(deps: JiraServiceDeps) {
       try {
         const p = await plan(sessionId, body);
         if (p.answer.digest !== body.digest) {
-          throw new IntegrationError('plan_changed', 409, 'Jira or the session changed since the preview; check the new preview and confirm again', null, p.answer);
+          throw new IntegrationError(
+            'plan_changed',
+            409,
+            'Jira or the session changed since the preview; check the new preview and confirm again',
+            null,
+            p.answer,
+          );
         }
         const run: WriteBackRun = {
           id: newId(),

@@ -31,7 +31,12 @@ const shown = (v: number | null) => (v === null ? 'empty' : String(v));
  * permission, field not on the screen, rate limit after retries, ...); the other items go on.
  * JIRA-WB-5: `attempts` counts every request for the item, retries included.
  */
-export async function executeWriteBack(api: JiraApi, rows: readonly WriteBackRow[], target: WriteTarget, opts: ExecuteOptions = {}): Promise<WriteBackResult[]> {
+export async function executeWriteBack(
+  api: JiraApi,
+  rows: readonly WriteBackRow[],
+  target: WriteTarget,
+  opts: ExecuteOptions = {},
+): Promise<WriteBackResult[]> {
   const now = opts.now ?? Date.now;
   const results: WriteBackResult[] = [];
   for (const row of rows) {
@@ -49,9 +54,15 @@ export async function executeWriteBack(api: JiraApi, rows: readonly WriteBackRow
       if (sameValue(before, want)) {
         result = { itemId: row.itemId, key, status: 'unchanged', before, after: want, attempts, at: now() };
       } else if (!sameValue(before, row.current)) {
-        throw new JiraError('changed_in_jira', `${key}: changed in Jira since the preview (was ${shown(row.current)}, now ${shown(before)}); preview again`);
+        throw new JiraError(
+          'changed_in_jira',
+          `${key}: changed in Jira since the preview (was ${shown(row.current)}, now ${shown(before)}); preview again`,
+        );
       } else {
-        const wrote = target.boardId !== null ? await api.setBoardEstimate(key, target.boardId, want) : await api.setFieldValue(key, target.fieldId, want);
+        const wrote =
+          target.boardId !== null
+            ? await api.setBoardEstimate(key, target.boardId, want)
+            : await api.setFieldValue(key, target.fieldId, want);
         attempts += wrote.attempts;
         result = { itemId: row.itemId, key, status: 'written', before, after: want, attempts, at: now() };
       }
@@ -59,7 +70,16 @@ export async function executeWriteBack(api: JiraApi, rows: readonly WriteBackRow
       const err = toJiraError(e, { subject: key, kind: api.kind, missing: 'the issue' }, now());
       // changed_in_jira is decided here, after the read that was already counted
       if (err.code !== 'changed_in_jira') attempts += err.attempts;
-      result = { itemId: row.itemId, key, status: 'failed', before, after: null, error: { code: err.code, message: err.message, ...(err.jira.length > 0 ? { jira: err.jira } : {}) }, attempts, at: now() };
+      result = {
+        itemId: row.itemId,
+        key,
+        status: 'failed',
+        before,
+        after: null,
+        error: { code: err.code, message: err.message, ...(err.jira.length > 0 ? { jira: err.jira } : {}) },
+        attempts,
+        at: now(),
+      };
     }
     results.push(result);
     await opts.onResult?.(result);

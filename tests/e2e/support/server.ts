@@ -50,7 +50,15 @@ export class AppProcess {
     if (!this.port) this.port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath, NEXT_TELEMETRY_DISABLED: '1', ...this.extraEnv },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: this.dbPath,
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...this.extraEnv,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -94,7 +102,11 @@ export class AppProcess {
   }
 
   async createWorkshop(name: string, items: string[]): Promise<CreateWorkshopResult> {
-    const res = await fetch(`${this.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, items }) });
+    const res = await fetch(`${this.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, items }),
+    });
     if (res.status !== 201) throw new Error(`create failed ${res.status}: ${await res.text()}`);
     return (await res.json()) as CreateWorkshopResult;
   }

@@ -30,7 +30,9 @@ describe('CSV import: Jira export (tests/fixtures/import/jira-export.csv)', () =
       'Als Nutzerin möchte ich mich über unser Firmen-SSO anmelden,\ndamit ich kein weiteres Passwort brauche.\n\n* Okta und Azure AD\n* Fallback: Login per E-Mail',
     );
     // row 3 starts on physical line 7 of the file: the multi-line field does not shift row numbers
-    expect(byLine(p, 3).item?.description).toBe('Menge im Warenkorb ändern -> sofort speichern.\nFehlerfall: Hinweis "Bitte erneut versuchen".');
+    expect(byLine(p, 3).item?.description).toBe(
+      'Menge im Warenkorb ändern -> sofort speichern.\nFehlerfall: Hinweis "Bitte erneut versuchen".',
+    );
     expect(byLine(p, 7).item?.title).toBe('Suche: Umlaute & ß finden ("Strasse" = "Straße")');
     expect(byLine(p, 9).item?.title).toBe('Lieferstatus per E-Mail, inkl. Sendungsnummer');
   });
@@ -55,7 +57,16 @@ describe('CSV import: Jira export (tests/fixtures/import/jira-export.csv)', () =
   it('IMP-ORD-1 rows follow the LexoRank order; the row without a rank comes last', () => {
     expect(p.rows.map((r) => r.line)).toEqual([6, 3, 7, 2, 4, 8, 5, 9]);
     expect(p.rows.map((r) => r.item?.rank ?? null)).toEqual([1, 2, 3, 4, 5, 6, null, null]);
-    expect(p.rows.map((r) => r.item?.key ?? null)).toEqual(['SHOP-105', 'SHOP-102', 'SHOP-106', 'SHOP-101', 'SHOP-103', 'SHOP-107', null, 'SHOP-108']);
+    expect(p.rows.map((r) => r.item?.key ?? null)).toEqual([
+      'SHOP-105',
+      'SHOP-102',
+      'SHOP-106',
+      'SHOP-101',
+      'SHOP-103',
+      'SHOP-107',
+      null,
+      'SHOP-108',
+    ]);
   });
 });
 
@@ -180,7 +191,9 @@ describe('CSV details', () => {
   });
 
   it('IMP-MAP-1 header normalization covers spelling variants', () => {
-    const p = ok(previewImport({ text: 'issue_key;TITEL;story-points;Prio;Reihenfolge;Benutzerdefiniertes Feld (Beschreibung)\nA;B;1;hoch;1;text' }));
+    const p = ok(
+      previewImport({ text: 'issue_key;TITEL;story-points;Prio;Reihenfolge;Benutzerdefiniertes Feld (Beschreibung)\nA;B;1;hoch;1;text' }),
+    );
     expect(p.mapping).toEqual({ key: 0, title: 1, description: 5, storyPoints: 2, priority: 3, rank: 4 });
   });
 

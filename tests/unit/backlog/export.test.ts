@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { EXPORT_CSV_COLUMNS, exportSession, previewImport, storyPointsOf, type ExportInput, type ExportItem } from '../../../domain/backlog';
+import {
+  EXPORT_CSV_COLUMNS,
+  exportSession,
+  previewImport,
+  storyPointsOf,
+  type ExportInput,
+  type ExportItem,
+} from '../../../domain/backlog';
 import { ok } from './support';
 
 const item = (over: Partial<ExportItem>): ExportItem => ({
@@ -16,10 +23,33 @@ const item = (over: Partial<ExportItem>): ExportItem => ({
 
 /** Titles and descriptions that break naive CSV writers and readers (normalized, as every edge stores them). */
 const tricky: ExportItem[] = [
-  item({ key: 'SHOP-1', title: 'Größentabelle für Schuhe', description: 'EU/UK/US, mit "Umrechnung"\nund Fußnoten; bitte prüfen', bucketLabel: '5', effortPoints: 5, storyPoints: 40, moves: 3 }),
-  item({ key: null, title: 'Warenkorb, Kasse und "Express"-Checkout', description: 'Zeile 1\n\nZeile 3, mit Komma', bucketLabel: '13', effortPoints: 13, flagged: true, moves: 7 }),
+  item({
+    key: 'SHOP-1',
+    title: 'Größentabelle für Schuhe',
+    description: 'EU/UK/US, mit "Umrechnung"\nund Fußnoten; bitte prüfen',
+    bucketLabel: '5',
+    effortPoints: 5,
+    storyPoints: 40,
+    moves: 3,
+  }),
+  item({
+    key: null,
+    title: 'Warenkorb, Kasse und "Express"-Checkout',
+    description: 'Zeile 1\n\nZeile 3, mit Komma',
+    bucketLabel: '13',
+    effortPoints: 13,
+    flagged: true,
+    moves: 7,
+  }),
   item({ key: 'SHOP-3', title: 'Rückgabe; Etikett, "als" PDF', description: '', bucketLabel: '?', effortPoints: null, moves: 1 }),
-  item({ key: 'SHOP-4', title: '=SUMME(A1:A9) als Titel', description: '-5 % Rabatt\n@alle informieren', bucketLabel: '2', effortPoints: 2, storyPoints: 13 }),
+  item({
+    key: 'SHOP-4',
+    title: '=SUMME(A1:A9) als Titel',
+    description: '-5 % Rabatt\n@alle informieren',
+    bucketLabel: '2',
+    effortPoints: 2,
+    storyPoints: 13,
+  }),
   item({ key: null, title: '+1 für Dunkelmodus', description: "'Zitat' am Anfang", bucketLabel: null, effortPoints: null }),
   item({ key: 'SHOP-6', title: 'Emoji 🚀 und ß', description: 'Tabs\tim Text', bucketLabel: '100', effortPoints: 100 }),
 ];
@@ -29,12 +59,34 @@ const session: ExportInput = { workshopName: 'Webshop Relaunch', sessionName: 'B
 describe('export', () => {
   it('EXP-1 CSV: BOM, header, comma, CRLF, RFC 4180 quoting', () => {
     const csv = exportSession(session, 'csv');
-    expect(csv.startsWith('\uFEFFKey,Title,Description,Bucket,Effort points,Story points,Calibrated story points,Flagged,Moves\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFKey,Title,Description,Bucket,Effort points,Story points,Calibrated story points,Flagged,Moves\r\n')).toBe(
+      true,
+    );
     const parsed = Papa.parse<string[]>(csv.slice(1), { header: false, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual([...EXPORT_CSV_COLUMNS]);
-    expect(parsed.data[1]).toEqual(['SHOP-1', 'Größentabelle für Schuhe', 'EU/UK/US, mit "Umrechnung"\nund Fußnoten; bitte prüfen', '5', '5', '40', '36.5', 'no', '3']);
-    expect(parsed.data[2]).toEqual(['', 'Warenkorb, Kasse und "Express"-Checkout', 'Zeile 1\n\nZeile 3, mit Komma', '13', '13', '', '94.9', 'yes', '7']);
+    expect(parsed.data[1]).toEqual([
+      'SHOP-1',
+      'Größentabelle für Schuhe',
+      'EU/UK/US, mit "Umrechnung"\nund Fußnoten; bitte prüfen',
+      '5',
+      '5',
+      '40',
+      '36.5',
+      'no',
+      '3',
+    ]);
+    expect(parsed.data[2]).toEqual([
+      '',
+      'Warenkorb, Kasse und "Express"-Checkout',
+      'Zeile 1\n\nZeile 3, mit Komma',
+      '13',
+      '13',
+      '',
+      '94.9',
+      'yes',
+      '7',
+    ]);
     expect(parsed.data[3]?.slice(3, 7)).toEqual(['?', '', '', '']);
     expect(parsed.data[5]?.slice(3, 7)).toEqual(['', '', '', '']);
     expect(csv).toContain('"Warenkorb, Kasse und ""Express""-Checkout"');
@@ -61,7 +113,13 @@ describe('export', () => {
     const json = exportSession(session, 'json');
     expect(json.startsWith('{')).toBe(true);
     const doc = JSON.parse(json);
-    expect(doc).toMatchObject({ format: 'magic-estimation/session-export', version: 2, workshopName: 'Webshop Relaunch', sessionName: 'Backlog März', factor: 7.3 });
+    expect(doc).toMatchObject({
+      format: 'magic-estimation/session-export',
+      version: 2,
+      workshopName: 'Webshop Relaunch',
+      sessionName: 'Backlog März',
+      factor: 7.3,
+    });
     expect(doc.items[1]).toEqual({
       key: null,
       title: 'Warenkorb, Kasse und "Express"-Checkout',
@@ -111,7 +169,9 @@ describe('round trip: an export imports back unchanged', () => {
       const cols = p.columns;
       const name = (field: keyof typeof p.mapping) => (p.mapping[field] === null ? null : cols[p.mapping[field]]);
       expect([name('key'), name('title'), name('description'), name('storyPoints'), name('priority'), name('rank')]).toEqual(
-        format === 'csv' ? ['Key', 'Title', 'Description', 'Story points', null, null] : ['key', 'title', 'description', 'storyPoints', null, null],
+        format === 'csv'
+          ? ['Key', 'Title', 'Description', 'Story points', null, null]
+          : ['key', 'title', 'description', 'storyPoints', null, null],
       );
     });
 

@@ -23,7 +23,14 @@ describe('JSON import', () => {
 
   it('IMP-JSON-3 story points as a string with a decimal comma; a numeric key; null fields', () => {
     expect(byLine(p, 2).item?.storyPoints).toBe(3.5);
-    expect(byLine(p, 7).item).toEqual({ key: '7', title: 'Zwei-Faktor-Anmeldung', description: '', storyPoints: null, priority: 'Hoch', rank: null });
+    expect(byLine(p, 7).item).toEqual({
+      key: '7',
+      title: 'Zwei-Faktor-Anmeldung',
+      description: '',
+      storyPoints: null,
+      priority: 'Hoch',
+      rank: null,
+    });
   });
 
   it('IMP-JSON-3 IMP-ROW-3 rejected items, with the reason the preview shows', () => {
@@ -58,7 +65,11 @@ describe('JSON import', () => {
   });
 
   it('IMP-JSON-3 values of the wrong type are rejected', () => {
-    const j = ok(previewImport({ text: JSON.stringify([{ title: ['a'] }, { title: 'ok', description: { x: 1 } }, { title: 'sp', storyPoints: true }]) }));
+    const j = ok(
+      previewImport({
+        text: JSON.stringify([{ title: ['a'] }, { title: 'ok', description: { x: 1 } }, { title: 'sp', storyPoints: true }]),
+      }),
+    );
     expect(j.rows.map((r) => r.reason)).toEqual([
       'title must be text or a number, not an array',
       'description must be text or a number, not an object',
@@ -72,7 +83,10 @@ describe('JSON import', () => {
     expect(invalid.ok || invalid.error.code).toBe('json_invalid');
     expect(invalid.ok || invalid.error.message).toMatch(/^the file is not valid JSON/);
     for (const text of ['{"title": "a"}', '{"items": 3}']) {
-      expect(previewImport({ text })).toEqual({ ok: false, error: { code: 'json_shape', message: 'expected an array of items or an object with an "items" array' } });
+      expect(previewImport({ text })).toEqual({
+        ok: false,
+        error: { code: 'json_shape', message: 'expected an array of items or an object with an "items" array' },
+      });
     }
     const shape = previewImport({ text: '"just a string"', format: 'json' });
     expect(shape.ok || shape.error.code).toBe('json_shape');

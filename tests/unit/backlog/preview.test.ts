@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BACKLOG_LIMITS, formatRowReason, previewImport, previewInputSchema } from '../../../domain/backlog';
 import { fixture, ok } from './support';
 
-const csvOf = (n: number, offset = 0) => ['Key,Title', ...Array.from({ length: n }, (_, i) => `K-${i + 1 + offset},Item ${i + 1 + offset}`)].join('\n');
+const csvOf = (n: number, offset = 0) =>
+  ['Key,Title', ...Array.from({ length: n }, (_, i) => `K-${i + 1 + offset},Item ${i + 1 + offset}`)].join('\n');
 
 describe('limits', () => {
   it('IMP-LIM-1 IMP-LIM-3 the limits', () => {
@@ -15,7 +16,10 @@ describe('limits', () => {
     expect(p.ok || p.error.code).toBe('too_large');
     expect(p.ok || p.error.message).toMatch(/larger than 2 MB/);
     expect(previewImport({ text: '\uFEFF  \r\n\n' })).toEqual({ ok: false, error: { code: 'empty', message: 'the file is empty' } });
-    expect(previewImport({ text: 'Key,Title\r\n\r\n' })).toEqual({ ok: false, error: { code: 'empty', message: 'the file has a header row but no items' } });
+    expect(previewImport({ text: 'Key,Title\r\n\r\n' })).toEqual({
+      ok: false,
+      error: { code: 'empty', message: 'the file has a header row but no items' },
+    });
   });
 
   it('IMP-LIM-2 more than 500 rows is an error; 500 is fine', () => {
@@ -87,7 +91,12 @@ describe('duplicates and re-import', () => {
   it('IMP-DUP-1 only a row without other problems claims a key; keys are case-sensitive', () => {
     const text = ['Key,Title', 'A-1,', 'A-1,Second', 'A-1,Third', 'a-1,Lower'].join('\n');
     const p = ok(previewImport({ text }));
-    expect(p.rows.map((r) => r.reason ?? r.status)).toEqual(['title is empty', 'new', 'duplicate key A-1 in this file (first in row 3)', 'new']);
+    expect(p.rows.map((r) => r.reason ?? r.status)).toEqual([
+      'title is empty',
+      'new',
+      'duplicate key A-1 in this file (first in row 3)',
+      'new',
+    ]);
   });
 
   it('IMP-DUP-2 keyless rows may share a title with a keyed row', () => {
@@ -96,7 +105,9 @@ describe('duplicates and re-import', () => {
   });
 
   it('IMP-MATCH-1 a known key is an update; unchanged only when every provided field is equal', () => {
-    const text = ['Key;Title;Description;Story Points', 'A-1;Login;SSO;3', 'A-2;Logout;;1', 'A-3;Profile;Avatar;', 'B-1;Login;SSO;3'].join('\n');
+    const text = ['Key;Title;Description;Story Points', 'A-1;Login;SSO;3', 'A-2;Logout;;1', 'A-3;Profile;Avatar;', 'B-1;Login;SSO;3'].join(
+      '\n',
+    );
     const existing = {
       keys: ['A-1', 'A-2', 'A-3'],
       items: [
@@ -139,7 +150,13 @@ describe('duplicates and re-import', () => {
     const existing = {
       keys: items.flatMap((i) => (i.key ? [i.key] : [])),
       titles: items.map((i) => i.title),
-      items: items.map((i) => ({ key: i.key ?? '', title: i.title, description: i.description, storyPoints: i.storyPoints, priority: i.priority })),
+      items: items.map((i) => ({
+        key: i.key ?? '',
+        title: i.title,
+        description: i.description,
+        storyPoints: i.storyPoints,
+        priority: i.priority,
+      })),
     };
     const again = ok(previewImport({ text }, existing));
     expect(again.rows.map((r) => r.status)).toEqual(first.rows.map((r) => (r.status === 'new' ? 'unchanged' : r.status)));

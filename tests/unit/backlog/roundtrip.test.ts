@@ -11,7 +11,9 @@ const files = { csv: 'session-export-v2.csv', json: 'session-export-v2.json' } a
 const own: ExistingBacklog = {
   keys: session.items.flatMap((i) => (i.key ? [i.key] : [])),
   titles: session.items.map((i) => i.title),
-  items: session.items.flatMap((i) => (i.key ? [{ key: i.key, title: i.title, description: i.description, storyPoints: i.storyPoints ?? null }] : [])),
+  items: session.items.flatMap((i) =>
+    i.key ? [{ key: i.key, title: i.title, description: i.description, storyPoints: i.storyPoints ?? null }] : [],
+  ),
   itemCount: session.items.length,
 };
 
@@ -59,9 +61,11 @@ describe('round trip of the export (SPEC EXP-RT-*)', () => {
       const p = ok(previewImport({ text: fixture(files[format]) }));
       expect(p.rejected).toBe(0);
       expect(p.rows.map((r) => r.status)).toEqual(session.items.map(() => 'new'));
-      expect(p.rows.map((r) => r.item && { key: r.item.key, title: r.item.title, description: r.item.description, storyPoints: r.item.storyPoints })).toEqual(
-        session.items.map((i) => ({ key: i.key, title: i.title, description: i.description, storyPoints: i.storyPoints ?? null })),
-      );
+      expect(
+        p.rows.map(
+          (r) => r.item && { key: r.item.key, title: r.item.title, description: r.item.description, storyPoints: r.item.storyPoints },
+        ),
+      ).toEqual(session.items.map((i) => ({ key: i.key, title: i.title, description: i.description, storyPoints: i.storyPoints ?? null })));
     });
 
     it(`EXP-RT-3 ${format}: the calibrated story points are never imported`, () => {
@@ -103,7 +107,10 @@ describe('round trip of the export (SPEC EXP-RT-*)', () => {
     for (const name of ['session-export-v1.csv', 'session-export-v1.json']) {
       const p = ok(previewImport({ text: fixture(name) }));
       expect(p.mapping.storyPoints, name).toBeNull();
-      expect(p.rows.map((r) => r.item?.title), name).toEqual(['Login', '=SUM(A1)', 'No key']);
+      expect(
+        p.rows.map((r) => r.item?.title),
+        name,
+      ).toEqual(['Login', '=SUM(A1)', 'No key']);
       expect(p.rows.map((r) => r.item?.storyPoints)).toEqual([null, null, null]);
     }
   });
@@ -126,7 +133,15 @@ describe('formula escaping (SPEC EXP-4, EXP-5)', () => {
     const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((p) => p.join(''));
     fc.assert(
       fc.property(fc.array(fc.tuple(texts, texts), { minLength: 1, maxLength: 4 }), (rows) => {
-        const items = rows.map(([title, description]) => ({ key: null, title, description, bucketLabel: null, effortPoints: null, flagged: false, moves: 0 }));
+        const items = rows.map(([title, description]) => ({
+          key: null,
+          title,
+          description,
+          bucketLabel: null,
+          effortPoints: null,
+          flagged: false,
+          moves: 0,
+        }));
         const csv = exportSession({ workshopName: 'w', sessionName: 's', factor: null, items }, 'csv').slice(1);
         for (const sep of [',', ';', '\t']) {
           for (const quotes of [true, false]) {
@@ -141,8 +156,16 @@ describe('formula escaping (SPEC EXP-4, EXP-5)', () => {
 
   it('EXP-5 the classic payloads, read by a German spreadsheet that splits on ;', () => {
     const items = [
-      { key: null, title: 'Preis;=HYPERLINK("http://evil";"klick")', description: 'x;@SUM(1)', bucketLabel: null, effortPoints: null, flagged: false, moves: 0 },
-      { key: null, title: 'a, =cmd|\' /C calc\'!A0', description: '', bucketLabel: null, effortPoints: null, flagged: false, moves: 0 },
+      {
+        key: null,
+        title: 'Preis;=HYPERLINK("http://evil";"klick")',
+        description: 'x;@SUM(1)',
+        bucketLabel: null,
+        effortPoints: null,
+        flagged: false,
+        moves: 0,
+      },
+      { key: null, title: "a, =cmd|' /C calc'!A0", description: '', bucketLabel: null, effortPoints: null, flagged: false, moves: 0 },
     ];
     const csv = exportSession({ workshopName: 'w', sessionName: 's', factor: null, items }, 'csv').slice(1);
     const semicolonCells = cellsAs(csv, ';');
@@ -150,8 +173,10 @@ describe('formula escaping (SPEC EXP-4, EXP-5)', () => {
     expect(semicolonCells.filter(runsAsFormula)).toEqual([]);
     expect(cellsAs(csv, ',').filter(runsAsFormula)).toEqual([]);
     // and the import gives the titles back
-    expect(ok(previewImport({ text: exportSession({ workshopName: 'w', sessionName: 's', factor: null, items }, 'csv') })).rows.map((r) => r.item?.title)).toEqual(
-      items.map((i) => i.title),
-    );
+    expect(
+      ok(previewImport({ text: exportSession({ workshopName: 'w', sessionName: 's', factor: null, items }, 'csv') })).rows.map(
+        (r) => r.item?.title,
+      ),
+    ).toEqual(items.map((i) => i.title));
   });
 });

@@ -28,18 +28,46 @@ const people = ['p1', 'p2', 'p3'];
 const placements = ['v1', 'v2', 'v5', 'v13', 'unsure', 'xs', null];
 
 const event: fc.Arbitrary<BoardEvent> = fc.oneof(
-  fc.record({ type: fc.constant('card.added' as const), card: fc.record({ id: fc.constantFrom(...ids), title: fc.string({ maxLength: 5 }), key: fc.constant(null), position: fc.nat(9) }) }),
+  fc.record({
+    type: fc.constant('card.added' as const),
+    card: fc.record({ id: fc.constantFrom(...ids), title: fc.string({ maxLength: 5 }), key: fc.constant(null), position: fc.nat(9) }),
+  }),
   fc.record({ type: fc.constant('card.edited' as const), cardId: fc.constantFrom(...ids), title: fc.string({ maxLength: 5 }) }),
   fc.record({ type: fc.constant('card.removed' as const), cardId: fc.constantFrom(...ids) }),
-  ...[1, 2, 3, 4].map(() => fc.record({ type: fc.constant('card.moved' as const), cardId: fc.constantFrom(...ids), from: fc.constantFrom(...placements), to: fc.constantFrom(...placements) })),
-  fc.record({ type: fc.constant('card.flagged' as const), cardId: fc.constantFrom(...ids), reason: fc.constantFrom('returned' as const, 'tooManyMoves' as const, 'unsure' as const, 'manual' as const) }),
+  ...[1, 2, 3, 4].map(() =>
+    fc.record({
+      type: fc.constant('card.moved' as const),
+      cardId: fc.constantFrom(...ids),
+      from: fc.constantFrom(...placements),
+      to: fc.constantFrom(...placements),
+    }),
+  ),
+  fc.record({
+    type: fc.constant('card.flagged' as const),
+    cardId: fc.constantFrom(...ids),
+    reason: fc.constantFrom('returned' as const, 'tooManyMoves' as const, 'unsure' as const, 'manual' as const),
+  }),
   fc.record({ type: fc.constant('card.unflagged' as const), cardId: fc.constantFrom(...ids) }),
-  fc.record({ type: fc.constant('cards.dealt' as const), hands: fc.dictionary(fc.constantFrom(...ids), fc.constantFrom(...people), { noNullPrototype: true }) }),
+  fc.record({
+    type: fc.constant('cards.dealt' as const),
+    hands: fc.dictionary(fc.constantFrom(...ids), fc.constantFrom(...people), { noNullPrototype: true }),
+  }),
   fc.record({ type: fc.constant('scale.changed' as const), scale: fc.constantFrom(defaultScale(), tshirtScale()) }),
   fc.record({ type: fc.constant('phase.changed' as const), from: fc.constantFrom(...PHASES), to: fc.constantFrom(...PHASES) }),
-  fc.record({ type: fc.constant('person.joined' as const), person: fc.record({ id: fc.constantFrom(...people), name: fc.string({ maxLength: 4 }), role: fc.constantFrom('facilitator' as const, 'participant' as const, 'observer' as const) }) }),
+  fc.record({
+    type: fc.constant('person.joined' as const),
+    person: fc.record({
+      id: fc.constantFrom(...people),
+      name: fc.string({ maxLength: 4 }),
+      role: fc.constantFrom('facilitator' as const, 'participant' as const, 'observer' as const),
+    }),
+  }),
   fc.record({ type: fc.constant('person.renamed' as const), personId: fc.constantFrom(...people), name: fc.string({ maxLength: 4 }) }),
-  fc.record({ type: fc.constant('person.roleChanged' as const), personId: fc.constantFrom(...people), role: fc.constantFrom('facilitator' as const, 'participant' as const) }),
+  fc.record({
+    type: fc.constant('person.roleChanged' as const),
+    personId: fc.constantFrom(...people),
+    role: fc.constantFrom('facilitator' as const, 'participant' as const),
+  }),
   fc.record({ type: fc.constant('person.removed' as const), personId: fc.constantFrom(...people) }),
   fc.record({ type: fc.constant('timer.started' as const), phase: fc.constantFrom(...PHASES), seconds: fc.nat(99), endsAt: fc.nat() }),
   fc.constant({ type: 'timer.stopped' as const }),
@@ -97,7 +125,12 @@ describe('PERF-2 the server board changed in place equals the copied one', () =>
   });
 
   it('PERF-2 a card id "__proto__" is an own key in place too, never the prototype', () => {
-    const b = applyOwned(emptyBoard('s', defaultScale(), DEFAULT_SETTINGS, 'sorting'), { type: 'card.moved', cardId: '__proto__', from: null, to: 'v3' });
+    const b = applyOwned(emptyBoard('s', defaultScale(), DEFAULT_SETTINGS, 'sorting'), {
+      type: 'card.moved',
+      cardId: '__proto__',
+      from: null,
+      to: 'v3',
+    });
     expect(Object.hasOwn(b.placement, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(b.placement)).toBe(Object.prototype);
     expect(b.placement['__proto__']).toBe('v3');

@@ -40,7 +40,10 @@ describe('board: moves and totals', () => {
   it('BOARD-D1 a move records where the card came from and bumps the version once per event', () => {
     const b0 = boardWith();
     const b1 = moveTo(b0, ann, 'c1', 'v5');
-    expect(decide(b1, { type: 'card.move', cardId: 'c1', to: 'v8' }, bob, ctx)).toEqual({ ok: true, value: [{ type: 'card.moved', cardId: 'c1', from: 'v5', to: 'v8' }] });
+    expect(decide(b1, { type: 'card.move', cardId: 'c1', to: 'v8' }, bob, ctx)).toEqual({
+      ok: true,
+      value: [{ type: 'card.moved', cardId: 'c1', from: 'v5', to: 'v8' }],
+    });
     expect(b1.version).toBe(b0.version + 1);
     expect(b1.placement.c1).toBe('v5');
   });
@@ -100,7 +103,10 @@ describe('workshop phases and roles', () => {
     let b = boardWith('sorting', ['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
     b = moveTo(b, ann, 'c1', 'v3');
     b = apply(b, { type: 'person.joined', person: { id: 'late', name: 'Late', role: 'participant' } });
-    b = replay(b, (decide(b, { type: 'cards.deal' }, fac, { now: 0, online: ['f', 'a', 'b', 'late'] }) as { ok: true; value: BoardEvent[] }).value);
+    b = replay(
+      b,
+      (decide(b, { type: 'cards.deal' }, fac, { now: 0, online: ['f', 'a', 'b', 'late'] }) as { ok: true; value: BoardEvent[] }).value,
+    );
     expect(Object.keys(b.hands)).toEqual(['c2', 'c3', 'c4', 'c5', 'c6']);
     expect(new Set(Object.values(b.hands))).toEqual(new Set(['a', 'b', 'late']));
   });

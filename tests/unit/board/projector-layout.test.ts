@@ -27,7 +27,11 @@ function assertFits(l: Layout, buckets: { id: string; titles: string[] }[], area
     let lane = 1;
     let used = 0;
     for (const t of b.titles) {
-      const lines = linesFor((t.match(/\S+/g) ?? []).map((w) => measure(w, l.fontPx)), measure(' ', l.fontPx), textWidth);
+      const lines = linesFor(
+        (t.match(/\S+/g) ?? []).map((w) => measure(w, l.fontPx)),
+        measure(' ', l.fontPx),
+        textWidth,
+      );
       expect(Number.isFinite(lines)).toBe(true);
       const h = lines * l.lineHeightPx + 2 * g.chipPadY;
       if (used > 0 && used + g.chipGap + h > area.height) {
@@ -81,7 +85,10 @@ describe('projector layout', () => {
   });
 
   it('PROJ-2 titles of 300 characters still fit at 30 cards, in smaller type', () => {
-    const long = SCALE.map((id, i) => ({ id, titles: Array.from({ length: 3 }, (_, j) => `Card ${i}-${j} ` + 'with a very long description of the work '.repeat(7)) }));
+    const long = SCALE.map((id, i) => ({
+      id,
+      titles: Array.from({ length: 3 }, (_, j) => `Card ${i}-${j} ` + 'with a very long description of the work '.repeat(7)),
+    }));
     const l = projectorLayout({ ...AREA, buckets: long, measure });
     expect(l.fits).toBe(true);
     assertFits(l, long);

@@ -34,7 +34,8 @@ const refusal = (b: BoardState, actor: Actor, cmd: BoardCommand) => {
   const d = decide(b, cmd, actor, ctx);
   return d.ok ? 'accepted' : d.error.code;
 };
-const join = (b: BoardState, id: string, role: 'participant' | 'observer' = 'participant') => apply(b, { type: 'person.joined', person: { id, name: id.toUpperCase(), role } });
+const join = (b: BoardState, id: string, role: 'participant' | 'observer' = 'participant') =>
+  apply(b, { type: 'person.joined', person: { id, name: id.toUpperCase(), role } });
 
 describe('no-op commands (BOARD-D3)', () => {
   const review = boardWith('review');
@@ -42,7 +43,12 @@ describe('no-op commands (BOARD-D3)', () => {
     ['rename to the same name', review, ann, { type: 'person.rename', personId: 'a', name: 'a' }],
     ['the same role', review, fac, { type: 'person.setRole', personId: 'a', role: 'participant' }],
     ['the same settings', review, fac, { type: 'settings.set', pingPong: { backAndForth: true, maxMoves: 3 } }],
-    ['the same settings, anonymity spelled out', review, fac, { type: 'settings.set', pingPong: { backAndForth: true, maxMoves: 3 }, anonymous: false }],
+    [
+      'the same settings, anonymity spelled out',
+      review,
+      fac,
+      { type: 'settings.set', pingPong: { backAndForth: true, maxMoves: 3 }, anonymous: false },
+    ],
     ['the same scale', boardWith('setup'), fac, { type: 'scale.set', scale: { kind: 'effort' } }],
     ['the same title', boardWith('setup'), fac, { type: 'card.edit', cardId: 'c1', title: 'C1' }],
     ['dealing the same hands again', boardWith('sorting'), fac, { type: 'cards.deal' }],
@@ -58,7 +64,9 @@ describe('no-op commands (BOARD-D3)', () => {
     const b = boardWith('review');
     expect(refusal(b, ann, { type: 'person.rename', personId: 'a', name: 'Anna' })).toBe('accepted');
     expect(refusal(b, fac, { type: 'settings.set', pingPong: { backAndForth: true, maxMoves: 3 }, anonymous: true })).toBe('accepted');
-    expect(refusal(b, fac, { type: 'settings.set', pingPong: { backAndForth: true, maxMoves: 3 }, timebox: { review: 300 } })).toBe('accepted');
+    expect(refusal(b, fac, { type: 'settings.set', pingPong: { backAndForth: true, maxMoves: 3 }, timebox: { review: 300 } })).toBe(
+      'accepted',
+    );
     expect(refusal(boardWith('setup'), fac, { type: 'scale.set', scale: { kind: 'tshirt' } })).toBe('accepted');
   });
 });
@@ -88,7 +96,11 @@ describe('ids (BOARD-ID)', () => {
     // an event naming it (it could only come from a corrupted log) changes nobody
     const renamed = apply(b, { type: 'person.renamed', personId: name, name: 'X' });
     expect(Object.keys(renamed.people)).toEqual(Object.keys(b.people));
-    expect(sortingProgress(b).people.map((p) => p.person.id).sort()).toEqual(['a', 'b']);
+    expect(
+      sortingProgress(b)
+        .people.map((p) => p.person.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 });
 
@@ -147,7 +159,7 @@ describe('sorting progress (BOARD-PROG)', () => {
     expect(sortingProgress(b)).toMatchObject({ sorting: 0, everyoneDone: true });
   });
 
-  it('BOARD-PROG-1 removed people and undealt cards are not anybody\'s progress', () => {
+  it("BOARD-PROG-1 removed people and undealt cards are not anybody's progress", () => {
     let b = boardWith('sorting', ['c1', 'c2', 'c3']);
     b = run(b, fac, { type: 'person.remove', personId: 'b' });
     const p = sortingProgress(b);
@@ -227,7 +239,12 @@ describe('asynchronous sorting (BOARD-ASYNC)', () => {
 });
 
 describe('anonymity (BOARD-ANON)', () => {
-  const moved = (by: string): VersionedEvent => ({ version: 9, by, at: 0, event: { type: 'card.moved', cardId: 'c1', from: null, to: 'v5' } });
+  const moved = (by: string): VersionedEvent => ({
+    version: 9,
+    by,
+    at: 0,
+    event: { type: 'card.moved', cardId: 'c1', from: null, to: 'v5' },
+  });
   const anon = (phase: 'review' | 'locked') => {
     const b = run(boardWith('review'), fac, { type: 'settings.set', pingPong: { backAndForth: true, maxMoves: 3 }, anonymous: true });
     return phase === 'locked' ? run(b, fac, { type: 'phase.set', phase: 'locked' }) : b;
@@ -244,7 +261,12 @@ describe('anonymity (BOARD-ANON)', () => {
     expect(redactEvent(b, moved('a'), { personId: null }).by).toBeNull();
     expect(redactEvent(b, moved('a'), { personId: 'b' }).by).toBeNull();
     expect(redactEvent(b, moved('a'), { personId: 'a' }).by).toBe('a');
-    const joined: VersionedEvent = { version: 3, by: 'a', at: 0, event: { type: 'person.joined', person: { id: 'a', name: 'A', role: 'participant' } } };
+    const joined: VersionedEvent = {
+      version: 3,
+      by: 'a',
+      at: 0,
+      event: { type: 'person.joined', person: { id: 'a', name: 'A', role: 'participant' } },
+    };
     expect(redactEvent(b, joined, { personId: null })).toBe(joined);
     expect(redactEvent(anon('locked'), moved('a'), { personId: null }).by).toBe('a');
     expect(redactEvent(boardWith('review'), moved('a'), { personId: null }).by).toBe('a');

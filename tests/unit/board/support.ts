@@ -1,7 +1,22 @@
-import { decide, defaultScale, DEFAULT_SETTINGS, emptyBoard, replay, type Actor, type BoardEvent, type BoardState, type Phase } from '../../../domain/board';
+import {
+  decide,
+  defaultScale,
+  DEFAULT_SETTINGS,
+  emptyBoard,
+  replay,
+  type Actor,
+  type BoardEvent,
+  type BoardState,
+  type Phase,
+} from '../../../domain/board';
 
 const fac: Actor = { personId: 'f', role: 'facilitator' };
-const people: Actor[] = [fac, { personId: 'a', role: 'participant' }, { personId: 'b', role: 'participant' }, { personId: 'o', role: 'observer' }];
+const people: Actor[] = [
+  fac,
+  { personId: 'a', role: 'participant' },
+  { personId: 'b', role: 'participant' },
+  { personId: 'o', role: 'observer' },
+];
 
 /** A board with cards c1..c4 and people f (facilitator), a, b (participants), o (observer), all online, in the given phase. */
 export function boardWith(phase: Phase = 'review', cards = ['c1', 'c2', 'c3', 'c4']): BoardState {
@@ -18,4 +33,3 @@ export function boardWith(phase: Phase = 'review', cards = ['c1', 'c2', 'c3', 'c
   }
   return b;
 }
-

@@ -8,14 +8,29 @@ const li = (...content: unknown[]) => ({ type: 'listItem', content });
 
 describe('ADF to text', () => {
   it('INT-ADF-1 blocks are separated by a blank line; headings and paragraphs keep their text', () => {
-    const d = doc({ type: 'heading', attrs: { level: 2 }, content: [t('Goal')] }, p(t('Als Nutzerin '), t('möchte', [{ type: 'strong' }]), t(' ich.')));
+    const d = doc(
+      { type: 'heading', attrs: { level: 2 }, content: [t('Goal')] },
+      p(t('Als Nutzerin '), t('möchte', [{ type: 'strong' }]), t(' ich.')),
+    );
     expect(adfToText(d)).toBe('Goal\n\nAls Nutzerin möchte ich.');
   });
 
   it('INT-ADF-1 bullet, ordered (with start), nested and task lists', () => {
     const d = doc(
-      { type: 'bulletList', content: [li(p(t('Okta'))), li(p(t('Azure AD')), { type: 'orderedList', attrs: { order: 3 }, content: [li(p(t('three'))), li(p(t('four')))] })] },
-      { type: 'taskList', content: [{ type: 'taskItem', attrs: { state: 'DONE' }, content: [t('done')] }, { type: 'taskItem', attrs: { state: 'TODO' }, content: [t('open')] }] },
+      {
+        type: 'bulletList',
+        content: [
+          li(p(t('Okta'))),
+          li(p(t('Azure AD')), { type: 'orderedList', attrs: { order: 3 }, content: [li(p(t('three'))), li(p(t('four')))] }),
+        ],
+      },
+      {
+        type: 'taskList',
+        content: [
+          { type: 'taskItem', attrs: { state: 'DONE' }, content: [t('done')] },
+          { type: 'taskItem', attrs: { state: 'TODO' }, content: [t('open')] },
+        ],
+      },
     );
     expect(adfToText(d)).toBe('- Okta\n- Azure AD\n  3. three\n  4. four\n\n[x] done\n[ ] open');
   });
@@ -29,8 +44,20 @@ describe('ADF to text', () => {
       {
         type: 'table',
         content: [
-          { type: 'tableRow', content: [{ type: 'tableHeader', content: [p(t('Key'))] }, { type: 'tableHeader', content: [p(t('SP'))] }] },
-          { type: 'tableRow', content: [{ type: 'tableCell', content: [p(t('A-1'))] }, { type: 'tableCell', content: [p(t('5'))] }] },
+          {
+            type: 'tableRow',
+            content: [
+              { type: 'tableHeader', content: [p(t('Key'))] },
+              { type: 'tableHeader', content: [p(t('SP'))] },
+            ],
+          },
+          {
+            type: 'tableRow',
+            content: [
+              { type: 'tableCell', content: [p(t('A-1'))] },
+              { type: 'tableCell', content: [p(t('5'))] },
+            ],
+          },
         ],
       },
     );
@@ -66,7 +93,13 @@ describe('ADF to text', () => {
   it('INT-ADF-2 unknown nodes (panels, layouts, expand) give their children’s text', () => {
     const d = doc(
       { type: 'panel', attrs: { panelType: 'info' }, content: [p(t('Note'))] },
-      { type: 'layoutSection', content: [{ type: 'layoutColumn', content: [p(t('left'))] }, { type: 'layoutColumn', content: [p(t('right'))] }] },
+      {
+        type: 'layoutSection',
+        content: [
+          { type: 'layoutColumn', content: [p(t('left'))] },
+          { type: 'layoutColumn', content: [p(t('right'))] },
+        ],
+      },
       { type: 'expand', attrs: { title: 'Details' }, content: [p(t('hidden'))] },
       { type: 'futureInline', content: [t('inline future')] },
     );
@@ -75,7 +108,15 @@ describe('ADF to text', () => {
 
   it('INT-ADF-3 strings are kept (Data Center wiki markup); null and junk give empty text and never throw', () => {
     expect(adfToText('h2. Title\r\n*bold*  ')).toBe('h2. Title\n*bold*');
-    for (const junk of [null, undefined, 42, [], { type: 'doc' }, { type: 'doc', content: 'x' }, { type: 'doc', content: [null, 5, { type: 'paragraph', content: [{ type: 'text', text: 7 }] }] }]) {
+    for (const junk of [
+      null,
+      undefined,
+      42,
+      [],
+      { type: 'doc' },
+      { type: 'doc', content: 'x' },
+      { type: 'doc', content: [null, 5, { type: 'paragraph', content: [{ type: 'text', text: 7 }] }] },
+    ]) {
       expect(() => adfToText(junk)).not.toThrow();
     }
     expect(adfToText(null)).toBe('');

@@ -28,7 +28,17 @@ const data = (settings: PlanSettings | null, sprints: SprintEntry[]): WorkshopPl
   sprints,
 });
 
-const sprint1: SprintEntry = { index: 1, doneAp: 3, doneItemIds: ['a'], costMinor: null, scopeAddedAp: 0, scopeRemovedAp: 0, addedItemIds: [], droppedItemIds: [], recordedAt: 10 };
+const sprint1: SprintEntry = {
+  index: 1,
+  doneAp: 3,
+  doneItemIds: ['a'],
+  costMinor: null,
+  scopeAddedAp: 0,
+  scopeRemovedAp: 0,
+  addedItemIds: [],
+  droppedItemIds: [],
+  recordedAt: 10,
+};
 
 describe('webhook messages from the app’s data', () => {
   it('INT-HOOK-9 a locked session: its items’ sizes and the session’s factor', () => {
@@ -53,15 +63,28 @@ describe('webhook messages from the app’s data', () => {
       budgetSprintsLeft: null,
     });
     // a budget of 50,000 EUR at 2 people x 500 EUR x 10 days = 10,000 per sprint: one spent, 4 left
-    const budget: PlanSettings = { velocity: { unit: 'AP' }, team: { people: 2, dayRateMinor: 50_000, daysPerSprint: 10 }, currency: 'EUR', budget: { amountMinor: 5_000_000 } };
+    const budget: PlanSettings = {
+      velocity: { unit: 'AP' },
+      team: { people: 2, dayRateMinor: 50_000, daysPerSprint: 10 },
+      currency: 'EUR',
+      budget: { amountMinor: 5_000_000 },
+    };
     expect(sprintRecordedMessage(ref, data(budget, [sprint1]))?.budgetSprintsLeft).toBe(4);
     // the latest record is the one told, whatever the order given
     const sprint2: SprintEntry = { ...sprint1, index: 2, doneAp: 5, doneItemIds: ['b'], recordedAt: 20 };
-    expect(sprintRecordedMessage(ref, data(null, [sprint2, sprint1]))).toMatchObject({ sprint: { index: 2, doneAp: 5 }, remaining: { ap: 8 }, sprintsNeeded: 2 });
+    expect(sprintRecordedMessage(ref, data(null, [sprint2, sprint1]))).toMatchObject({
+      sprint: { index: 2, doneAp: 5 },
+      remaining: { ap: 8 },
+      sprintsNeeded: 2,
+    });
   });
 
   it('INT-HOOK-10 without a plan (an SP velocity and no calibration) the remaining AP are still told, the forecast is left out; no record, no message', () => {
-    expect(sprintRecordedMessage(ref, data({ velocity: { unit: 'SP' } }, [sprint1]))).toMatchObject({ remaining: { ap: 13, sp: null }, sprintsNeeded: null, budgetSprintsLeft: null });
+    expect(sprintRecordedMessage(ref, data({ velocity: { unit: 'SP' } }, [sprint1]))).toMatchObject({
+      remaining: { ap: 13, sp: null },
+      sprintsNeeded: null,
+      budgetSprintsLeft: null,
+    });
     expect(sprintRecordedMessage(ref, data(null, []))).toBeNull();
   });
 });

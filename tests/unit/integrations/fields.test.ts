@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chooseField, discoverStoryPointFields, JSW_STORY_POINTS, type JiraField } from '../../../domain/integrations';
 
-const num = (id: string, name: string, custom?: string): JiraField => ({ id, name, custom: true, schema: { type: 'number', ...(custom ? { custom } : {}) } });
+const num = (id: string, name: string, custom?: string): JiraField => ({
+  id,
+  name,
+  custom: true,
+  schema: { type: 'number', ...(custom ? { custom } : {}) },
+});
 const cloudFields: JiraField[] = [
   { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string' } },
   num('customfield_10016', 'Story point estimate', JSW_STORY_POINTS),
@@ -49,8 +54,16 @@ describe('Story-point field discovery', () => {
   });
 
   it('INT-FIELD-3 any number field may be chosen; others are refused with a reason', () => {
-    expect(chooseField('customfield_10050', cloudFields)).toEqual({ ok: true, field: { id: 'customfield_10050', name: 'Business value' }, viaBoard: false });
-    expect(chooseField('customfield_99999', cloudFields)).toMatchObject({ ok: false, code: 'unknown_field', message: 'Jira has no field customfield_99999' });
+    expect(chooseField('customfield_10050', cloudFields)).toEqual({
+      ok: true,
+      field: { id: 'customfield_10050', name: 'Business value' },
+      viaBoard: false,
+    });
+    expect(chooseField('customfield_99999', cloudFields)).toMatchObject({
+      ok: false,
+      code: 'unknown_field',
+      message: 'Jira has no field customfield_99999',
+    });
     expect(chooseField('customfield_10090', cloudFields)).toMatchObject({ ok: false, code: 'not_a_number' });
     expect(chooseField('timeoriginalestimate', cloudFields)).toMatchObject({ ok: false, code: 'not_a_number' });
   });

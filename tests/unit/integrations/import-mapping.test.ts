@@ -22,7 +22,11 @@ describe('Jira issues to the import preview', () => {
       priority: 'High',
       rank: 1,
     });
-    expect(jiraImportItem(issues[2]!, 3, SP)).toMatchObject({ description: 'h2. Wiki markup from Data Center', priority: null, storyPoints: null });
+    expect(jiraImportItem(issues[2]!, 3, SP)).toMatchObject({
+      description: 'h2. Wiki markup from Data Center',
+      priority: null,
+      storyPoints: null,
+    });
     expect(jiraImportItem(issues[0]!, 1, null).storyPoints).toBeNull();
     expect(importFields(SP)).toEqual(['summary', 'description', 'priority', SP]);
     expect(importFields(null)).toEqual(['summary', 'description', 'priority']);
@@ -101,11 +105,26 @@ describe('values the workshop wrote itself', () => {
     const { ownWrittenValues } = await import('../../../domain/integrations');
     const at = 1;
     const own = ownWrittenValues([
-      { results: [
-        { itemId: 'a', key: 'SHOP-3', status: 'written', before: null, after: 5, attempts: 1, at },
-        { itemId: 'b', key: 'SHOP-1', status: 'written', before: null, after: 8, attempts: 1, at },
-      ] },
-      { results: [{ itemId: 'b', key: 'SHOP-1', status: 'failed', before: 8, after: null, attempts: 1, at, error: { code: 'forbidden', message: 'x' } }] },
+      {
+        results: [
+          { itemId: 'a', key: 'SHOP-3', status: 'written', before: null, after: 5, attempts: 1, at },
+          { itemId: 'b', key: 'SHOP-1', status: 'written', before: null, after: 8, attempts: 1, at },
+        ],
+      },
+      {
+        results: [
+          {
+            itemId: 'b',
+            key: 'SHOP-1',
+            status: 'failed',
+            before: 8,
+            after: null,
+            attempts: 1,
+            at,
+            error: { code: 'forbidden', message: 'x' },
+          },
+        ],
+      },
     ]);
     expect([...own]).toEqual([['SHOP-3', 5]]);
     const refined = issue('SHOP-4', { summary: 'Refined in Jira', [SP]: 13 });

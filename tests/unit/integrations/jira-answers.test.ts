@@ -6,15 +6,23 @@ describe("Jira's answers", () => {
     expect(jiraMessages({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} })).toEqual([
       'Issue does not exist or you do not have permission to see it.',
     ]);
-    expect(jiraMessages({ errorMessages: [], errors: { customfield_10016: 'Operation value must be a number' } })).toEqual(['customfield_10016: Operation value must be a number']);
-    expect(jiraMessages('Client must be authenticated to access this resource.')).toEqual(['Client must be authenticated to access this resource.']);
+    expect(jiraMessages({ errorMessages: [], errors: { customfield_10016: 'Operation value must be a number' } })).toEqual([
+      'customfield_10016: Operation value must be a number',
+    ]);
+    expect(jiraMessages('Client must be authenticated to access this resource.')).toEqual([
+      'Client must be authenticated to access this resource.',
+    ]);
     expect(jiraMessages('<html><body>Login</body></html>')).toEqual([]);
     expect(jiraMessages({ message: 'x'.repeat(400) })[0]).toHaveLength(300);
     expect(jiraMessages(null)).toEqual([]);
   });
 
   it('INT-JIRA-1 a Cloud search page without nextPageToken (the last one) and with unknown properties is read', () => {
-    const page = jiraCloudSearchSchema.parse({ issues: [{ id: '1', key: 'A-1', fields: { summary: 'x' }, self: 'u', expand: 'e' }], isLast: true, names: {} });
+    const page = jiraCloudSearchSchema.parse({
+      issues: [{ id: '1', key: 'A-1', fields: { summary: 'x' }, self: 'u', expand: 'e' }],
+      isLast: true,
+      names: {},
+    });
     expect(page.nextPageToken).toBeUndefined();
     expect(page.issues[0]?.key).toBe('A-1');
   });

@@ -4,7 +4,24 @@ import { backoffDelay, parseRetryAfter } from '../../../server/integrations/retr
 
 describe('outgoing addresses', () => {
   it('SEC-NET-1 loopback, private, link-local (cloud metadata), CGNAT, multicast and unique-local are not public', () => {
-    for (const ip of ['127.0.0.1', '10.0.0.5', '172.16.3.4', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fd12::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:10.1.1.1', 'not-an-ip']) {
+    for (const ip of [
+      '127.0.0.1',
+      '10.0.0.5',
+      '172.16.3.4',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '::1',
+      '::',
+      'fd12::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.1.1.1',
+      'not-an-ip',
+    ]) {
       expect(isPrivateAddress(ip), ip).toBe(true);
     }
     for (const ip of ['8.8.8.8', '104.192.136.1', '172.32.0.1', '2606:4700::1111']) expect(isPrivateAddress(ip), ip).toBe(false);
@@ -14,17 +31,25 @@ describe('outgoing addresses', () => {
     const open = { allowedHosts: [], allowPrivate: false };
     expect(checkTarget('https://acme.atlassian.net', 'jira', open)).toEqual({ ok: true, url: 'https://acme.atlassian.net' });
     expect(checkTarget('ftp://acme.atlassian.net', 'jira', open)).toMatchObject({ ok: false, error: { problem: 'bad_url' } });
-    expect(checkTarget('http://169.254.169.254/latest/meta-data', 'webhook', open)).toMatchObject({ ok: false, error: { problem: 'private_address' } });
+    expect(checkTarget('http://169.254.169.254/latest/meta-data', 'webhook', open)).toMatchObject({
+      ok: false,
+      error: { problem: 'private_address' },
+    });
     expect(checkTarget('http://[::1]:3000/', 'webhook', open)).toMatchObject({ ok: false, error: { problem: 'private_address' } });
     expect(checkTarget('http://127.0.0.1:3000/', 'webhook', { allowedHosts: [], allowPrivate: true }).ok).toBe(true);
     const listed = { allowedHosts: ['*.atlassian.net', 'hooks.slack.com'], allowPrivate: false };
     expect(checkTarget('https://hooks.slack.com/services/x', 'webhook', listed).ok).toBe(true);
-    expect(checkTarget('https://evil.example.com/', 'webhook', listed)).toMatchObject({ ok: false, error: { problem: 'host_not_allowed' } });
+    expect(checkTarget('https://evil.example.com/', 'webhook', listed)).toMatchObject({
+      ok: false,
+      error: { problem: 'host_not_allowed' },
+    });
   });
 
   it('SEC-NET-3 the environment: allow-list entries are checked, the private flag is 1 or true', () => {
     expect(netPolicyFromEnv({})).toEqual({ allowedHosts: [], allowPrivate: false });
-    expect(netPolicyFromEnv({ INTEGRATIONS_ALLOWED_HOSTS: '*.atlassian.net, Jira.Corp.Example', INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: 'true' })).toEqual({
+    expect(
+      netPolicyFromEnv({ INTEGRATIONS_ALLOWED_HOSTS: '*.atlassian.net, Jira.Corp.Example', INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: 'true' }),
+    ).toEqual({
       allowedHosts: ['*.atlassian.net', 'jira.corp.example'],
       allowPrivate: true,
     });

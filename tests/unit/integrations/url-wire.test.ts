@@ -3,7 +3,11 @@ import { checkUrl, hostAllowed, jiraConnectBody, jiraImportBody, webhookConfigBo
 
 describe('addresses', () => {
   it('INT-URL-1 only http(s), no credentials in the address', () => {
-    expect(checkUrl('https://acme.atlassian.net', 'jira')).toEqual({ ok: true, url: 'https://acme.atlassian.net', host: 'acme.atlassian.net' });
+    expect(checkUrl('https://acme.atlassian.net', 'jira')).toEqual({
+      ok: true,
+      url: 'https://acme.atlassian.net',
+      host: 'acme.atlassian.net',
+    });
     for (const [raw, code] of [
       ['file:///etc/passwd', 'scheme'],
       ['gopher://x.example.com', 'scheme'],
@@ -19,7 +23,10 @@ describe('addresses', () => {
   it('INT-URL-2 a Jira base loses its trailing slash and may not have a query; a webhook keeps its query', () => {
     expect(checkUrl(' https://jira.example.com/jira/ ', 'jira')).toMatchObject({ ok: true, url: 'https://jira.example.com/jira' });
     expect(checkUrl('https://jira.example.com/?x=1', 'jira')).toMatchObject({ ok: false, code: 'query' });
-    expect(checkUrl('https://hooks.example.com/workflows/abc?sig=xyz#frag', 'webhook')).toMatchObject({ ok: true, url: 'https://hooks.example.com/workflows/abc?sig=xyz' });
+    expect(checkUrl('https://hooks.example.com/workflows/abc?sig=xyz#frag', 'webhook')).toMatchObject({
+      ok: true,
+      url: 'https://hooks.example.com/workflows/abc?sig=xyz',
+    });
     expect(checkUrl('http://[::1]:8080/hook', 'webhook')).toMatchObject({ ok: true, host: '::1' });
   });
 
@@ -37,7 +44,9 @@ describe('addresses', () => {
 
 describe('API bodies', () => {
   it('INT-API-1 connect: Cloud needs site, e-mail and token; Data Center base URL and token; a bad URL names the cause', () => {
-    expect(jiraConnectBody.parse({ kind: 'cloud', siteUrl: 'https://acme.atlassian.net/', email: ' a@b.example ', apiToken: ' tok ' })).toEqual({
+    expect(
+      jiraConnectBody.parse({ kind: 'cloud', siteUrl: 'https://acme.atlassian.net/', email: ' a@b.example ', apiToken: ' tok ' }),
+    ).toEqual({
       kind: 'cloud',
       siteUrl: 'https://acme.atlassian.net',
       email: 'a@b.example',
@@ -46,7 +55,9 @@ describe('API bodies', () => {
     const bad = jiraConnectBody.safeParse({ kind: 'datacenter', baseUrl: 'ftp://jira.example.com', token: 'x' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toBe('only http and https addresses are allowed, not ftp');
-    expect(jiraConnectBody.safeParse({ kind: 'cloud', siteUrl: 'https://a.atlassian.net', email: 'nope', apiToken: 'x' }).success).toBe(false);
+    expect(jiraConnectBody.safeParse({ kind: 'cloud', siteUrl: 'https://a.atlassian.net', email: 'nope', apiToken: 'x' }).success).toBe(
+      false,
+    );
     expect(jiraConnectBody.safeParse({ kind: 'datacenter', baseUrl: 'https://j.example.com', token: 'a\nb' }).success).toBe(false);
     expect(jiraConnectBody.safeParse({ kind: 'datacenter', baseUrl: 'https://j.example.com', token: 'x', extra: 1 }).success).toBe(false);
   });
@@ -55,7 +66,11 @@ describe('API bodies', () => {
     expect(jiraImportBody.safeParse({ source: 'jql', jql: '  ' }).success).toBe(false);
     expect(jiraImportBody.parse({ source: 'sprint', sprintId: 7 })).toEqual({ source: 'sprint', sprintId: 7 });
     expect(jiraImportBody.safeParse({ source: 'board', boardId: 0 }).success).toBe(false);
-    expect(writeBackRunBody.parse({ mode: 'sp', digest: '0123456789abcdef' })).toEqual({ mode: 'sp', rounding: 'one-decimal', digest: '0123456789abcdef' });
+    expect(writeBackRunBody.parse({ mode: 'sp', digest: '0123456789abcdef' })).toEqual({
+      mode: 'sp',
+      rounding: 'one-decimal',
+      digest: '0123456789abcdef',
+    });
     expect(writeBackRunBody.safeParse({ mode: 'sp', digest: 'xyz' }).success).toBe(false);
     const hook = { url: 'https://hooks.slack.com/services/T/B/X', secret: 's'.repeat(16), format: 'slack', events: ['session.locked'] };
     expect(webhookConfigBody.parse(hook)).toMatchObject({ language: 'en' });

@@ -34,15 +34,27 @@ const sprint: WebhookMessage = {
 describe('webhook messages', () => {
   it('INT-HOOK-1 the JSON payload: version, delivery id, time, the event’s data and the text', () => {
     const body = webhookRequestBody(locked, 'json', meta, tEn, 'en') as WebhookPayload;
-    expect(body).toMatchObject({ version: 1, event: 'session.locked', deliveryId: 'd-1', occurredAt: '2026-11-02T09:30:00.000Z', totals: locked.totals });
+    expect(body).toMatchObject({
+      version: 1,
+      event: 'session.locked',
+      deliveryId: 'd-1',
+      occurredAt: '2026-11-02T09:30:00.000Z',
+      totals: locked.totals,
+    });
     expect(body.text.split('\n')[0]).toBe('**Session locked**: [Shop \\*relaunch\\* · Session 1](https://me.example.com/room/s1)');
   });
 
   it('INT-HOOK-2 session locked: sized of all, AP, SP with factor, unsized; English and German number formats', () => {
-    expect(messageLines(locked, tEn, 'en').slice(1)).toEqual(['10 of 12 items sized: 47 AP', '≈ 376 SP (factor 8 SP per AP)', '2 items without a size']);
+    expect(messageLines(locked, tEn, 'en').slice(1)).toEqual([
+      '10 of 12 items sized: 47 AP',
+      '≈ 376 SP (factor 8 SP per AP)',
+      '2 items without a size',
+    ]);
     const big = { ...locked, totals: { items: 3, sized: 3, ap: 1234.56, sp: 2469.12, factor: 2 } };
     expect(messageLines(big, tDe, 'de').slice(1)).toEqual(['3 von 3 Einträgen geschätzt: 1.234,6 AP', '≈ 2.469,1 SP (Faktor 2 SP pro AP)']);
-    expect(messageLines({ ...locked, totals: { ...locked.totals, sp: null, factor: null } }, tEn, 'en')).not.toContain('≈ 376 SP (factor 8 SP per AP)');
+    expect(messageLines({ ...locked, totals: { ...locked.totals, sp: null, factor: null } }, tEn, 'en')).not.toContain(
+      '≈ 376 SP (factor 8 SP per AP)',
+    );
     expect(messageLines({ ...locked, totals: { ...locked.totals, sized: 11 } }, tDe, 'de').at(-1)).toBe('1 Eintrag ohne Größe');
   });
 
@@ -55,7 +67,16 @@ describe('webhook messages', () => {
       'Forecast: about 6 more sprints at the mean velocity',
       'Budget left for 7 sprints',
     ]);
-    const never = messageLines({ ...sprint, sprintsNeeded: 'never', budgetSprintsLeft: null, sprint: { ...(sprint as { sprint: { index: number; doneAp: number } }).sprint, scopeAddedAp: 0, scopeRemovedAp: 0 } } as WebhookMessage, tDe, 'de');
+    const never = messageLines(
+      {
+        ...sprint,
+        sprintsNeeded: 'never',
+        budgetSprintsLeft: null,
+        sprint: { ...(sprint as { sprint: { index: number; doneAp: number } }).sprint, scopeAddedAp: 0, scopeRemovedAp: 0 },
+      } as WebhookMessage,
+      tDe,
+      'de',
+    );
     expect(never).toContain('Prognose: bei der aktuellen Velocity wird der Umfang nie fertig');
     expect(never.some((l) => l.startsWith('Umfang'))).toBe(false);
     expect(never.some((l) => l.startsWith('Budget'))).toBe(false);
@@ -73,7 +94,10 @@ describe('webhook messages', () => {
   it('INT-HOOK-3 Teams gets one Adaptive Card with a bold first line', () => {
     const teams = webhookRequestBody(locked, 'teams', meta, tEn, 'en') as {
       type: string;
-      attachments: { contentType: string; content: { type: string; version: string; body: { type: string; text: string; wrap: boolean; weight?: string }[] } }[];
+      attachments: {
+        contentType: string;
+        content: { type: string; version: string; body: { type: string; text: string; wrap: boolean; weight?: string }[] };
+      }[];
     };
     expect(teams.type).toBe('message');
     expect(teams.attachments).toHaveLength(1);
@@ -114,7 +138,11 @@ describe('webhook data from the session and the plan', () => {
     const { workedExample } = await import('../planning/fixtures');
     const r = computePlan(workedExample);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    const d = sprintRecordedData({ id: 'w1', name: 'Shop', url: null }, { index: 1, doneAp: 3, scopeAddedAp: 0, scopeRemovedAp: 0 }, r.plan);
+    const d = sprintRecordedData(
+      { id: 'w1', name: 'Shop', url: null },
+      { index: 1, doneAp: 3, scopeAddedAp: 0, scopeRemovedAp: 0 },
+      r.plan,
+    );
     expect(d.remaining).toEqual({ ap: 47, sp: 376 });
     expect(d.sprintsNeeded).toBe(16);
     expect(d.budgetSprintsLeft).toBe(16); // 390,000 EUR at 24,000 EUR per sprint

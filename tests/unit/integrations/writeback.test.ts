@@ -94,7 +94,9 @@ describe('write-back plan', () => {
 
   it('INT-WB-5 once written, a second plan has nothing to write (float noise counts as equal)', () => {
     const first = plan();
-    const after = Object.fromEntries(first.rows.map((r) => [r.key!, { found: true as const, value: r.target === null ? null : r.target + 1e-12 }]));
+    const after = Object.fromEntries(
+      first.rows.map((r) => [r.key!, { found: true as const, value: r.target === null ? null : r.target + 1e-12 }]),
+    );
     const second = plan({ current: after });
     expect(second.counts).toEqual({ write: 0, unchanged: 3, skip: 0 });
   });
@@ -122,7 +124,15 @@ describe('write-back plan', () => {
 });
 
 describe('write-back log', () => {
-  const r = (key: string, status: WriteBackResult['status'], at = 1): WriteBackResult => ({ itemId: key, key, status, before: null, after: 1, attempts: 1, at });
+  const r = (key: string, status: WriteBackResult['status'], at = 1): WriteBackResult => ({
+    itemId: key,
+    key,
+    status,
+    before: null,
+    after: 1,
+    attempts: 1,
+    at,
+  });
 
   it('INT-LOG-1 INT-LOG-2 counts, and the keys a retry writes', () => {
     const results = [r('A', 'written'), r('B', 'failed'), r('C', 'unchanged'), r('D', 'failed')];

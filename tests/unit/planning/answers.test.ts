@@ -34,14 +34,29 @@ describe('answers a stakeholder reads', () => {
   });
 
   it('PLAN-ANS-1 beyond the simulation limit the answer says so instead of a date', () => {
-    const plan = planOf({ backlog: { totalAp: 100 }, velocity: { unit: 'AP', history: [0, 0, 0, 10] }, monteCarlo: { trials: 1000, maxSprintsPerTrial: 20 } });
-    expect(plan.answers.finish).toMatchObject({ sprints: null, date: null, message: '85 % of the simulated projects need more than 20 sprints' });
+    const plan = planOf({
+      backlog: { totalAp: 100 },
+      velocity: { unit: 'AP', history: [0, 0, 0, 10] },
+      monteCarlo: { trials: 1000, maxSprintsPerTrial: 20 },
+    });
+    expect(plan.answers.finish).toMatchObject({
+      sprints: null,
+      date: null,
+      message: '85 % of the simulated projects need more than 20 sprints',
+    });
   });
 
   it('PLAN-ANS-3 "85 % chance of at least N AP by <date>" is the scope at the horizon and the horizon\'s last day', () => {
     const plan = planOf({ ...input, monteCarlo: { horizon: 4 } });
     const mc = plan.monteCarlo!;
-    expect(plan.answers.scopeBy).toMatchObject({ confidence: 85, sprints: 4, finishSprint: 5, date: '2025-03-16', unit: 'AP', value: mc.scopeAtHorizon.value });
+    expect(plan.answers.scopeBy).toMatchObject({
+      confidence: 85,
+      sprints: 4,
+      finishSprint: 5,
+      date: '2025-03-16',
+      unit: 'AP',
+      value: mc.scopeAtHorizon.value,
+    });
     expect(plan.answers.scopeBy!.message).toBe(`85 % chance of at least ${mc.scopeAtHorizon.value} AP by 2025-03-16 (end of sprint 5)`);
   });
 
@@ -88,7 +103,7 @@ describe('answers a stakeholder reads', () => {
 });
 
 describe('the probability-by-date curve', () => {
-  it('PLAN-MC-4 every histogram bin carries its sprint number from the start and that sprint\'s last day', () => {
+  it("PLAN-MC-4 every histogram bin carries its sprint number from the start and that sprint's last day", () => {
     const mc = planOf(input).monteCarlo!;
     for (const b of mc.histogram) {
       expect(b.finishSprint).toBe(b.sprints + 1);
@@ -103,7 +118,11 @@ describe('the probability-by-date curve', () => {
 });
 
 describe('waterline probabilities', () => {
-  const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => ({ id, sizeAp: [3, 5, 2, 8, 5, 3][i]!, status: i === 0 ? ('done' as const) : ('open' as const) }));
+  const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => ({
+    id,
+    sizeAp: [3, 5, 2, 8, 5, 3][i]!,
+    status: i === 0 ? ('done' as const) : ('open' as const),
+  }));
   const wlInput: PlanInput = { backlog: { items }, velocity: { unit: 'AP', history: [4, 6, 5, 3, 7] }, budget: { sprints: 3 } };
 
   it('PLAN-WL-2 probabilities fall in priority order; done items are 1', () => {

@@ -51,11 +51,17 @@ describe('bounded cost', () => {
     expect(mc.maxSprintsPerTrial).toBeLessThan(10_000);
     expect(mc.maxSprintsPerTrial * 50_000 * 2 + 50_000 * mc.horizon).toBeLessThanOrEqual(MAX_DRAWS);
     expect(mc.cappedTrials).toBeGreaterThan(0); // counted as beyond the limit, not simulated for seconds
-    expect(plan.warnings.find((w) => w.code === 'monte_carlo_limited')?.message).toContain(`after ${mc.maxSprintsPerTrial} sprints (asked: 10000)`);
+    expect(plan.warnings.find((w) => w.code === 'monte_carlo_limited')?.message).toContain(
+      `after ${mc.maxSprintsPerTrial} sprints (asked: 10000)`,
+    );
   });
 
   it('PLAN-MC-8 fixed-length runs that alone would exceed half the limit leave the Monte Carlo out', () => {
-    const plan = planOf({ backlog: { totalAp: 100_000 }, velocity: { unit: 'AP', history: [1, 2] }, monteCarlo: { trials: 200_000, horizon: 100 } });
+    const plan = planOf({
+      backlog: { totalAp: 100_000 },
+      velocity: { unit: 'AP', history: [1, 2] },
+      monteCarlo: { trials: 200_000, horizon: 100 },
+    });
     expect(plan.monteCarlo).toBeNull();
     expect(plan.warnings.map((w) => w.code)).toContain('monte_carlo_too_large');
   });

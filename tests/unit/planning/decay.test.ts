@@ -61,7 +61,9 @@ describe('velocity decay scenarios', () => {
     expect(decaySprintsNeeded(400, 100, 0.25)).toBeNull();
     expect(decaySprintsNeeded(500, 100, 0.25)).toBeNull();
     expect(decaySprintsNeeded(399, 100, 0.25)).toBe(bruteForce(399, 100, 0.25));
-    const never = planOf({ backlog: { totalAp: 500 }, velocity: { unit: 'AP', assumed: 100 } }).decay.scenarios.find((s) => s.ratePercent === 20)!;
+    const never = planOf({ backlog: { totalAp: 500 }, velocity: { unit: 'AP', assumed: 100 } }).decay.scenarios.find(
+      (s) => s.ratePercent === 20,
+    )!;
     expect(never).toMatchObject({ never: true, sprintsNeeded: null, targetDate: null, maxDeliverable: 500 });
   });
 

@@ -10,7 +10,11 @@ export function uniformCdf(x: number, low: number, high: number): number {
 }
 
 /** Every path of `k` draws with its probability, as the running sums D_1..D_k (multipliers applied). */
-export function* paths(values: readonly number[], k: number, factor: (sprint: number) => number = () => 1): Generator<{ p: number; sums: number[] }> {
+export function* paths(
+  values: readonly number[],
+  k: number,
+  factor: (sprint: number) => number = () => 1,
+): Generator<{ p: number; sums: number[] }> {
   const sums: number[] = [];
   function* go(depth: number, p: number, sum: number): Generator<{ p: number; sums: number[] }> {
     if (depth === k) {
@@ -39,7 +43,12 @@ export function sumPmf(values: readonly number[], k: number, factor: (sprint: nu
 }
 
 /** E[g(D_k)] over the distribution of the sum of k draws. */
-export function expectOverSum(values: readonly number[], k: number, g: (sum: number) => number, factor?: (sprint: number) => number): number {
+export function expectOverSum(
+  values: readonly number[],
+  k: number,
+  g: (sum: number) => number,
+  factor?: (sprint: number) => number,
+): number {
   let e = 0;
   for (const [s, p] of sumPmf(values, k, factor)) e += p * g(s);
   return e;

@@ -64,10 +64,18 @@ describe('deterministic forecast', () => {
   });
 
   it('PLAN-FC-3 calendar errors: both lengths, no length, bad dates, skip dates off the grid', () => {
-    expect(errorsOf({ ...base, sprint: { startDate: '2025-01-06', lengthWeeks: 2, lengthDays: 14 } })).toMatchObject([{ path: 'sprint', code: 'conflict' }]);
-    expect(errorsOf({ ...base, sprint: { startDate: '2025-01-06' } })).toMatchObject([{ path: 'sprint.lengthWeeks', code: 'one_of_required' }]);
-    expect(errorsOf({ ...base, sprint: { startDate: '2025-02-30', lengthWeeks: 2 } })).toMatchObject([{ path: 'sprint.startDate', code: 'invalid_date' }]);
-    expect(errorsOf({ ...base, sprint: { startDate: '6.1.2025', lengthWeeks: 2 } })).toMatchObject([{ path: 'sprint.startDate', code: 'invalid_date' }]);
+    expect(errorsOf({ ...base, sprint: { startDate: '2025-01-06', lengthWeeks: 2, lengthDays: 14 } })).toMatchObject([
+      { path: 'sprint', code: 'conflict' },
+    ]);
+    expect(errorsOf({ ...base, sprint: { startDate: '2025-01-06' } })).toMatchObject([
+      { path: 'sprint.lengthWeeks', code: 'one_of_required' },
+    ]);
+    expect(errorsOf({ ...base, sprint: { startDate: '2025-02-30', lengthWeeks: 2 } })).toMatchObject([
+      { path: 'sprint.startDate', code: 'invalid_date' },
+    ]);
+    expect(errorsOf({ ...base, sprint: { startDate: '6.1.2025', lengthWeeks: 2 } })).toMatchObject([
+      { path: 'sprint.startDate', code: 'invalid_date' },
+    ]);
     expect(errorsOf({ ...base, sprint: { startDate: '2025-01-06', lengthWeeks: 2, skipStartDates: ['2025-01-13'] } })).toMatchObject([
       { path: 'sprint.skipStartDates.0', code: 'not_a_sprint_start' },
     ]);

@@ -55,7 +55,9 @@ describe('money and budget', () => {
     expect(errorsOf(withExample({ team: noDays, sprint: { startDate: '2025-01-06', lengthDays: 10 } }))).toMatchObject([
       { path: 'team.daysPerSprint', code: 'days_per_sprint_required' },
     ]);
-    expect(errorsOf(withExample({ team: noDays, sprint: undefined }))).toMatchObject([{ path: 'team.daysPerSprint', code: 'days_per_sprint_required' }]);
+    expect(errorsOf(withExample({ team: noDays, sprint: undefined }))).toMatchObject([
+      { path: 'team.daysPerSprint', code: 'days_per_sprint_required' },
+    ]);
   });
 
   it('PLAN-MON-3 recorded sprints: actual cost if given, else planned; remaining budget; sprints covered (floor)', () => {
@@ -87,16 +89,28 @@ describe('money and budget', () => {
   it('PLAN-MON-3 a budget in sprints, with and without a team', () => {
     const withTeam = planOf(withExample({ budget: { sprints: 18 } })).budget!;
     expect(withTeam).toMatchObject({ amountMinor: 18 * 2_400_000, budgetedSprints: 18, sprintsCovered: 18 });
-    const noTeam = planOf(withExample({ team: undefined, budget: { sprints: 18 }, velocity: { unit: 'SP', history: [] }, sprints: [{ index: 1, doneSp: 24 }] })).budget!;
-    expect(noTeam).toMatchObject({ costPerSprintMinor: null, amountMinor: null, spentMinor: null, budgetedSprints: 18, sprintsCovered: 17 });
+    const noTeam = planOf(
+      withExample({ team: undefined, budget: { sprints: 18 }, velocity: { unit: 'SP', history: [] }, sprints: [{ index: 1, doneSp: 24 }] }),
+    ).budget!;
+    expect(noTeam).toMatchObject({
+      costPerSprintMinor: null,
+      amountMinor: null,
+      spentMinor: null,
+      budgetedSprints: 18,
+      sprintsCovered: 17,
+    });
   });
 
   it('PLAN-MON-3 budget errors: amount and sprints, neither, amount without a team, a team that costs 0', () => {
     expect(errorsOf(withExample({ budget: { amountMinor: 1, sprints: 2 } }))).toMatchObject([{ path: 'budget', code: 'conflict' }]);
     expect(errorsOf(withExample({ budget: {} }))).toMatchObject([{ path: 'budget', code: 'one_of_required' }]);
     expect(errorsOf(withExample({ team: undefined }))).toMatchObject([{ path: 'team', code: 'team_required' }]);
-    expect(errorsOf(withExample({ team: { people: 3, dayRateMinor: 0, daysPerSprint: 10 } }))).toMatchObject([{ path: 'team', code: 'cost_not_positive' }]);
-    expect(errorsOf(withExample({ budget: { amountMinor: -1 } }))).toMatchObject([{ path: 'budget.amountMinor', code: 'must_not_be_negative' }]);
+    expect(errorsOf(withExample({ team: { people: 3, dayRateMinor: 0, daysPerSprint: 10 } }))).toMatchObject([
+      { path: 'team', code: 'cost_not_positive' },
+    ]);
+    expect(errorsOf(withExample({ budget: { amountMinor: -1 } }))).toMatchObject([
+      { path: 'budget.amountMinor', code: 'must_not_be_negative' },
+    ]);
   });
 
   it('PLAN-MON-4 formatMoney in de and en, exact for large amounts and other digit counts', () => {

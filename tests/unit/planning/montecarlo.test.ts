@@ -181,7 +181,11 @@ describe('Monte Carlo in the plan', () => {
   });
 
   it('PLAN-MC-1 more trials than the work limit: Monte Carlo is left out with a warning, not hung', () => {
-    const plan = planOf({ backlog: { totalAp: 100_000 }, velocity: { unit: 'AP', history: [1, 2] }, monteCarlo: { trials: 200_000, maxSprintsPerTrial: 10_000 } });
+    const plan = planOf({
+      backlog: { totalAp: 100_000 },
+      velocity: { unit: 'AP', history: [1, 2] },
+      monteCarlo: { trials: 200_000, maxSprintsPerTrial: 10_000 },
+    });
     expect(plan.monteCarlo).toBeNull();
     expect(plan.warnings.map((w) => w.code)).toContain('monte_carlo_too_large');
   });

@@ -30,29 +30,61 @@ const validInput: fc.Arbitrary<PlanInput> = fc
     ),
     history: fc.array(points(60), { maxLength: 12 }),
     assumed: fc.double({ min: 0.05, max: 100, noNaN: true, noDefaultInfinity: true }),
-    calendar: fc.option(fc.record({ y: fc.integer({ min: 1990, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), weeks: fc.integer({ min: 1, max: 4 }) })),
+    calendar: fc.option(
+      fc.record({
+        y: fc.integer({ min: 1990, max: 2100 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 1, max: 28 }),
+        weeks: fc.integer({ min: 1, max: 4 }),
+      }),
+    ),
     team: fc.option(
       fc.oneof(
-        fc.record({ people: fc.integer({ min: 1, max: 12 }), dayRateMinor: fc.integer({ min: 20_000, max: 200_000 }), daysPerSprint: fc.integer({ min: 1, max: 20 }) }),
         fc.record({
-          members: fc.array(fc.record({ dayRateMinor: fc.integer({ min: 20_000, max: 200_000 }), allocation: fc.double({ min: 0.2, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 6 }),
+          people: fc.integer({ min: 1, max: 12 }),
+          dayRateMinor: fc.integer({ min: 20_000, max: 200_000 }),
+          daysPerSprint: fc.integer({ min: 1, max: 20 }),
+        }),
+        fc.record({
+          members: fc.array(
+            fc.record({
+              dayRateMinor: fc.integer({ min: 20_000, max: 200_000 }),
+              allocation: fc.double({ min: 0.2, max: 1, noNaN: true }),
+            }),
+            { minLength: 1, maxLength: 6 },
+          ),
           daysPerSprint: fc.double({ min: 1, max: 20, noNaN: true }),
         }),
       ),
     ),
     // budgets of up to a few hundred sprints: the Monte Carlo horizon defaults to the sprints covered
-    budget: fc.option(fc.oneof(fc.record({ amountMinor: fc.integer({ min: 0, max: 50_000_000 }) }), fc.record({ sprints: fc.integer({ min: 0, max: 60 }) }))),
-    records: fc.array(fc.record({ done: points(40), cost: fc.option(fc.integer({ min: 0, max: 5_000_000 })), added: points(10), removed: points(5) }), { maxLength: 5 }),
+    budget: fc.option(
+      fc.oneof(
+        fc.record({ amountMinor: fc.integer({ min: 0, max: 50_000_000 }) }),
+        fc.record({ sprints: fc.integer({ min: 0, max: 60 }) }),
+      ),
+    ),
+    records: fc.array(
+      fc.record({ done: points(40), cost: fc.option(fc.integer({ min: 0, max: 5_000_000 })), added: points(10), removed: points(5) }),
+      { maxLength: 5 },
+    ),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     // the uncertainty inputs, each optional
     growth: fc.option(fc.tuple(fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: 0, max: 20, noNaN: true }))),
     split: fc.option(fc.tuple(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }))),
     risks: fc.array(
-      fc.record({ p: fc.double({ min: 0, max: 100, noNaN: true }), sprints: fc.boolean(), a: fc.integer({ min: 0, max: 20 }), b: fc.integer({ min: 0, max: 20 }) }),
+      fc.record({
+        p: fc.double({ min: 0, max: 100, noNaN: true }),
+        sprints: fc.boolean(),
+        a: fc.integer({ min: 0, max: 20 }),
+        b: fc.integer({ min: 0, max: 20 }),
+      }),
       { maxLength: 3 },
     ),
     window: fc.option(fc.integer({ min: 1, max: 8 })),
-    multipliers: fc.array(fc.record({ sprint: fc.integer({ min: 1, max: 30 }), factor: fc.double({ min: 0, max: 2, noNaN: true }) }), { maxLength: 3 }),
+    multipliers: fc.array(fc.record({ sprint: fc.integer({ min: 1, max: 30 }), factor: fc.double({ min: 0, max: 2, noNaN: true }) }), {
+      maxLength: 3,
+    }),
     throughput: fc.option(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 6 })),
     finishBy: fc.option(fc.integer({ min: 0, max: 3000 })),
   })
@@ -67,19 +99,26 @@ const validInput: fc.Arbitrary<PlanInput> = fc
     const budget = r.budget !== null && 'amountMinor' in r.budget && r.team === null ? { sprints: 10 } : r.budget;
     const pad = (n: number) => String(n).padStart(2, '0');
     return {
-      backlog: 'totalAp' in r.backlog ? r.backlog : { items: r.backlog.items.map((it, i) => ({ id: `i${i}`, sizeAp: it.sizeAp, status: it.done ? 'done' : 'open' })) },
+      backlog:
+        'totalAp' in r.backlog
+          ? r.backlog
+          : { items: r.backlog.items.map((it, i) => ({ id: `i${i}`, sizeAp: it.sizeAp, status: it.done ? 'done' : 'open' })) },
       references: r.refs,
       velocity: {
         unit,
         history,
         assumed: r.assumed,
         // a window over sprints that did nothing is an error: only where it keeps a positive mean
-        ...(r.window !== null && [...history, ...records.map((x) => x.done)].slice(-r.window).some((v) => v > 0) && (r.throughput === null || [...r.throughput, ...records.map(() => 0)].slice(-r.window).some((v) => v > 0))
+        ...(r.window !== null &&
+        [...history, ...records.map((x) => x.done)].slice(-r.window).some((v) => v > 0) &&
+        (r.throughput === null || [...r.throughput, ...records.map(() => 0)].slice(-r.window).some((v) => v > 0))
           ? { window: r.window }
           : {}),
         multipliers: [...new Map(r.multipliers.map((m) => [m.sprint, m])).values()],
       },
-      ...(r.calendar === null ? {} : { sprint: { startDate: `${r.calendar.y}-${pad(r.calendar.m)}-${pad(r.calendar.d)}`, lengthWeeks: r.calendar.weeks } }),
+      ...(r.calendar === null
+        ? {}
+        : { sprint: { startDate: `${r.calendar.y}-${pad(r.calendar.m)}-${pad(r.calendar.d)}`, lengthWeeks: r.calendar.weeks } }),
       ...(r.team === null ? {} : { team: r.team }),
       ...(budget === null ? {} : { budget }),
       sprints: records.map((x, i) => ({
@@ -92,12 +131,22 @@ const validInput: fc.Arbitrary<PlanInput> = fc
       monteCarlo: { trials: 300, seed: r.seed, maxSprintsPerTrial: 300 },
       ...(r.growth === null ? {} : { scopeGrowth: { low: Math.min(...r.growth), high: Math.max(...r.growth) } }),
       ...(r.split === null ? {} : { split: { low: Math.min(...r.split), high: Math.max(...r.split) } }),
-      risks: r.risks.map((x) => ({ likelihoodPercent: x.p, impact: { unit: x.sprints ? ('sprints' as const) : ('AP' as const), low: Math.min(x.a, x.b), high: Math.max(x.a, x.b) } })),
-      ...(r.throughput === null ? {} : { throughput: { history: r.throughput.some((x) => x > 0) ? r.throughput : [1], remainingItems: 12 } }),
-      ...(r.finishBy === null || r.calendar === null ? {} : { questions: { finishBy: new Date(Date.UTC(r.calendar.y, r.calendar.m - 1, r.calendar.d + r.finishBy)).toISOString().slice(0, 10) } }),
+      risks: r.risks.map((x) => ({
+        likelihoodPercent: x.p,
+        impact: { unit: x.sprints ? ('sprints' as const) : ('AP' as const), low: Math.min(x.a, x.b), high: Math.max(x.a, x.b) },
+      })),
+      ...(r.throughput === null
+        ? {}
+        : { throughput: { history: r.throughput.some((x) => x > 0) ? r.throughput : [1], remainingItems: 12 } }),
+      ...(r.finishBy === null || r.calendar === null
+        ? {}
+        : {
+            questions: {
+              finishBy: new Date(Date.UTC(r.calendar.y, r.calendar.m - 1, r.calendar.d + r.finishBy)).toISOString().slice(0, 10),
+            },
+          }),
     };
-  })
-
+  });
 
 /** Every number in a value, with its path. */
 function numbersIn(value: unknown, path = 'plan', out: [string, number][] = []): [string, number][] {
@@ -169,7 +218,9 @@ describe('properties (fast-check)', () => {
           const slow = at(v);
           const fast = at(v * k);
           expect(fast.forecast.sprintsNeeded).toBeLessThanOrEqual(slow.forecast.sprintsNeeded);
-          fast.decay.scenarios.forEach((s, i) => expect(inf(s.sprintsNeeded)).toBeLessThanOrEqual(inf(slow.decay.scenarios[i]!.sprintsNeeded)));
+          fast.decay.scenarios.forEach((s, i) =>
+            expect(inf(s.sprintsNeeded)).toBeLessThanOrEqual(inf(slow.decay.scenarios[i]!.sprintsNeeded)),
+          );
         },
       ),
       { numRuns: 200 },
@@ -184,12 +235,21 @@ describe('properties (fast-check)', () => {
         fc.double({ min: 1, max: 5, noNaN: true }),
         fc.integer({ min: 0, max: 0xffffffff }),
         (history, totalAp, k, seed) => {
-          const at = (h: number[]) => planOf({ backlog: { totalAp }, velocity: { unit: 'AP', history: h }, monteCarlo: { trials: 500, seed, maxSprintsPerTrial: 500 } });
+          const at = (h: number[]) =>
+            planOf({
+              backlog: { totalAp },
+              velocity: { unit: 'AP', history: h },
+              monteCarlo: { trials: 500, seed, maxSprintsPerTrial: 500 },
+            });
           const slow = at(history);
           const fast = at(history.map((v) => v * k));
           // same seed -> same draw indices; every trial's sum grows, so no trial needs more sprints
-          fast.monteCarlo!.percentiles.forEach((p, i) => expect(inf(p.sprints)).toBeLessThanOrEqual(inf(slow.monteCarlo!.percentiles[i]!.sprints)));
-          expect(fast.monteCarlo!.scopeAtHorizon.value).toBeGreaterThanOrEqual(slow.monteCarlo!.scopeAtHorizon.value * (fast.monteCarlo!.horizon === slow.monteCarlo!.horizon ? 1 : 0));
+          fast.monteCarlo!.percentiles.forEach((p, i) =>
+            expect(inf(p.sprints)).toBeLessThanOrEqual(inf(slow.monteCarlo!.percentiles[i]!.sprints)),
+          );
+          expect(fast.monteCarlo!.scopeAtHorizon.value).toBeGreaterThanOrEqual(
+            slow.monteCarlo!.scopeAtHorizon.value * (fast.monteCarlo!.horizon === slow.monteCarlo!.horizon ? 1 : 0),
+          );
           expect(inf(fast.range!.sprintsAtLow)).toBeLessThanOrEqual(inf(slow.range!.sprintsAtLow));
         },
       ),
@@ -202,7 +262,15 @@ describe('properties (fast-check)', () => {
       fc.property(validInput, (input) => {
         const b = planOrSkip(input).budget;
         if (b === null) return;
-        const ints = [b.costPerSprintMinor, b.amountMinor, b.spentMinor, b.remainingMinor, b.costOfSprintsNeededMinor, b.projectedTotalMinor, b.overrunMinor];
+        const ints = [
+          b.costPerSprintMinor,
+          b.amountMinor,
+          b.spentMinor,
+          b.remainingMinor,
+          b.costOfSprintsNeededMinor,
+          b.projectedTotalMinor,
+          b.overrunMinor,
+        ];
         for (const x of ints) if (x !== null) expect(Number.isSafeInteger(x)).toBe(true);
         if (b.costPerSprintMinor === null) return;
         expect(b.lines.reduce((s, l) => s + l.costMinor, 0)).toBe(b.costPerSprintMinor);

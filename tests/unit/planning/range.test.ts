@@ -51,7 +51,15 @@ describe('velocity range (confidence interval for the median)', () => {
       sprint: { startDate: '2025-01-06', lengthWeeks: 2 },
     });
     const r = plan.range!;
-    expect(r).toMatchObject({ rule: 'median-order-statistics', sampleSize: 6, lowRank: 1, highRank: 6, low: 20, high: 28, sufficient: true });
+    expect(r).toMatchObject({
+      rule: 'median-order-statistics',
+      sampleSize: 6,
+      lowRank: 1,
+      highRank: 6,
+      low: 20,
+      high: 28,
+      sufficient: true,
+    });
     expect(r.horizon).toBe(16); // no budget: the deterministic sprints needed
     expect(r.scopeLow).toBe(320);
     expect(r.scopeHigh).toBe(448);

@@ -23,7 +23,9 @@ describe('sprint review: the seven answers', () => {
     expect(r.sprint).toBe(3);
     expect(r.sprintCostMinor).toBe(2_400_000);
     expect(r.sprintCostIsActual).toBe(false);
-    const actual = review(26, [3, 3, 3], { sprints: [1, 2, 3].map((i) => ({ index: i, doneAp: 3, ...(i === 3 ? { actualCostMinor: 2_500_000 } : {}) })) });
+    const actual = review(26, [3, 3, 3], {
+      sprints: [1, 2, 3].map((i) => ({ index: i, doneAp: 3, ...(i === 3 ? { actualCostMinor: 2_500_000 } : {}) })),
+    });
     expect(actual.review).toMatchObject({ sprintCostMinor: 2_500_000, sprintCostIsActual: true, budgetLeftMinor: 24_000_000 - 7_300_000 });
   });
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { percentileOfCounts, simulateSprintCounts, type PlanInput } from '../../../domain/planning';
-import { expectOverSum, finishCdfWithGrowth, quantile, simulatedCdf, sumPmf, TOLERANCE, TRIALS, uniformCdf, workCdfWithGrowth } from './exact';
+import {
+  expectOverSum,
+  finishCdfWithGrowth,
+  quantile,
+  simulatedCdf,
+  sumPmf,
+  TOLERANCE,
+  TRIALS,
+  uniformCdf,
+  workCdfWithGrowth,
+} from './exact';
 import { planOf } from './fixtures';
 
 // Every check: the simulated P(done within k sprints) (or a percentile) against the exact value
@@ -38,7 +48,12 @@ describe('scope growth, split and risks against exact enumeration', () => {
   it('PLAN-SPLIT-1 refined items are not split: 4 AP refined + 6 AP unrefined need 4 + 6 s', () => {
     const plan = planOf(
       base({
-        backlog: { items: [{ id: 'a', sizeAp: 4, refined: true }, { id: 'b', sizeAp: 6 }] },
+        backlog: {
+          items: [
+            { id: 'a', sizeAp: 4, refined: true },
+            { id: 'b', sizeAp: 6 },
+          ],
+        },
         split: { low: 1, high: 1.5 },
       }),
     );
@@ -85,9 +100,7 @@ describe('scope growth, split and risks against exact enumeration', () => {
 
   it('PLAN-TP-3 throughput in items with a split of 1..1.5 on the 4 unrefined of 6 open items', () => {
     const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => ({ id, sizeAp: 3, refined: i < 2 }));
-    const tp = planOf(
-      base({ backlog: { items }, split: { low: 1, high: 1.5 }, throughput: { history: [1, 2, 2, 3] } }),
-    ).throughput!;
+    const tp = planOf(base({ backlog: { items }, split: { low: 1, high: 1.5 }, throughput: { history: [1, 2, 2, 3] } })).throughput!;
     expect(tp.remainingItems).toBe(6);
     const exact = (k: number) => expectOverSum([1, 2, 2, 3], k, (d) => uniformCdf((d - 2) / 4, 1, 1.5));
     expectCdf(tp.monteCarlo!.histogram, exact, 8);
@@ -103,9 +116,15 @@ describe('scope growth, split and risks against exact enumeration', () => {
     expect(mc.scopeAtHorizon.value).toBeLessThanOrEqual(hi + 1e-9);
   });
 
-  it('PLAN-WL-2 each item\'s probability of being done within the budgeted sprints, with a split on the unrefined ones', () => {
+  it("PLAN-WL-2 each item's probability of being done within the budgeted sprints, with a split on the unrefined ones", () => {
     const plan = planOf({
-      backlog: { items: [{ id: 'a', sizeAp: 3, refined: true }, { id: 'b', sizeAp: 2 }, { id: 'c', sizeAp: 5 }] },
+      backlog: {
+        items: [
+          { id: 'a', sizeAp: 3, refined: true },
+          { id: 'b', sizeAp: 2 },
+          { id: 'c', sizeAp: 5 },
+        ],
+      },
       velocity: { unit: 'AP', history: V },
       budget: { sprints: 3 },
       split: { low: 1, high: 1.5 },
@@ -150,7 +169,9 @@ describe('neutral uncertainty changes nothing', () => {
     expect(plan.throughput).toBeNull();
     const counts = simulateSprintCounts(plan.velocity.history, plan.scope.remainingInUnit, 10_000, 1000, 42);
     expect(plan.monteCarlo!.percentiles.map((p) => p.sprints)).toEqual([50, 85, 95].map((q) => percentileOfCounts(counts, 10_000, q)));
-    expect(plan.monteCarlo!.histogram.map((b) => b.trials)).toEqual([...counts.counts].filter((_, k) => k >= plan.monteCarlo!.histogram[0]!.sprints).slice(0, plan.monteCarlo!.histogram.length));
+    expect(plan.monteCarlo!.histogram.map((b) => b.trials)).toEqual(
+      [...counts.counts].filter((_, k) => k >= plan.monteCarlo!.histogram[0]!.sprints).slice(0, plan.monteCarlo!.histogram.length),
+    );
   });
 });
 
@@ -165,12 +186,23 @@ describe('throughput', () => {
       ],
       throughput: { history: [3] },
     });
-    expect(plan.throughput).toMatchObject({ unit: 'items', history: [3, 2, 1], fromHistoryInput: 1, fromSprintRecords: 2, mean: 2, remainingItems: 2 });
+    expect(plan.throughput).toMatchObject({
+      unit: 'items',
+      history: [3, 2, 1],
+      fromHistoryInput: 1,
+      fromSprintRecords: 2,
+      mean: 2,
+      remainingItems: 2,
+    });
     expect(plan.throughput).toMatchObject({ sprintsExact: 1, sprintsNeeded: 1, finishSprint: 3 });
   });
 
   it('PLAN-TP-1 with a total in AP the open items are given; without them it is an error', () => {
-    const plan = planOf({ backlog: { totalAp: 40 }, velocity: { unit: 'AP', history: [5] }, throughput: { history: [2, 4], remainingItems: 9 } });
+    const plan = planOf({
+      backlog: { totalAp: 40 },
+      velocity: { unit: 'AP', history: [5] },
+      throughput: { history: [2, 4], remainingItems: 9 },
+    });
     expect(plan.throughput).toMatchObject({ remainingItems: 9, mean: 3, sprintsNeeded: 3 });
   });
 
@@ -187,11 +219,17 @@ describe('throughput', () => {
   it('PLAN-TP-3 throughput trials see the same risk events as the points trials (shared parameters)', () => {
     // a certain risk that loses 3 sprints: both forecasts move by exactly 3
     const sure = { likelihoodPercent: 100, impact: { unit: 'sprints' as const, low: 3, high: 3 } };
-    const input: PlanInput = { backlog: { totalAp: 10 }, velocity: { unit: 'AP', history: [5] }, throughput: { history: [1], remainingItems: 2 } };
+    const input: PlanInput = {
+      backlog: { totalAp: 10 },
+      velocity: { unit: 'AP', history: [5] },
+      throughput: { history: [1], remainingItems: 2 },
+    };
     const plain = planOf(input);
     const risky = planOf({ ...input, risks: [sure] });
     expect(risky.monteCarlo!.percentiles.map((p) => p.sprints)).toEqual(plain.monteCarlo!.percentiles.map((p) => p.sprints! + 3));
-    expect(risky.throughput!.monteCarlo!.percentiles.map((p) => p.sprints)).toEqual(plain.throughput!.monteCarlo!.percentiles.map((p) => p.sprints! + 3));
+    expect(risky.throughput!.monteCarlo!.percentiles.map((p) => p.sprints)).toEqual(
+      plain.throughput!.monteCarlo!.percentiles.map((p) => p.sprints! + 3),
+    );
   });
 });
 

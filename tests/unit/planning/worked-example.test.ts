@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../domain/planning';
 import { planOf, workedExample } from './fixtures';
 
-describe('the method\'s worked example', () => {
+describe("the method's worked example", () => {
   const plan = planOf(workedExample);
 
   it('PLAN-CAL-1 factor is sum SP over sum AP: 24 / 3 = 8', () => {

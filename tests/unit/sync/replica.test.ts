@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { defaultScale, DEFAULT_SETTINGS, emptyBoard, apply, type VersionedEvent, type Placement } from '../../../domain/board';
 import { addPending, receive, reconcile, replicaOf, settle, view, resync } from '../../../domain/sync';
 
-const board = apply(emptyBoard('s', defaultScale(), DEFAULT_SETTINGS, 'review'), { type: 'card.added', card: { id: 'a', title: 'A', key: null, position: 0 } });
-const ev = (version: number, to: Placement, from: Placement = null): VersionedEvent => ({ version, by: 'other', at: 0, event: { type: 'card.moved', cardId: 'a', from, to } });
+const board = apply(emptyBoard('s', defaultScale(), DEFAULT_SETTINGS, 'review'), {
+  type: 'card.added',
+  card: { id: 'a', title: 'A', key: null, position: 0 },
+});
+const ev = (version: number, to: Placement, from: Placement = null): VersionedEvent => ({
+  version,
+  by: 'other',
+  at: 0,
+  event: { type: 'card.moved', cardId: 'a', from, to },
+});
 const base = board.version;
 
 describe('client replica', () => {
@@ -13,7 +21,13 @@ describe('client replica', () => {
     ['duplicate is ignored', [ev(base + 1, 'v1'), ev(base + 1, 'v1')], 'v1', 1, false],
     ['old event is ignored', [ev(base + 1, 'v1'), ev(base + 2, 'v2', 'v1'), ev(base + 1, 'v1')], 'v2', 2, false],
     ['gap holds the early event and changes nothing yet', [ev(base + 2, 'v2')], null, 0, true],
-    ['out of order (two server processes): applied in version order once the missing one comes', [ev(base + 2, 'v3', 'v1'), ev(base + 1, 'v1')], 'v3', 2, true],
+    [
+      'out of order (two server processes): applied in version order once the missing one comes',
+      [ev(base + 2, 'v3', 'v1'), ev(base + 1, 'v1')],
+      'v3',
+      2,
+      true,
+    ],
     ['three reversed', [ev(base + 3, 'v5', 'v3'), ev(base + 2, 'v3', 'v1'), ev(base + 1, 'v1')], 'v5', 3, true],
   ];
   it.each(table)('SYNC-1 %s', (_n, events, placement, offset, gap) => {

@@ -84,7 +84,27 @@ describe('text normalization (docs/hardening.md TEXT-*)', () => {
   });
 
   it('TEXT-8 normalization is idempotent (any string)', () => {
-    const alphabet = ['a', 'ü', 'u\u0308', ' ', '\t', '\n', '\u200B', '\u200D', '\u200C', '\u202E', '\uFE0F', '🙂', '👩', 'ی', 'क', '्', '\u0301', '\u0000', '\u00A0'];
+    const alphabet = [
+      'a',
+      'ü',
+      'u\u0308',
+      ' ',
+      '\t',
+      '\n',
+      '\u200B',
+      '\u200D',
+      '\u200C',
+      '\u202E',
+      '\uFE0F',
+      '🙂',
+      '👩',
+      'ی',
+      'क',
+      '्',
+      '\u0301',
+      '\u0000',
+      '\u00A0',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (parts) => {
         const s = parts.join('');

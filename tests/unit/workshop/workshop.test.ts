@@ -45,7 +45,18 @@ function session(id: string, placements: Record<string, number | null>, opts: Pa
 const items = (ids: string[]) => ids.map((id, position) => ({ id, key: null, title: `Item ${id}`, position, storyPoints: null }));
 
 function sprint(index: number, doneAp: number, doneItemIds: string[], extra: Partial<SprintEntry> = {}): SprintEntry {
-  return { index, doneAp, doneItemIds, costMinor: null, scopeAddedAp: 0, scopeRemovedAp: 0, addedItemIds: [], droppedItemIds: [], recordedAt: index * 1000, ...extra };
+  return {
+    index,
+    doneAp,
+    doneItemIds,
+    costMinor: null,
+    scopeAddedAp: 0,
+    scopeRemovedAp: 0,
+    addedItemIds: [],
+    droppedItemIds: [],
+    recordedAt: index * 1000,
+    ...extra,
+  };
 }
 
 const plan = (input: unknown): Plan => {
@@ -89,7 +100,16 @@ describe('sizes', () => {
 
 describe('calibration', () => {
   it('WS-CAL-1 a reference counts when the item is sized in its session: f = sum SP / sum AP', () => {
-    const s1 = session('s1', { a: 3, b: 5, c: null }, { references: [{ itemId: 'a', storyPoints: 24, updatedAt: 1 }, { itemId: 'c', storyPoints: 10, updatedAt: 1 }] });
+    const s1 = session(
+      's1',
+      { a: 3, b: 5, c: null },
+      {
+        references: [
+          { itemId: 'a', storyPoints: 24, updatedAt: 1 },
+          { itemId: 'c', storyPoints: 10, updatedAt: 1 },
+        ],
+      },
+    );
     const [h] = calibrationHistory([s1]);
     expect(h?.own.factor).toBe(8);
     expect(h?.own.refs.map((r) => r.itemId)).toEqual(['a']);
@@ -97,8 +117,21 @@ describe('calibration', () => {
 
   it('WS-CAL-2 every session keeps its factor; a later reference of the same item replaces the earlier one in the cumulative factor', () => {
     const s1 = session('s1', { a: 3, b: 5 }, { references: [{ itemId: 'a', storyPoints: 24, updatedAt: 1 }] });
-    const s2 = session('s2', { a: 5, d: 2 }, { references: [{ itemId: 'a', storyPoints: 30, updatedAt: 2 }, { itemId: 'd', storyPoints: 12, updatedAt: 2 }] });
-    const open = session('s3', { a: 1 }, { counted: false, phase: 'review', references: [{ itemId: 'a', storyPoints: 100, updatedAt: 3 }] });
+    const s2 = session(
+      's2',
+      { a: 5, d: 2 },
+      {
+        references: [
+          { itemId: 'a', storyPoints: 30, updatedAt: 2 },
+          { itemId: 'd', storyPoints: 12, updatedAt: 2 },
+        ],
+      },
+    );
+    const open = session(
+      's3',
+      { a: 1 },
+      { counted: false, phase: 'review', references: [{ itemId: 'a', storyPoints: 100, updatedAt: 3 }] },
+    );
     const history = calibrationHistory([s1, s2, open]);
     expect(history.map((h) => h.sessionId)).toEqual(['s1', 's2']);
     expect(history[0]?.cumulative.factor).toBe(8);
@@ -115,17 +148,46 @@ describe('calibration', () => {
 describe('calibration drift', () => {
   const refs = (list: [string, number][]) => list.map(([itemId, storyPoints]) => ({ itemId, storyPoints, updatedAt: 0 }));
 
-  it('WS-CAL-4 each session\'s spread of reference ratios', () => {
-    const s1 = session('s1', { a: 2, b: 5, c: 3 }, { references: refs([['a', 16], ['b', 35]]) });
+  it("WS-CAL-4 each session's spread of reference ratios", () => {
+    const s1 = session(
+      's1',
+      { a: 2, b: 5, c: 3 },
+      {
+        references: refs([
+          ['a', 16],
+          ['b', 35],
+        ]),
+      },
+    );
     const [d] = calibrationDrift([s1]);
     expect(d).toMatchObject({ own: 51 / 7, spread: { min: 7, max: 8 }, outliers: [], moved: null, flagged: false });
   });
 
   it('WS-CAL-5 a reference far off the others is an outlier; with two references nothing is', () => {
     // ratios 8, 8, 8 and 30: the last is more than twice the others' factor
-    const s1 = session('s1', { a: 2, b: 5, c: 3, d: 1 }, { references: refs([['a', 16], ['b', 40], ['c', 24], ['d', 30]]) });
+    const s1 = session(
+      's1',
+      { a: 2, b: 5, c: 3, d: 1 },
+      {
+        references: refs([
+          ['a', 16],
+          ['b', 40],
+          ['c', 24],
+          ['d', 30],
+        ]),
+      },
+    );
     expect(calibrationDrift([s1])[0]!.outliers).toEqual(['d']);
-    const two = session('s1', { a: 2, d: 1 }, { references: refs([['a', 16], ['d', 30]]) });
+    const two = session(
+      's1',
+      { a: 2, d: 1 },
+      {
+        references: refs([
+          ['a', 16],
+          ['d', 30],
+        ]),
+      },
+    );
     expect(calibrationDrift([two])[0]!.outliers).toEqual([]);
   });
 
@@ -175,7 +237,10 @@ describe('plan input', () => {
   };
 
   it('WS-PLAN-1 the backlog is the sized items in priority order, without dropped ones', () => {
-    const input = workshopPlanInput({ ...data, sprints: [sprint(1, 3, ['a'], { droppedItemIds: ['c'], scopeRemovedAp: 8 })] }, { velocity: { unit: 'AP', assumed: 3 } });
+    const input = workshopPlanInput(
+      { ...data, sprints: [sprint(1, 3, ['a'], { droppedItemIds: ['c'], scopeRemovedAp: 8 })] },
+      { velocity: { unit: 'AP', assumed: 3 } },
+    );
     expect(input.backlog.items?.map((i) => [i.id, i.sizeAp])).toEqual([
       ['a', 3],
       ['b', 5],
@@ -229,7 +294,11 @@ describe('tracking', () => {
   const sizes = deriveSizes([session('s1', { a: 3, b: 5, c: 8 })]);
 
   it('WS-TRK-1 a record without AP figures takes the sizes of its listed items', () => {
-    expect(recordFigures({ doneItemIds: ['a', 'b'], addedItemIds: ['c'], droppedItemIds: [] }, sizes)).toEqual({ doneAp: 8, scopeAddedAp: 8, scopeRemovedAp: 0 });
+    expect(recordFigures({ doneItemIds: ['a', 'b'], addedItemIds: ['c'], droppedItemIds: [] }, sizes)).toEqual({
+      doneAp: 8,
+      scopeAddedAp: 8,
+      scopeRemovedAp: 0,
+    });
     expect(recordFigures({ doneItemIds: ['a'], doneAp: 4, addedItemIds: [], droppedItemIds: [] }, sizes).doneAp).toBe(4);
   });
 
@@ -276,7 +345,7 @@ describe('scope changes counted once', () => {
     ],
   };
 
-  it('WS-TRK-4 an item listed as added twice counts once, at today\'s size', () => {
+  it("WS-TRK-4 an item listed as added twice counts once, at today's size", () => {
     expect(sprintScopes(data.sprints, deriveSizes(data.sessions)).map((x) => [x.index, x.addedAp, x.doneAp])).toEqual([
       [1, 2, 3],
       [2, 1, 5],
@@ -305,12 +374,18 @@ describe('scope changes counted once', () => {
   it('WS-SIZE-5 a size typed with a new item counts until a session places the item', () => {
     const typed = [...items(['a']), { id: 'n', key: null, title: 'New', position: 1, storyPoints: null, typedSizeAp: 5 }];
     expect(deriveSizes([session('s1', { a: 3 })], typed).get('n')).toEqual({ sizeAp: 5, sessionId: null, label: null, typed: true });
-    expect(deriveSizes([session('s1', { a: 3 }), session('s2', { n: 8 })], typed).get('n')).toEqual({ sizeAp: 8, sessionId: 's2', label: '8' });
+    expect(deriveSizes([session('s1', { a: 3 }), session('s2', { n: 8 })], typed).get('n')).toEqual({
+      sizeAp: 8,
+      sessionId: 's2',
+      label: '8',
+    });
     expect(backlogRows({ items: typed, sessions: [session('s1', { a: 3 })], sprints: [] }).map((r) => r.size.sizeAp)).toEqual([3, 5]);
   });
 
   it('WS-TRK-6 a new item typed while recording: a title and a size, strict', () => {
-    expect(sprintBody.parse({ newItems: [{ title: ' Retry payments ', sizeAp: 5 }] }).newItems).toEqual([{ title: 'Retry payments', sizeAp: 5 }]);
+    expect(sprintBody.parse({ newItems: [{ title: ' Retry payments ', sizeAp: 5 }] }).newItems).toEqual([
+      { title: 'Retry payments', sizeAp: 5 },
+    ]);
     expect(sprintBody.safeParse({ newItems: [{ title: '', sizeAp: 5 }] }).success).toBe(false);
     expect(sprintBody.safeParse({ newItems: [{ title: 'x', sizeAp: -1 }] }).success).toBe(false);
     expect(sprintBody.safeParse({ newItems: [{ title: 'x', sizeAp: 1, extra: true }] }).success).toBe(false);
@@ -337,7 +412,13 @@ describe('scope changes counted once', () => {
     };
     expect(planSettingsBody.safeParse(settings).success).toBe(true);
     const input = workshopPlanInput(data, settings);
-    expect(input).toMatchObject({ scopeGrowth: settings.scopeGrowth, split: settings.split, risks: settings.risks, throughput: {}, questions: settings.questions });
+    expect(input).toMatchObject({
+      scopeGrowth: settings.scopeGrowth,
+      split: settings.split,
+      risks: settings.risks,
+      throughput: {},
+      questions: settings.questions,
+    });
     expect(plan(input).throughput?.history).toEqual([1, 1, 0].slice(-2));
   });
 });
@@ -372,6 +453,8 @@ describe('velocity', () => {
     expect(workshopPlanInput(data, { velocity: { unit: 'AP', assumed: 3 } }).velocity).toEqual({ unit: 'AP', assumed: 3 });
     const recorded = { ...data, sprints: [sprint(1, 3, ['a'])] };
     expect(workshopPlanInput(recorded, { velocity: { unit: 'AP', assumed: 3 } }).velocity).toEqual({ unit: 'AP' });
-    expect(plan(workshopPlanInput(recorded, { velocity: { unit: 'AP', assumed: 3 } })).warnings.map((w) => w.code)).not.toContain('assumed_velocity_ignored');
+    expect(plan(workshopPlanInput(recorded, { velocity: { unit: 'AP', assumed: 3 } })).warnings.map((w) => w.code)).not.toContain(
+      'assumed_velocity_ignored',
+    );
   });
 });

@@ -104,14 +104,37 @@ describe('plan view: form to computePlan input', () => {
   });
 
   it('PLAN-VIEW-4 empty reference rows are skipped; sections without input are left out', () => {
-    const form: PlanForm = { ...defaultForm({ totalAp: '10' }), references: [{ key: 'a', title: '', ap: '', sp: '' }, { key: 'b', title: '', ap: '2', sp: '10' }], sprintWeeks: '', velocityUnit: 'AP', velocityAssumed: '3' };
+    const form: PlanForm = {
+      ...defaultForm({ totalAp: '10' }),
+      references: [
+        { key: 'a', title: '', ap: '', sp: '' },
+        { key: 'b', title: '', ap: '2', sp: '10' },
+      ],
+      sprintWeeks: '',
+      velocityUnit: 'AP',
+      velocityAssumed: '3',
+    };
     const built = formToInput(form, 'en');
     expect(built.referenceRows).toEqual(['b']);
-    expect(built.input).toEqual({ backlog: { totalAp: 10 }, references: [{ id: 'b', ap: 2, sp: 10 }], velocity: { unit: 'AP', assumed: 3 }, currency: 'EUR', monteCarlo: { seed: 42 } });
+    expect(built.input).toEqual({
+      backlog: { totalAp: 10 },
+      references: [{ id: 'b', ap: 2, sp: 10 }],
+      velocity: { unit: 'AP', assumed: 3 },
+      currency: 'EUR',
+      monteCarlo: { seed: 42 },
+    });
   });
 
   it('PLAN-VIEW-5 text that is not a number reaches the engine and comes back as an error at its field', () => {
-    const form: PlanForm = { ...worked, references: [{ key: 'x', title: '', ap: '', sp: '' }, { key: 'y', title: '', ap: 'three', sp: '24' }], velocityAssumed: '-5', velocityHistory: '' };
+    const form: PlanForm = {
+      ...worked,
+      references: [
+        { key: 'x', title: '', ap: '', sp: '' },
+        { key: 'y', title: '', ap: 'three', sp: '24' },
+      ],
+      velocityAssumed: '-5',
+      velocityHistory: '',
+    };
     const built = formToInput(form, 'en');
     const r = computePlan(built.input);
     if (r.ok) throw new Error('expected errors');
@@ -153,13 +176,16 @@ describe('plan view: form to computePlan input', () => {
     expect(boundOf({ message: 'is required' })).toBeNull();
   });
 
-  it('PLAN-VIEW-9 the optional forecast inputs: left out when empty, typed rows become the engine\'s lists', () => {
+  it("PLAN-VIEW-9 the optional forecast inputs: left out when empty, typed rows become the engine's lists", () => {
     expect(usesUncertainty(defaultForm())).toBe(false);
     const form: PlanForm = {
       ...worked,
       velocityHistory: '20, 26, 22',
       velocityWindow: '2',
-      multipliers: [{ key: 'x1', sprint: '8', factor: '0,5' }, { key: 'x2', sprint: '', factor: '' }],
+      multipliers: [
+        { key: 'x1', sprint: '8', factor: '0,5' },
+        { key: 'x2', sprint: '', factor: '' },
+      ],
       growthLow: '0',
       growthHigh: '10',
       splitLow: '1',
@@ -188,7 +214,10 @@ describe('plan view: form to computePlan input', () => {
   it('PLAN-VIEW-9 errors of the optional inputs land at their row and field; one side of a growth range is asked for', () => {
     const form: PlanForm = {
       ...worked,
-      multipliers: [{ key: 'x1', sprint: '3', factor: '0.5' }, { key: 'x2', sprint: '3', factor: '12' }],
+      multipliers: [
+        { key: 'x1', sprint: '3', factor: '0.5' },
+        { key: 'x2', sprint: '3', factor: '12' },
+      ],
       growthLow: '5',
       growthHigh: '',
       risks: [{ key: 'k1', title: '', likelihood: '130', unit: 'AP', low: '8', high: '3' }],
@@ -228,7 +257,9 @@ describe('plan view: form to computePlan input', () => {
     const built = formToInput({ ...worked, velocityHistory: '24, -3, 20' }, 'en');
     const r = computePlan(built.input);
     if (r.ok) throw new Error('expected errors');
-    expect(r.errors.map((e) => [fieldOfError(e, built), historyEntryOf(e), e.code])).toEqual([['velocityHistory', 2, 'must_not_be_negative']]);
+    expect(r.errors.map((e) => [fieldOfError(e, built), historyEntryOf(e), e.code])).toEqual([
+      ['velocityHistory', 2, 'must_not_be_negative'],
+    ]);
   });
 });
 
@@ -275,22 +306,67 @@ describe('plan view: display rounding', () => {
 describe('plan view: catalogs', () => {
   // Record<Code, true>: the type checker fails here when the engine gains a code
   const errorCodes: Record<ErrorCode, true> = {
-    required: true, not_a_number: true, not_an_integer: true, not_a_string: true, not_an_object: true, not_an_array: true, invalid_type: true,
-    must_be_positive: true, must_not_be_negative: true, too_small: true, too_big: true, too_few: true, too_many: true, invalid_option: true,
-    invalid_date: true, unknown_currency: true, unknown_field: true, invalid: true, one_of_required: true, conflict: true, calibration_required: true,
-    velocity_required: true, velocity_not_positive: true, velocity_too_small: true, duplicate_id: true, sprint_index_order: true,
-    not_a_sprint_start: true, team_required: true, days_per_sprint_required: true, cost_not_positive: true, low_above_high: true,
-    duplicate_sprint: true, throughput_history_required: true, throughput_not_positive: true, remaining_items_required: true,
+    required: true,
+    not_a_number: true,
+    not_an_integer: true,
+    not_a_string: true,
+    not_an_object: true,
+    not_an_array: true,
+    invalid_type: true,
+    must_be_positive: true,
+    must_not_be_negative: true,
+    too_small: true,
+    too_big: true,
+    too_few: true,
+    too_many: true,
+    invalid_option: true,
+    invalid_date: true,
+    unknown_currency: true,
+    unknown_field: true,
+    invalid: true,
+    one_of_required: true,
+    conflict: true,
+    calibration_required: true,
+    velocity_required: true,
+    velocity_not_positive: true,
+    velocity_too_small: true,
+    duplicate_id: true,
+    sprint_index_order: true,
+    not_a_sprint_start: true,
+    team_required: true,
+    days_per_sprint_required: true,
+    cost_not_positive: true,
+    low_above_high: true,
+    duplicate_sprint: true,
+    throughput_history_required: true,
+    throughput_not_positive: true,
+    remaining_items_required: true,
   };
   const warningCodes: Record<WarningCode, true> = {
-    not_calibrated: true, assumed_velocity_ignored: true, unknown_done_item: true, scope_overdone: true, no_calendar: true, range_low_coverage: true,
-    range_needs_history: true, monte_carlo_needs_history: true, monte_carlo_capped: true, monte_carlo_too_large: true, budget_overspent: true,
-    money_overflow: true, sprints_exceed_budget: true, sprints_may_exceed_budget: true, monte_carlo_limited: true, multiplier_in_past: true,
+    not_calibrated: true,
+    assumed_velocity_ignored: true,
+    unknown_done_item: true,
+    scope_overdone: true,
+    no_calendar: true,
+    range_low_coverage: true,
+    range_needs_history: true,
+    monte_carlo_needs_history: true,
+    monte_carlo_capped: true,
+    monte_carlo_too_large: true,
+    budget_overspent: true,
+    money_overflow: true,
+    sprints_exceed_budget: true,
+    sprints_may_exceed_budget: true,
+    monte_carlo_limited: true,
+    multiplier_in_past: true,
     finish_by_needs_calendar: true,
   };
   const statusCodes: Record<StatusCode, true> = { complete: true, ok: true, at_risk: true, over_budget: true, no_budget: true };
 
-  it.each([['en', en], ['de', de]] as const)('PLAN-VIEW-8 every error, warning and status code has a %s message', (_lang, catalog) => {
+  it.each([
+    ['en', en],
+    ['de', de],
+  ] as const)('PLAN-VIEW-8 every error, warning and status code has a %s message', (_lang, catalog) => {
     for (const code of Object.keys(errorCodes)) expect(catalog.plan.errors).toHaveProperty(code);
     for (const code of Object.keys(warningCodes)) expect(catalog.plan.warnings).toHaveProperty(code);
     for (const code of Object.keys(statusCodes)) expect(catalog.plan.status).toHaveProperty(code);
