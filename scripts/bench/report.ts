@@ -38,6 +38,7 @@ interface Result {
   };
   throughput?: { oneRoom: Throughput; perProcess: Throughput };
   memory?: { rooms: number; load1: number; appRssPerRoomKb: number; appHeapAfterGcPerRoomKb: number; relayRssPerRoomKb: number };
+  abuse?: { rounds: { load1: number; quiet: Pooled; abused: Pooled; p99Ratio: number }[]; medianP99Ratio: number };
 }
 
 const file = process.argv[2];
@@ -115,6 +116,17 @@ if (m) {
     '<= 0.6 MB',
     `${(m.appRssPerRoomKb / 1024).toFixed(2)} MB RSS, ${(m.appHeapAfterGcPerRoomKb / 1024).toFixed(2)} MB heap after GC (${m.rooms} rooms; relay RSS ${m.relayRssPerRoomKb} KB); load ${m.load1}`,
     verdict(m.appRssPerRoomKb <= 0.6 * 1024),
+  ]);
+}
+const a = r.abuse;
+if (a) {
+  const q = a.rounds.map((x) => x.quiet.p99);
+  const b = a.rounds.map((x) => x.abused.p99);
+  rows.push([
+    "abuse: one mover's ack p99 (50 participants + projector) while two hostile clients use every limit",
+    '< 2x quiet',
+    `${Math.min(...b)}-${Math.max(...b)} ms against ${Math.min(...q)}-${Math.max(...q)} ms quiet; median of ${a.rounds.length} round ratios ${a.medianP99Ratio}x; ${loads(a.rounds)}`,
+    verdict(a.medianP99Ratio < 2),
   ]);
 }
 console.log(`${r.server}; ${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node.replace(/^v/, '')}\n`);

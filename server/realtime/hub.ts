@@ -36,6 +36,7 @@ export interface SocketData {
 /** New identities one connection may create (a tab that re-joins under a new name, a phone that lost its storage). */
 /** a connection refused this many bursts' worth of messages beyond its refill is cut off */
 export const FLOOD_REFUSALS_PER_BURST = 5;
+const HOVER_FLOOD_BURSTS = 100;
 
 export const NEW_PEOPLE_PER_CONNECTION = 3;
 
@@ -236,7 +237,8 @@ export function attachHub(io: Io, deps: HubDeps) {
     const allowHover = tokenBucket(hoverRate.perSecond, hoverRate.burst);
     const allowSnapshot = tokenBucket(snapshotRate.perSecond, snapshotRate.burst);
     // refusals have a budget too: a client that keeps sending after being refused is a flood (SEC-FLOOD-1)
-    const refusals = (r: { perSecond: number; burst: number }) => tokenBucket(r.perSecond, r.burst * FLOOD_REFUSALS_PER_BURST);
+    const refusals = (r: { perSecond: number; burst: number }, bursts = FLOOD_REFUSALS_PER_BURST) =>
+      tokenBucket(r.perSecond, r.burst * bursts);
     const limited = (allow: () => boolean, allowRefusal: () => boolean) => () => {
       if (allow()) return true;
       if (!allowRefusal() && socket.connected) {
@@ -254,7 +256,8 @@ export function attachHub(io: Io, deps: HubDeps) {
     const commandRefusals = refusals(rate);
     const commandOrFlood = limited(allowCommand, commandRefusals);
     const snapshotOrFlood = limited(() => allowCommand() && allowSnapshot(), commandRefusals);
-    const hoverOrFlood = limited(allowHover, refusals(hoverRate));
+    // previews over their budget are dropped silently and cost little: only a flood far beyond a dragging hand is cut off
+    const hoverOrFlood = limited(allowHover, refusals(hoverRate, HOVER_FLOOD_BURSTS));
     socket.onAny((event: string, ...args: unknown[]) => {
       if (!socket.connected) return;
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;

@@ -6,7 +6,8 @@ import { boardInDatabase, missingFromLog, rng, SimClient } from '../support/sim'
 // production server runs as a child process without Next (NO_NEXT=1); clients reconnect on
 // their own (socket.io), join again with their identity and resend their offline moves.
 
-const app = new AppProcess({ NO_NEXT: '1', LOG_LEVEL: 'warn' });
+// moves every 3 ms to have many in flight at the kill: the per-connection rate limit is not under test here
+const app = new AppProcess({ NO_NEXT: '1', LOG_LEVEL: 'warn', SOCKET_RATE_PER_SECOND: '100000', SOCKET_RATE_BURST: '100000' });
 afterAll(() => app.dispose());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
