@@ -1,6 +1,7 @@
 // Small pieces every benchmark shape uses: clocks, percentiles, /proc readings, socket helpers.
 import { readFileSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
+import { rng } from '../../tests/support/sim';
 
 export type Sock = Socket;
 
@@ -60,20 +61,6 @@ export function connect(url: string): Promise<Sock> {
 
 export const closeAll = (socks: Sock[]) => socks.forEach((s) => s.disconnect());
 
-/** A small seeded PRNG (mulberry32): the soak's traffic is the same on every run. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-  };
-}
+/** the tests' seeded PRNG (mulberry32): the soak's traffic is the same on every run */
+export { rng };
 export type Rng = ReturnType<typeof rng>;

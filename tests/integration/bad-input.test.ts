@@ -99,14 +99,20 @@ describe('bad input on the socket', () => {
 });
 
 describe('rate limit', () => {
-  it('LIMIT-1 a connection that floods commands is told to slow down, and the rest of the room is unaffected', async () => {
+  /** a server allowing 5 commands a second (a burst of 10), and a room with a flooder and a calm participant */
+  async function floodedRoom() {
     const limited = await startServer({ rate: { perSecond: 5, burst: 10 } });
+    const w = await limited.createWorkshop(['A']);
+    const flooder = await limited.client();
+    const calm = await limited.client();
+    await request<JoinAck>(flooder, 'room:join', { sessionId: w.sessionId, name: 'Flood' });
+    await request<JoinAck>(calm, 'room:join', { sessionId: w.sessionId, name: 'Calm' });
+    return { limited, flooder, calm };
+  }
+
+  it('LIMIT-1 a connection that floods commands is told to slow down, and the rest of the room is unaffected', async () => {
+    const { limited, flooder, calm } = await floodedRoom();
     try {
-      const w = await limited.createWorkshop(['A']);
-      const flooder = await limited.client();
-      const calm = await limited.client();
-      await request<JoinAck>(flooder, 'room:join', { sessionId: w.sessionId, name: 'Flood' });
-      await request<JoinAck>(calm, 'room:join', { sessionId: w.sessionId, name: 'Calm' });
       const replies = await Promise.all(
         Array.from({ length: 30 }, () => request<{ ok: boolean; error?: WireError }>(flooder, 'room:sync', {})),
       );
@@ -144,13 +150,8 @@ describe('rate limit', () => {
   });
 
   it('SEC-FLOOD-1 a connection that keeps sending after being refused is cut off; the room goes on', async () => {
-    const limited = await startServer({ rate: { perSecond: 5, burst: 10 } });
+    const { limited, flooder, calm } = await floodedRoom();
     try {
-      const w = await limited.createWorkshop(['A']);
-      const flooder = await limited.client();
-      const calm = await limited.client();
-      await request<JoinAck>(flooder, 'room:join', { sessionId: w.sessionId, name: 'Flood' });
-      await request<JoinAck>(calm, 'room:join', { sessionId: w.sessionId, name: 'Calm' });
       const told = next<WireError & { event: string }>(flooder, 'protocol:error');
       const gone = new Promise<string>((r) => flooder.once('disconnect', r));
       // far past the refusals a burst allows (5 bursts of 10): nothing waits for the answers
