@@ -12,7 +12,7 @@ import { startSqliteApp, type AppTarget } from './targets';
 import { cpuMsOf, emit, load1, median, now, ratio, round, say, sleep, stats, type Sock, type Stats } from './util';
 
 /** BENCH_ABUSE=plan,socket,...: only these attacks (to see what each costs) */
-const kinds = (process.env.BENCH_ABUSE ?? 'plan,code,socket,create,preview').split(',');
+const kinds = (process.env.BENCH_ABUSE ?? 'plan,code,socket,create,session,items,preview').split(',');
 
 /** a person moving fast: ten moves a second (the default socket budget is 20 a second) */
 const MOVE_EVERY_MS = 100;
@@ -104,7 +104,7 @@ export async function abuse(opts: { rounds: number; moves: number }) {
   return {
     room: '50 participants + projector, 200 cards, the facilitator moving 10 cards a second',
     attackers:
-      'two addresses, each: worst /api/plan, 2 MB import previews on a workshop of its own, workshops of 500 items, unknown join codes, and a socket in the room asking for snapshots, timelines and projector views; every loop as fast as answered, waiting out 429s',
+      'two addresses, each: worst /api/plan, 2 MB import previews on a workshop of its own, workshops of 500 items, sessions of all 500 items of its own workshop, 500 items added at a time, unknown join codes, and a socket in the room asking for snapshots, timelines and projector views; every loop as fast as answered, waiting out 429s',
     rounds,
     medianP99Ratio: median(rounds.map((x) => x.p99Ratio)),
   };

@@ -101,6 +101,27 @@ async function attacker(url: string, address: string, roomId: string, kinds: str
     code: () => http('join code', '/j/ZZZZZZ'),
     socket,
     create: () => http('create', '/api/workshops', { ...json, body: JSON.stringify({ name: 'Mine', items }) }),
+    async session() {
+      // sessions of all 500 items of a workshop of its own
+      while (!own && !until()) await sleep(50);
+      if (own)
+        await http('session', `/api/workshops/${own.workshopId}/sessions`, {
+          ...json,
+          headers: { ...json.headers, authorization: `Bearer ${own.facilitatorSecret}` },
+          body: '{}',
+        });
+    },
+    async items() {
+      // 500 items at a time into its own workshop's first session
+      while (!own && !until()) await sleep(50);
+      const body = JSON.stringify({ items: Array.from({ length: 500 }, (_, i) => ({ title: `Added ${i} ${'y'.repeat(60)}` })) });
+      if (own)
+        await http('items', `/api/sessions/${own.sessionId}/items`, {
+          ...json,
+          headers: { ...json.headers, authorization: `Bearer ${own.facilitatorSecret}` },
+          body,
+        });
+    },
     async preview() {
       // import previews on a workshop of its own (a stranger may create one)
       if (!kinds.includes('create')) {

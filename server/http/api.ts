@@ -5,6 +5,7 @@ import { sendLimited } from '../limits/answer';
 import type { Edge } from '../limits/edge';
 import { RateLimited } from '../limits/guard';
 import { routeLimit, SHARED_PAGE } from '../limits/routes';
+import type { LimitName } from '../limits/rules';
 import { OffloadBusy } from '../offload/pool';
 import { BodyError, checkSameSite, discardBody } from './body';
 import { sendError, sendJson } from './respond';
@@ -93,7 +94,10 @@ export function createApi(deps: ApiDeps, edge: Edge) {
         else sendError(res, 404, { code: 'not_found', message: `No endpoint ${req.method} ${url.pathname}.` });
         return true;
       }
-      await hit.r.handle({ req, res, url, params: { ...(hit.m?.groups ?? {}) }, deps });
+      const charge = async (name: LimitName, cost: number) => {
+        if (cost > 0) await guard.limit(req, name, cost);
+      };
+      await hit.r.handle({ req, res, url, params: { ...(hit.m?.groups ?? {}) }, deps, charge });
     } catch (err) {
       if (err instanceof RateLimited) sendLimited(req, res, err);
       else if (err instanceof BodyError)

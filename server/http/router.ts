@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { RoomDeps } from '../services/rooms';
 
 /** Writes go through deps.writer, which tells the rooms after the commit (the same path as the socket hub). */
+import type { LimitName } from '../limits/rules';
 import type { Offload } from '../offload/pool';
 
 export interface ApiDeps extends RoomDeps {
@@ -25,6 +26,8 @@ export interface RouteContext {
   /** named groups of the route's path pattern */
   params: Record<string, string>;
   deps: ApiDeps;
+  /** counts `cost` more points of the request's address against a budget (a request whose cost grows with its size); throws when spent */
+  charge(name: LimitName, cost: number): Promise<void>;
 }
 
 export interface Route {

@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: LimitRules = {
   /** every /api/* request */
   api: { points: 600, seconds: 60 },
   createWorkshop: { points: 20, seconds: 3600 },
-  createSession: { points: 60, seconds: 3600 },
+  createSession: { points: 30, seconds: 3600 },
   /** unknown join codes only (a hit is refunded): see the brute-force numbers in docs/hardening.md */
   joinCode: { points: 20, seconds: 900 },
   /** POST /api/plan: Monte Carlo over up to 10,000 items */
@@ -62,3 +62,11 @@ export const LIMIT_LABEL: Record<LimitName, string> = {
   sharedView: 'open shared links',
   newPerson: 'join as a new person',
 };
+
+/**
+ * Creating a workshop or a session writes every item it holds (one event each): past the first,
+ * every ITEMS_PER_POINT items cost one more point of the budget (RATE-CREATE-3), so the budget
+ * bounds the rows written, not only the requests. 500 items: 6 points.
+ */
+export const ITEMS_PER_POINT = 100;
+export const sizeCost = (items: number) => Math.floor(Math.max(0, items) / ITEMS_PER_POINT);

@@ -92,6 +92,54 @@ describe('per-address limits on the HTTP API (docs/hardening.md RATE-*)', () => 
     expectLimited(await create(w.facilitatorSecret), 3600, /create a session/);
   });
 
+  it('RATE-CREATE-3 a big backlog costs more of the budget: one more point per 100 items, charged before anything is written', async () => {
+    const s = await start({ limits: { createWorkshop: { points: 8, seconds: 3600 }, createSession: { points: 8, seconds: 3600 } } });
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `Item ${i}`);
+    // 250 items: 1 + 2 points; two fit into 8, the third would need 9
+    expect((await post(s, '/api/workshops', { name: 'Big', items: items(250) })).status).toBe(201);
+    const w = await post(s, '/api/workshops', { name: 'Big', items: items(250) });
+    expect(w.status).toBe(201);
+    expectLimited(await post(s, '/api/workshops', { name: 'Big', items: items(250) }), 3600, /create a workshop/);
+    expect(await workshopCount(s)).toBe(2);
+    // a session of all 250 items costs 3 as well; one of 20 chosen items costs 1
+    const session = (body: unknown) =>
+      call<ErrorBody>(s, 'POST', `/api/workshops/${w.body.workshopId}/sessions`, { token: w.body.facilitatorSecret, body });
+    expect((await session({})).status).toBe(201);
+    expect((await session({})).status).toBe(201);
+    expectLimited(await session({}), 3600, /create a session/);
+  });
+
+  it('RATE-CREATE-3 adding items to a session is charged to the import budget, by size', async () => {
+    const s = await start({ limits: { importPreview: { points: 4, seconds: 60 } } });
+    const w = await s.createWorkshop();
+    const add = (n: number) =>
+      call<ErrorBody>(s, 'POST', `/api/sessions/${w.sessionId}/items`, {
+        token: w.facilitatorSecret,
+        body: { items: Array.from({ length: n }, (_, i) => ({ title: `Added ${i}` })) },
+      });
+    // 250 items: 1 + 2 points of 4; the next 250 would need 6
+    expect((await add(250)).status).toBe(201);
+    expectLimited(await add(250), 60, /import a file/);
+  });
+
+  it('RATE-CREATE-3 a session of a few chosen items costs one point', async () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `Item ${i}`);
+    const limitedAgain = await start({ limits: { createSession: { points: 2, seconds: 3600 } } });
+    const v = await post(limitedAgain, '/api/workshops', { name: 'V', items: items(250) });
+    const few = (
+      await call<{ items: { id: string }[] }>(limitedAgain, 'GET', `/api/workshops/${v.body.workshopId}`, {
+        token: v.body.facilitatorSecret,
+      })
+    ).body.items
+      .slice(0, 20)
+      .map((i) => i.id);
+    const chosen = (body: unknown) =>
+      call<ErrorBody>(limitedAgain, 'POST', `/api/workshops/${v.body.workshopId}/sessions`, { token: v.body.facilitatorSecret, body });
+    expect((await chosen({ itemIds: few })).status).toBe(201);
+    expect((await chosen({ itemIds: few })).status).toBe(201);
+    expect((await chosen({ itemIds: few })).status).toBe(429);
+  });
+
   it('RATE-JOIN-1 unknown join codes are limited per address; RATE-JOIN-2 codes that exist cost nothing', async () => {
     const s = await start({ limits: { joinCode: { points: 3, seconds: 900 } } });
     const w = await s.createWorkshop();

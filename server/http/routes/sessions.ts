@@ -8,6 +8,8 @@ import { BodyError, MAX_JSON_DEPTH, OFFLOAD_BODY_BYTES, readBody } from '../body
 import { previewFromBytes } from '../json-body';
 import { IMPORT_BODY_BYTES, readJson, sendDownload, sendJson } from '../respond';
 import type { Route, RouteContext } from '../router';
+import { itemCount } from '../items';
+import { sizeCost } from '../../limits/rules';
 
 const session = (pattern = '') => new RegExp(`^/api/sessions/(?<sessionId>[A-Za-z0-9_-]{1,64})${pattern}$`);
 
@@ -31,6 +33,8 @@ export const sessionRoutes: Route[] = [
     handle: async (ctx) => {
       const id = await authorized(ctx);
       const body = await readJson(ctx.req);
+      // adding items is an import: its budget, one more point per 100 items (RATE-CREATE-3)
+      await ctx.charge('importPreview', 1 + sizeCost(itemCount(body, 'items')));
       const result = await addItems(ctx.deps, id, body, await ctx.deps.online(id));
       sendJson(ctx.res, 201, result);
     },
