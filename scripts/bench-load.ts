@@ -1,7 +1,8 @@
 // `npm run bench`: the realtime load benchmark (method in docs/hardening.md, figures in the README).
 // Starts the real server (no Next, BENCH_HOOKS=1) and a bare socket.io relay as child processes,
 // drives both with real socket.io clients from this process over loopback, alternating round by
-// round, and prints JSON on stdout (progress on stderr):
+// round, and prints JSON on stdout (progress on stderr). The latency shapes also run Poinz, the
+// open-source planning-poker server, when `npm run bench:poinz-setup` has made its checkout:
 //   oneMover        one person moves cards one after another; 50 participants and a projector receive
 //   everyoneMoving  50 participants move 2 cards a second each; nothing may be lost
 //   throughput      persisted moves per second, one room of 15 and 20 rooms of 5, after a warm-up
@@ -17,6 +18,7 @@ import { cpus, totalmem } from 'node:os';
 import { abuse } from './bench/abuse';
 import { everyoneMoving, oneMover } from './bench/latency';
 import { memory } from './bench/memory';
+import { POINZ_DIR, startPoinz, type PoinzTarget } from './bench/poinz';
 import { soak } from './bench/soak';
 import { startClusterApp, startRelay, startSqliteApp, type AppTarget, type RelayTarget } from './bench/targets';
 import { throughput } from './bench/throughput';
@@ -46,7 +48,20 @@ const machine = {
 const start = flag('cluster') ? startClusterApp : startSqliteApp;
 let app: AppTarget | undefined;
 let relay: RelayTarget | undefined;
+let poinz: PoinzTarget | null = null;
 const out: Record<string, unknown> = { machine };
+// a shape that throws must not leave its servers running
+process.on('exit', () => {
+  relay?.stop();
+  poinz?.stop();
+  for (const pid of app?.pids() ?? []) {
+    try {
+      process.kill(pid);
+    } catch {
+      // already gone
+    }
+  }
+});
 try {
   app = await start();
   out.server = app.label;
@@ -60,9 +75,12 @@ try {
     });
   } else {
     relay = await startRelay();
-    if (want('oneMover')) out.oneMover = await oneMover(app, relay, { rounds: ROUNDS, moves: num('BENCH_MOVES', 300), cards: CARDS });
+    poinz = want('oneMover') || want('everyoneMoving') ? await startPoinz() : null;
+    if (!poinz) say(`bench: Poinz is not set up in ${POINZ_DIR} (npm run bench:poinz-setup); the latency shapes run without it`);
+    if (want('oneMover'))
+      out.oneMover = await oneMover(app, relay, poinz, { rounds: ROUNDS, moves: num('BENCH_MOVES', 300), cards: CARDS });
     if (want('everyoneMoving'))
-      out.everyoneMoving = await everyoneMoving(app, relay, {
+      out.everyoneMoving = await everyoneMoving(app, relay, poinz, {
         rounds: Math.max(1, Math.round(ROUNDS / 2) + 0),
         seconds: num('BENCH_SECONDS', 15),
         cards: CARDS,
@@ -88,5 +106,6 @@ try {
   console.log(JSON.stringify(out, null, 2));
 } finally {
   relay?.stop();
+  poinz?.stop();
   await app?.dispose();
 }

@@ -4,85 +4,100 @@
 import type { VersionedEvent } from '../../domain/board';
 import type { MoveAck } from '../../domain/protocol';
 import { boardInDatabase, missingFromLog } from '../../tests/support/sim';
+import { randomUUID } from 'node:crypto';
+import { closePoinzRoom, estimate, openPoinzRoom, type PoinzEvent, type PoinzTarget } from './poinz';
 import { closeRoom, NUMERIC_BUCKETS, openRelayRoom, openRoom, type AppRoom, type RelayRoom } from './rooms';
 import type { AppTarget, RelayTarget } from './targets';
 import { cpuMsOf, emit, load1, median, now, ratio, round, say, sleep, stats, type Sock, type Stats } from './util';
 
 const RECEIVERS = 50;
+/** Poinz's default cards */
+const POINZ_VALUES = [1, 2, 3, 5, 8, 13, 21];
 
 interface Side {
   latencyMs: Stats;
   serverCpuUsPerMove: number;
 }
 
+type SideName = 'app' | 'relay' | 'poinz';
+type Run = () => Promise<{ lat: number[]; cpuUs: number }>;
+
 interface Round {
   round: number;
-  first: 'app' | 'relay';
+  order: SideName[];
   load1: number;
   app: Side;
   relay: Side;
   p50Ratio: number;
   p99Ratio: number;
+  /** Poinz (./poinz.ts) when it is set up: the app's ratios to it */
+  poinz?: Side;
+  p50RatioToPoinz?: number;
+  p99RatioToPoinz?: number;
 }
 
-function summary(rounds: Round[], app: number[], relay: number[]) {
+function summary(rounds: Round[], pooled: Record<SideName, number[]>) {
+  const withPoinz = rounds.filter((r) => r.poinz);
   return {
     rounds,
     medianP50Ratio: median(rounds.map((r) => r.p50Ratio)),
     medianP99Ratio: median(rounds.map((r) => r.p99Ratio)),
-    appPooledMs: stats(app),
-    relayPooledMs: stats(relay),
+    appPooledMs: stats(pooled.app),
+    relayPooledMs: stats(pooled.relay),
     appServerCpuUsPerMove: median(rounds.map((r) => r.app.serverCpuUsPerMove)),
     relayServerCpuUsPerMove: median(rounds.map((r) => r.relay.serverCpuUsPerMove)),
+    ...(withPoinz.length > 0
+      ? {
+          poinz: {
+            medianP50Ratio: median(withPoinz.map((r) => r.p50RatioToPoinz ?? 0)),
+            medianP99Ratio: median(withPoinz.map((r) => r.p99RatioToPoinz ?? 0)),
+            pooledMs: stats(pooled.poinz),
+            serverCpuUsPerMove: median(withPoinz.map((r) => r.poinz?.serverCpuUsPerMove ?? 0)),
+          },
+        }
+      : { poinz: `not set up (npm run bench:poinz-setup)` }),
     load1: rounds.map((r) => r.load1),
   };
 }
 
-/** Runs app and relay once per round, the order alternating, and keeps each round's ratio. */
-async function alternate(
-  app: AppTarget,
-  rounds: number,
-  runApp: () => Promise<{ lat: number[]; cpuUs: number }>,
-  runRelay: () => Promise<{ lat: number[]; cpuUs: number }>,
-  label: string,
-) {
+/** Runs every side once per round, the order rotating from round to round, and keeps each round's ratios. */
+async function alternate(app: AppTarget, rounds: number, runs: { app: Run; relay: Run; poinz?: Run | undefined }, label: string) {
   const out: Round[] = [];
-  const appAll: number[] = [];
-  const relayAll: number[] = [];
+  const pooled: Record<SideName, number[]> = { app: [], relay: [], poinz: [] };
+  const names: SideName[] = runs.poinz ? ['relay', 'app', 'poinz'] : ['relay', 'app'];
   for (let r = 0; r < rounds; r++) {
-    const first = r % 2 === 0 ? 'relay' : 'app';
+    const order = names.map((_, i) => names[(i + r) % names.length]!);
     const l = load1();
-    const sides: Record<'app' | 'relay', { lat: number[]; cpuUs: number }> = { app: { lat: [], cpuUs: 0 }, relay: { lat: [], cpuUs: 0 } };
-    for (const side of first === 'app' ? (['app', 'relay'] as const) : (['relay', 'app'] as const)) {
-      if (side === 'app') {
-        const stop = await app.profile(`${label.replace(/ /g, '-')}-round${r + 1}`);
-        sides.app = await runApp();
-        await stop();
-      } else sides.relay = await runRelay();
+    const got: Partial<Record<SideName, Side>> = {};
+    for (const name of order) {
+      const stop = name === 'app' ? await app.profile(`${label.replace(/ /g, '-')}-round${r + 1}`) : async () => undefined;
+      const s = await runs[name]!();
+      await stop();
+      pooled[name].push(...s.lat);
+      got[name] = { latencyMs: stats(s.lat), serverCpuUsPerMove: round(s.cpuUs / Math.max(1, s.lat.length), 0) };
       await sleep(300);
     }
-    const side = (s: { lat: number[]; cpuUs: number }): Side => ({
-      latencyMs: stats(s.lat),
-      serverCpuUsPerMove: round(s.cpuUs / Math.max(1, s.lat.length), 0),
-    });
-    const a = side(sides.app);
-    const b = side(sides.relay);
-    appAll.push(...sides.app.lat);
-    relayAll.push(...sides.relay.lat);
+    const a = got.app!;
+    const b = got.relay!;
+    const p = got.poinz;
     out.push({
       round: r + 1,
-      first,
+      order,
       load1: l,
       app: a,
       relay: b,
       p50Ratio: ratio(a.latencyMs.p50, b.latencyMs.p50),
       p99Ratio: ratio(a.latencyMs.p99, b.latencyMs.p99),
+      ...(p
+        ? { poinz: p, p50RatioToPoinz: ratio(a.latencyMs.p50, p.latencyMs.p50), p99RatioToPoinz: ratio(a.latencyMs.p99, p.latencyMs.p99) }
+        : {}),
     });
+    const poinzPart = p ? ` | poinz p50 ${p.latencyMs.p50} p99 ${p.latencyMs.p99}` : '';
     say(
-      `  ${label} round ${r + 1}: app p50 ${a.latencyMs.p50} p99 ${a.latencyMs.p99} | relay p50 ${b.latencyMs.p50} p99 ${b.latencyMs.p99} | load ${l}`,
+      `  ${label} round ${r + 1}: app p50 ${a.latencyMs.p50} p99 ${a.latencyMs.p99} | relay p50 ${b.latencyMs.p50} p99 ${b.latencyMs.p99}${poinzPart} | load ${l}`,
     );
   }
-  return summary(out, appAll, relayAll);
+  return summary(out, pooled);
 }
 
 /**
@@ -117,7 +132,12 @@ async function closedLoop(
   return lat;
 }
 
-export async function oneMover(app: AppTarget, relay: RelayTarget, opts: { rounds: number; moves: number; cards: number }) {
+export async function oneMover(
+  app: AppTarget,
+  relay: RelayTarget,
+  poinz: PoinzTarget | null,
+  opts: { rounds: number; moves: number; cards: number },
+) {
   const room = await openRoom(app, { cards: opts.cards, people: RECEIVERS, projector: true });
   const receivers = [...room.people.map((p) => p.s), room.projector!];
   // the relay's mover is in the room too and gets its own move back, as the app's facilitator does
@@ -159,9 +179,26 @@ export async function oneMover(app: AppTarget, relay: RelayTarget, opts: { round
     );
     return { lat, cpuUs: (cpuMsOf([relay.pid]) - cpu0) * 1000 };
   };
-  const result = await alternate(app, opts.rounds, runApp, runRelay, 'one mover');
+  // Poinz: the mover is one of its 52 users and gets its own estimate back, as the others do
+  const poinzRoom = poinz ? await openPoinzRoom(poinz, RECEIVERS + 2) : null;
+  let poinzN = 0;
+  const runPoinz = async () => {
+    if (!poinz || !poinzRoom) throw new Error('Poinz is not running');
+    const cpu0 = cpuMsOf([poinz.pid]);
+    const lat = await closedLoop(
+      poinzRoom.sockets,
+      'event',
+      (e) => (e as PoinzEvent).name === 'storyEstimateGiven',
+      async () => void estimate(poinzRoom.sockets[0]!, poinzRoom, 0, POINZ_VALUES[poinzN++ % POINZ_VALUES.length]!),
+      opts.moves,
+      warmup,
+    );
+    return { lat, cpuUs: (cpuMsOf([poinz.pid]) - cpu0) * 1000 };
+  };
+  const result = await alternate(app, opts.rounds, { app: runApp, relay: runRelay, poinz: poinz ? runPoinz : undefined }, 'one mover');
   closeRoom(room);
   closeRoom(relayRoom);
+  if (poinzRoom) closePoinzRoom(poinzRoom);
   return { receivers: `${RECEIVERS} participants + 1 projector`, cards: opts.cards, movesPerRound: opts.moves, ...result };
 }
 
@@ -209,7 +246,12 @@ async function paced(movers: number, seconds: number, send: (i: number, k: numbe
  * 50 participants move their own card every 500 ms; every receiver (all 50, the facilitator
  * and the projector) must see every move, in order, and the database must hold every acked one.
  */
-export async function everyoneMoving(app: AppTarget, relay: RelayTarget, opts: { rounds: number; seconds: number; cards: number }) {
+export async function everyoneMoving(
+  app: AppTarget,
+  relay: RelayTarget,
+  poinz: PoinzTarget | null,
+  opts: { rounds: number; seconds: number; cards: number },
+) {
   const room: AppRoom = await openRoom(app, { cards: Math.max(opts.cards, RECEIVERS), people: RECEIVERS, projector: true });
   const all = room.all();
   const versions: number[][] = all.map(() => []);
@@ -265,7 +307,36 @@ export async function everyoneMoving(app: AppTarget, relay: RelayTarget, opts: {
     return { lat: t.lat, cpuUs: (cpuMsOf([relay.pid]) - cpu0) * 1000 };
   };
 
-  const result = await alternate(app, opts.rounds, runApp, runRelay, 'everyone moving');
+  // Poinz: users 1..50 estimate every 500 ms; an estimate's event carries its command's id
+  const poinzRoom = poinz ? await openPoinzRoom(poinz, RECEIVERS + 2) : null;
+  let poinzT = tracker(RECEIVERS + 2);
+  for (const s of poinzRoom?.sockets ?? [])
+    s.on('event', (e: PoinzEvent) => {
+      if (e.name === 'storyEstimateGiven' && e.correlationId) poinzT.got(e.correlationId);
+    });
+  let poinzK = 0;
+  const runPoinz = async () => {
+    if (!poinz || !poinzRoom) throw new Error('Poinz is not running');
+    poinzT = tracker(poinzRoom.sockets.length);
+    const t = poinzT;
+    const cpu0 = cpuMsOf([poinz.pid]);
+    await paced(RECEIVERS, opts.seconds, async (i) => {
+      const u = i + 1;
+      // the tracker's clock starts before the emit, as the app's and the relay's do
+      const id = randomUUID();
+      t.sent(id);
+      estimate(poinzRoom.sockets[u]!, poinzRoom, u, POINZ_VALUES[poinzK++ % POINZ_VALUES.length]!, id);
+    });
+    await sleep(300);
+    return { lat: t.lat, cpuUs: (cpuMsOf([poinz.pid]) - cpu0) * 1000 };
+  };
+
+  const result = await alternate(
+    app,
+    opts.rounds,
+    { app: runApp, relay: runRelay, poinz: poinz ? runPoinz : undefined },
+    'everyone moving',
+  );
   // every receiver saw every version up to the last one; in order, where one process serves the
   // room (across processes an event can overtake another, and the client then asks for a snapshot)
   const last = Math.max(...acked.map((a) => a.version));
@@ -276,6 +347,7 @@ export async function everyoneMoving(app: AppTarget, relay: RelayTarget, opts: {
   const missing = missingFromLog((await boardInDatabase(app.db, room.sessionId)).events, acked).length;
   closeRoom(room);
   closeRoom(relayRoom);
+  if (poinzRoom) closePoinzRoom(poinzRoom);
   return {
     participants: RECEIVERS,
     receivers: all.length,

@@ -7,8 +7,16 @@ interface Pooled {
   p50: number;
   p99: number;
 }
+interface PoinzSide {
+  medianP50Ratio: number;
+  medianP99Ratio: number;
+  pooledMs: Pooled;
+  serverCpuUsPerMove: number;
+}
 interface LatencyShape {
   rounds: { load1: number }[];
+  /** a string when Poinz was not set up */
+  poinz: PoinzSide | string;
   medianP50Ratio: number;
   medianP99Ratio: number;
   appPooledMs: Pooled;
@@ -70,10 +78,18 @@ if (o) {
     `${o.appPooledMs.p99} ms (relay ${o.relayPooledMs.p99} ms); median ratio ${o.medianP99Ratio}x`,
     verdict(o.medianP99Ratio <= 1),
   ]);
+  const p = o.poinz;
+  if (typeof p !== 'string')
+    rows.push([
+      'same against Poinz (in memory, nothing persisted), p50 / p99',
+      'p99 <= Poinz',
+      `${o.appPooledMs.p50} / ${o.appPooledMs.p99} ms (Poinz ${p.pooledMs.p50} / ${p.pooledMs.p99} ms); median round ratios ${p.medianP50Ratio}x / ${p.medianP99Ratio}x`,
+      verdict(p.medianP99Ratio <= 1),
+    ]);
   rows.push([
     'same, server CPU per move (fan-out to 52 sockets included)',
     '',
-    `${o.appServerCpuUsPerMove} us (relay ${o.relayServerCpuUsPerMove} us)`,
+    `${o.appServerCpuUsPerMove} us (relay ${o.relayServerCpuUsPerMove} us${typeof p === 'string' ? '' : `, Poinz ${p.serverCpuUsPerMove} us`})`,
     '',
   ]);
 }
@@ -85,6 +101,14 @@ if (e) {
     `${e.appPooledMs.p99} ms (relay ${e.relayPooledMs.p99} ms); median ratio ${e.medianP99Ratio}x (p50 ${e.appPooledMs.p50} vs ${e.relayPooledMs.p50} ms); ${loads(e.rounds)}`,
     verdict(e.medianP99Ratio <= 1.5),
   ]);
+  const p = e.poinz;
+  if (typeof p !== 'string')
+    rows.push([
+      'same against Poinz, p50 / p99',
+      '',
+      `${e.appPooledMs.p50} / ${e.appPooledMs.p99} ms (Poinz ${p.pooledMs.p50} / ${p.pooledMs.p99} ms); median round ratios ${p.medianP50Ratio}x / ${p.medianP99Ratio}x; CPU per move ${e.appServerCpuUsPerMove} us (Poinz ${p.serverCpuUsPerMove} us)`,
+      '',
+    ]);
   rows.push([
     'same, nothing lost',
     '0',
