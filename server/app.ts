@@ -183,7 +183,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const dev = opts.next?.dev ?? false;
   const ops = { store, cluster, metrics, boards, draining: () => draining, metricsToken: opts.metricsToken };
   const bench = opts.benchHooks
-    ? createBenchHooks(() => ({ boards: boards.size, sockets: io.engine.clientsCount, writerPending: writer.pending }))
+    ? createBenchHooks(async () => {
+        // the offload thread has a heap of its own, outside heapUsed but inside the RSS
+        const thread = await offload.memory();
+        return {
+          boards: boards.size,
+          sockets: io.engine.clientsCount,
+          writerPending: writer.pending,
+          offloadHeapTotalBytes: thread?.heapTotalBytes ?? 0,
+        };
+      })
     : undefined;
   const http = createServer((req, res) => {
     applySecurityHeaders(res, headers);

@@ -12,7 +12,7 @@ import { sendJson } from './http/respond';
  * a forced GC is a pause. GET /bench/profile?start and ?stop record a CPU profile of what
  * happens in between (the answer to ?stop is the .cpuprofile JSON).
  */
-export function createBenchHooks(sizes: () => Record<string, number>) {
+export function createBenchHooks(sizes: () => Promise<Record<string, number>>) {
   // sampled every 10 ms once a caller asks for it (?loop=1): a finer timer would itself load the loop
   const delay = monitorEventLoopDelay({ resolution: 10 });
   let watching = false;
@@ -55,7 +55,7 @@ export function createBenchHooks(sizes: () => Record<string, number>) {
     if (url.searchParams.get('gc') === '1') gc();
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
-    sendJson(res, 200, {
+    const base = {
       cpuUs: cpu.user + cpu.system,
       eventLoopDelay: loop,
       heapUsedBytes: mem.heapUsed,
@@ -63,8 +63,11 @@ export function createBenchHooks(sizes: () => Record<string, number>) {
       codeSpaceBytes: getHeapSpaceStatistics().find((x) => x.space_name === 'code_space')?.space_size ?? 0,
       rssBytes: mem.rss,
       externalBytes: mem.external,
-      ...sizes(),
-    });
+    };
+    void sizes().then(
+      (more) => sendJson(res, 200, { ...base, ...more }),
+      (err: unknown) => sendJson(res, 500, { error: String(err) }),
+    );
     return true;
   };
 }

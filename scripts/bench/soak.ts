@@ -78,8 +78,11 @@ class Workshop {
   }
 }
 
-async function openWorkshop(app: AppTarget, r: Rng, c: Counters, actor: number): Promise<Workshop> {
-  const cards = r.int(30, 200);
+/** workshop sizes in turn: every minute sees about the same mix (a random size made CPU per move swing by 10 % from minute to minute) */
+const SIZES = [30, 200, 80, 160, 120];
+
+async function openWorkshop(app: AppTarget, r: Rng, c: Counters, actor: number, n: number): Promise<Workshop> {
+  const cards = SIZES[(actor + n) % SIZES.length]!;
   const w = await app.createWorkshop(
     `Soak ${actor}`,
     Array.from(
@@ -106,13 +109,13 @@ async function openWorkshop(app: AppTarget, r: Rng, c: Counters, actor: number):
   return new Workshop(app, room, c);
 }
 
-/** one workshop from creation to abandonment, about 20 s */
-async function workshop(app: AppTarget, r: Rng, c: Counters, actor: number) {
-  const ws = await openWorkshop(app, r, c, actor);
+/** one workshop (the actor's n-th) from creation to abandonment, about 20 s */
+async function workshop(app: AppTarget, r: Rng, c: Counters, actor: number, n: number) {
+  const ws = await openWorkshop(app, r, c, actor, n);
   const { room } = ws;
   try {
-    // a third of the workshops import a file in setup
-    if (r.next() < 1 / 3) {
+    // every third workshop imports a file in setup
+    if ((actor + n) % 3 === 0) {
       const rows = Array.from(
         { length: 20 },
         (_, i) => `IMP-${actor}-${i};Imported item ${i};Some description ${r.int(1, 99)};${r.pick([1, 2, 3, 5, 8])}`,
@@ -219,6 +222,8 @@ interface Minute {
   rssMb: number;
   heapTotalMb: number;
   externalMb: number;
+  /** the offload thread's heap (plans, previews): in the RSS, not in heapTotal */
+  offloadHeapMb: number;
   boardsCached: number;
   sockets: number;
   moveAckP99Ms: number;
@@ -226,6 +231,27 @@ interface Minute {
 }
 
 const within = (last: number, second: number) => ({ second, last, change: ratio(last - second, second), ok: last <= second * 1.1 });
+
+/**
+ * The least-squares line through minutes 2..n (the first warms up): its change from minute 2 to
+ * minute n, as a fraction of its value at minute 2. A single minute swings by about 10 % with
+ * the traffic's mix; the line says whether the server gets slower with age.
+ */
+function trend(rows: Minute[], f: (m: Minute) => number) {
+  const pts = rows.slice(1).map((m) => [m.minute, f(m)] as const);
+  if (pts.length < 2) return undefined;
+  const mx = pts.reduce((a, [x]) => a + x, 0) / pts.length;
+  const my = pts.reduce((a, [, y]) => a + y, 0) / pts.length;
+  const slope = pts.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / pts.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const first = pts[0]![0];
+  const last = pts.at(-1)![0];
+  const at = (x: number) => my + slope * (x - mx);
+  return {
+    perMinute: round(slope, 1),
+    fitted: { first: round(at(first), 0), last: round(at(last), 0) },
+    change: ratio(at(last) - at(first), at(first)),
+  };
+}
 
 export async function soak(app: AppTarget, opts: { minutes: number; actors: number; seed: number; intervalS: number }) {
   const start = now();
@@ -261,6 +287,7 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
         rssMb: round(sum(h, (x) => x.rssBytes) / 2 ** 20, 1),
         heapTotalMb: round(sum(h, (x) => x.heapTotalBytes) / 2 ** 20, 1),
         externalMb: round(sum(h, (x) => x.externalBytes) / 2 ** 20, 1),
+        offloadHeapMb: round(sum(h, (x) => x.offloadHeapTotalBytes) / 2 ** 20, 1),
         boardsCached: sum(h, (x) => x.boards),
         sockets: sum(h, (x) => x.sockets),
         moveAckP99Ms: stats(done.ackMs).p99,
@@ -272,7 +299,7 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
       if (m === opts.minutes) stopped = true;
       say(
         `  minute ${m}: ${row.workshopsSoFar} workshops, ${row.moves} moves, CPU/move ${row.serverCpuUsPerMove} us, loop p99 ${row.eventLoopDelayP99Ms} ms, ` +
-          `heap ${row.heapAfterGcMb} MB (of ${row.heapTotalMb}), RSS ${row.rssMb} MB (external ${row.externalMb}), boards ${row.boardsCached}, ack p99 ${row.moveAckP99Ms} ms, load ${row.load1}`,
+          `heap ${row.heapAfterGcMb} MB (of ${row.heapTotalMb}), RSS ${row.rssMb} MB (external ${row.externalMb}, offload thread ${row.offloadHeapMb}), boards ${row.boardsCached}, ack p99 ${row.moveAckP99Ms} ms, load ${row.load1}`,
       );
     }
   })();
@@ -283,9 +310,9 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
       const r = rng(opts.seed + a);
       // actors start apart, so workshops do not all begin and end together
       await sleep(a * 1500);
-      while (!stopped) {
+      for (let n = 0; !stopped; n++) {
         try {
-          await workshop(app, r, c, a);
+          await workshop(app, r, c, a, n);
         } catch (err) {
           c.errors++;
           say(`  actor ${a}: ${(err as Error).message}`);
@@ -306,6 +333,8 @@ export async function soak(app: AppTarget, opts: { minutes: number; actors: numb
     ...(second && final
       ? {
           cpuPerMove: within(final.serverCpuUsPerMove, second.serverCpuUsPerMove),
+          cpuPerMoveTrend: trend(minutes, (m) => m.serverCpuUsPerMove),
+          rssMbTrend: trend(minutes, (m) => m.rssMb),
           heapAfterGc: within(final.heapAfterGcMb, second.heapAfterGcMb),
         }
       : {}),

@@ -19,6 +19,7 @@ export interface HookStats {
   boards: number;
   sockets: number;
   writerPending: number;
+  offloadHeapTotalBytes: number;
 }
 
 export interface AppTarget {

@@ -26,6 +26,8 @@ export interface Offload {
   json(bytes: Buffer, maxDepth: number): Promise<DecodedJson>;
   /** an import preview, from decoding the body on: the big strings never enter the event loop's heap */
   preview(bytes: Buffer, maxDepth: number, existing: ExistingBacklog): Promise<PreviewOutcome>;
+  /** the thread's own heap (its RSS is the process's), or null while no thread runs: for the soak bench */
+  memory(): Promise<{ heapUsedBytes: number; heapTotalBytes: number } | null>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export function createOffload(opts: { threads?: number; queue?: number } = {}): 
       const own = movable(bytes);
       return run<PreviewOutcome>({ kind: 'preview', bytes: own, maxDepth, existing }, [own.buffer]);
     },
+    memory: async () => (pool.threads.length === 0 ? null : run({ kind: 'memory' })),
     close: () => pool.destroy(),
   };
 }

@@ -63,6 +63,18 @@ describe('RATE-PLAN-2 the planner runs off the event loop, with a bounded queue'
   });
 });
 
+describe('RATE-PLAN-2 the thread reports its own heap for the soak bench', () => {
+  it('RATE-PLAN-2 no thread, no figure (asking starts none); a running thread gives its heap', async () => {
+    planner = createOffload();
+    expect(await planner.memory()).toBeNull();
+    expect(await planner.memory()).toBeNull();
+    await planner.plan(input);
+    const m = await planner.memory();
+    expect(m?.heapUsedBytes).toBeGreaterThan(0);
+    expect(m?.heapTotalBytes).toBeGreaterThanOrEqual(m?.heapUsedBytes ?? Infinity);
+  });
+});
+
 describe('BODY-6 large JSON bodies are decoded off the event loop, with the same answers', () => {
   it('BODY-6 the thread decodes as the event loop does: value, bad UTF-8, bad JSON, too deep', async () => {
     planner = createOffload();
