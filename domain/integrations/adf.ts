@@ -1,4 +1,5 @@
 // Atlassian Document Format (Jira Cloud's rich text) as plain text (rules INT-ADF-1..4).
+import { wikiToText } from './wiki';
 
 /** A node as Jira sends it; every property may be missing in a malformed document. */
 interface AdfNode {
@@ -25,13 +26,14 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
  * INT-ADF-2: inline nodes: text as is, a link as "text (url)" when the url differs from the text,
  * mentions, emoji and status by their text, dates as YYYY-MM-DD (UTC), cards by their url;
  * media has no text and is left out. Unknown nodes contribute their children's text.
- * INT-ADF-3: a string is taken as it is (Data Center sends wiki markup, not ADF); null, undefined
- * and anything that is not a document give ''. Never throws.
+ * INT-ADF-3: a string is wiki markup (Data Center and Server send that, not ADF) and becomes text
+ * by the same conventions (wikiToText, INT-WIKI-*); null, undefined and anything that is not a
+ * document give ''. Never throws.
  * INT-ADF-4: the result has LF line breaks, no trailing spaces on a line, at most one blank line
  * in a row, and no leading or trailing blank lines.
  */
 export function adfToText(doc: unknown): string {
-  if (typeof doc === 'string') return tidy(doc);
+  if (typeof doc === 'string') return wikiToText(doc);
   if (!isNode(doc)) return '';
   return tidy(blocks(children(doc), 0).join('\n\n'));
 }

@@ -123,7 +123,7 @@ describe.each(['cloud', 'datacenter'] as const)('Jira %s: the REST shapes', (fla
       key: 'SHOP-1',
       storyPoints: 3,
       priority: 'High',
-      description: flavour === 'cloud' ? 'Beschreibung 1 für Größe' : 'h3. Beschreibung 1',
+      description: flavour === 'cloud' ? 'Beschreibung 1 für Größe' : 'Beschreibung 1',
     });
     expect(answer.keys).toHaveLength(7);
     expect(answer.preview.accepted).toBe(7);

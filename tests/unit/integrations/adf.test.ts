@@ -106,8 +106,8 @@ describe('ADF to text', () => {
     expect(adfToText(d)).toBe('Note\n\nleft\n\nright\n\nDetails\n\nhidden\n\ninline future');
   });
 
-  it('INT-ADF-3 strings are kept (Data Center wiki markup); null and junk give empty text and never throw', () => {
-    expect(adfToText('h2. Title\r\n*bold*  ')).toBe('h2. Title\n*bold*');
+  it('INT-ADF-3 strings are Data Center wiki markup, converted to text; null and junk give empty text and never throw', () => {
+    expect(adfToText('h2. Title\r\n*bold*  ')).toBe('Title\n\nbold');
     for (const junk of [
       null,
       undefined,

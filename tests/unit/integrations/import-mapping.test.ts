@@ -23,7 +23,7 @@ describe('Jira issues to the import preview', () => {
       rank: 1,
     });
     expect(jiraImportItem(issues[2]!, 3, SP)).toMatchObject({
-      description: 'h2. Wiki markup from Data Center',
+      description: 'Wiki markup from Data Center',
       priority: null,
       storyPoints: null,
     });
