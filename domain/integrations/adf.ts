@@ -1,5 +1,6 @@
 // Atlassian Document Format (Jira Cloud's rich text) as plain text (rules INT-ADF-1..4).
 import { wikiToText } from './wiki';
+import { tidy } from './tidy';
 
 /** A node as Jira sends it; every property may be missing in a malformed document. */
 interface AdfNode {
@@ -36,16 +37,6 @@ export function adfToText(doc: unknown): string {
   if (typeof doc === 'string') return wikiToText(doc);
   if (!isNode(doc)) return '';
   return tidy(blocks(children(doc), 0).join('\n\n'));
-}
-
-function tidy(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\n+$/g, '');
 }
 
 /** Each block node as text (possibly several lines). */

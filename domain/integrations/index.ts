@@ -1,5 +1,6 @@
 // Jira import and write-back, and outgoing webhooks: the pure parts (SPEC.md).
 export * from './adf';
+export * from './wiki';
 export * from './jira';
 export * from './issues';
 export * from './fields';

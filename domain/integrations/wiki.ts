@@ -1,6 +1,7 @@
 // Jira Data Center / Server wiki markup as plain text (rules INT-WIKI-1..9), in the conventions of
 // the ADF converter (INT-ADF-1/2/4). Scanned by hand, one pass per construct: descriptions can be
 // long and hostile, so no regex here may backtrack and no search may restart from the same place.
+import { tidy } from './tidy';
 
 /** List nesting deeper than this is indented as this deep (ADF cuts nesting at 64 levels too). */
 const MAX_LIST_DEPTH = 64;
@@ -48,24 +49,6 @@ export function wikiToText(markup: string): string {
       return '';
     }
   }
-}
-
-/** INT-ADF-4 (INT-WIKI-9): no trailing spaces or tabs, at most one blank line in a row, none around. */
-function tidy(text: string): string {
-  const out: string[] = [];
-  let blank = false;
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    let end = raw.length;
-    while (end > 0 && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
-    if (end === 0) {
-      blank = out.length > 0;
-      continue;
-    }
-    if (blank) out.push('');
-    blank = false;
-    out.push(raw.slice(0, end));
-  }
-  return out.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -134,4 +134,10 @@ describe('ADF to text', () => {
     const d = doc(p(), p(t('a   ')), p(), p(), p(t('b')), p());
     expect(adfToText(d)).toBe('a\n\nb');
   });
+
+  it('INT-ADF-4 a long run of spaces inside a line is kept; only the line end is trimmed', () => {
+    // a per-line /[ \t]+$/ took seconds on this (it retries from every space); the loop is linear
+    const inner = `a${' '.repeat(200_000)}b`;
+    expect(adfToText(doc(p(t(`${inner}  `)), p(t(' '.repeat(100_000)))))).toBe(inner);
+  });
 });
