@@ -43,6 +43,8 @@ export interface WriterDeps {
   maxEventsPerSession?: number;
   /** database time per batch, for the metrics */
   observe?: (batch: { jobs: number; ms: number; ok: boolean }) => void;
+  /** milliseconds, for telling a quiet writer from a busy one (tests); performance.now() by default */
+  clock?: () => number;
 }
 
 interface Pending {
@@ -53,6 +55,9 @@ interface Pending {
 
 /** Commands per transaction at most; a burst larger than this takes several. */
 export const MAX_BATCH = 256;
+
+/** A writer whose last batch ended longer ago than this is quiet: its next command is written at once. */
+export const QUIET_MS = 2;
 
 /**
  * The one write path (group commit). Commands that arrive together are decided one after the
@@ -66,10 +71,25 @@ export function createWriter(deps: WriterDeps) {
   let draining = false;
   const idle: (() => void)[] = [];
 
+  const clock = () => (deps.clock ? deps.clock() : performance.now());
+  // when the last batch ended; -Infinity: none yet
+  let lastBatchEnd = -Infinity;
+
   function schedule() {
     if (scheduled || draining) return;
+    // a quiet writer starts at once: a lone command is not held for company that is not coming,
+    // and its room hears of it in the same turn that read it
+    if (queue.length === 1 && clock() - lastBatchEnd > QUIET_MS) {
+      scheduled = true;
+      // still after the commands submitted in this same turn: they share the batch
+      process.nextTick(() => {
+        scheduled = false;
+        void drain();
+      });
+      return;
+    }
     scheduled = true;
-    // collect what the current I/O phase delivers, then write it in one go
+    // busy: collect what the current I/O phase delivers, then write it in one go
     setImmediate(() => {
       scheduled = false;
       void drain();
@@ -87,6 +107,7 @@ export function createWriter(deps: WriterDeps) {
       }
     } finally {
       draining = false;
+      lastBatchEnd = clock();
     }
     for (const f of idle.splice(0)) f();
   }

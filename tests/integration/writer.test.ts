@@ -20,21 +20,26 @@ describe.each(engines)('writer on $name', (engine) => {
 
   /** a store whose transaction fails as a whole (as a lost connection or a failed commit would) once `doom` is set */
   const failing = { doom: false };
+  /** per transaction: whether the test's marker on the next event-loop turn had run when it began */
+  const began: boolean[] = [];
+  const marker = { ran: false };
   function breakable(store: Store): Store {
     return {
       ...store,
       read: store.read,
-      transaction: (fn) =>
-        store.transaction(async (tx) => {
+      transaction: (fn) => {
+        began.push(marker.ran);
+        return store.transaction(async (tx) => {
           failing.doom = false;
           const out = await fn(tx);
           if (failing.doom) throw new Error('the transaction failed');
           return out;
-        }),
+        });
+      },
     };
   }
 
-  async function setup(sessions = ['s1']) {
+  async function setup(sessions = ['s1'], clock?: () => number) {
     const db = await engine.fresh();
     cleanup.push(db.drop);
     const real: Store = await db.open();
@@ -60,6 +65,7 @@ describe.each(engines)('writer on $name', (engine) => {
       },
       evict: async () => undefined,
       observe: (b) => batches.push({ jobs: b.jobs, ok: b.ok }),
+      ...(clock ? { clock } : {}),
     });
     return { store, writer, batches, published, checks: () => Promise.all(pendingChecks) };
   }
@@ -149,6 +155,26 @@ describe.each(engines)('writer on $name', (engine) => {
     await Promise.all([writer.submit(add('s1', 'a')), writer.submit(add('s1', 'b'))]);
     await checks();
     expect(published.map((p) => [p.sessionId, p.events.map((e) => e.version), p.durable])).toEqual([['s1', [1, 2], 2]]);
+  });
+
+  it('WRITE-8 a quiet writer starts a lone command before the loop turns; a busy one lets the turn collect more', async () => {
+    let t = 0;
+    const { writer, batches } = await setup(['s1'], () => t);
+    /** submits `titles` together with a marker queued for the next turn of the event loop */
+    const round = async (titles: string[]) => {
+      began.length = 0;
+      marker.ran = false;
+      setImmediate(() => (marker.ran = true));
+      await Promise.all(titles.map((x) => writer.submit(add('s1', x))));
+      return [...began];
+    };
+    // no batch yet: quiet; what is submitted in the same turn still shares the batch
+    expect(await round(['a', 'b'])).toEqual([false]);
+    // the clock has not moved since that batch ended: busy, the batch waits for the turn
+    expect(await round(['c'])).toEqual([true]);
+    t += 10;
+    expect(await round(['d'])).toEqual([false]);
+    expect(batches.map((b) => b.jobs)).toEqual([2, 1, 1]);
   });
 
   it('WRITE-7 settled() waits for writes in flight (graceful shutdown)', async () => {
