@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../tests/e2e/support/server';
 import { closeAll, connect, sleep, type Sock } from './util';
 
 export const POINZ_DIR = process.env.POINZ_DIR ?? join(homedir(), '.cache', 'magic-estimation', 'poinz');
@@ -32,16 +32,6 @@ export interface PoinzRoom {
   sockets: Sock[];
   userIds: string[];
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** null when there is no set-up checkout: the bench then runs without this side and says so */
 export async function startPoinz(): Promise<PoinzTarget | null> {

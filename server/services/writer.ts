@@ -77,20 +77,12 @@ export function createWriter(deps: WriterDeps) {
 
   function schedule() {
     if (scheduled || draining) return;
-    // a quiet writer starts at once: a lone command is not held for company that is not coming,
-    // and its room hears of it in the same turn that read it
-    if (queue.length === 1 && clock() - lastBatchEnd > QUIET_MS) {
-      scheduled = true;
-      // still after the commands submitted in this same turn: they share the batch
-      process.nextTick(() => {
-        scheduled = false;
-        void drain();
-      });
-      return;
-    }
     scheduled = true;
-    // busy: collect what the current I/O phase delivers, then write it in one go
-    setImmediate(() => {
+    // busy: collect what the current I/O phase delivers, then write it in one go. Quiet: start
+    // before the loop turns (a lone command is not held for company that is not coming, and its
+    // room hears of it in the turn that read it); what this same turn submits still shares the batch
+    const quiet = clock() - lastBatchEnd > QUIET_MS;
+    (quiet ? process.nextTick : setImmediate)(() => {
       scheduled = false;
       void drain();
     });
