@@ -10,6 +10,7 @@ import { createEdge } from './limits/edge';
 import { redisStore } from './limits/store';
 import { createBenchHooks } from './bench-hooks';
 import { createApi } from './http/api';
+import { closingHttp } from './http/closing';
 import { handleOps } from './http/ops';
 import { createOffload } from './offload/pool';
 import { applySecurityHeaders, contentSecurityPolicy, originAllowed, securityHeaders } from './http/security';
@@ -28,6 +29,8 @@ import { createIntegrations, type Integrations, type IntegrationsTuning } from '
 
 /** how long a presence question waits for the other processes */
 const PRESENCE_TIMEOUT_MS = 1500;
+/** how long a stopping process lets an HTTP request in flight finish */
+const HTTP_GRACE_MS = 5000;
 
 export interface AppOptions {
   databasePath: string;
@@ -232,6 +235,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   });
   hub.io = io;
+  // after socket.io, which takes over the 'request' listeners it finds, so this sees its polls too
+  const closing = closingHttp(http);
   if (nextUpgrade) {
     const upgrade = nextUpgrade;
     http.on('upgrade', (req, socket, head) => {
@@ -294,9 +299,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async drain() {
       draining = true;
       // no new connections: a reverse proxy sends new ones (and reconnects) to another process
-      http.close();
+      closing.stopListening();
       await writer.settled();
       await drainSockets(io, opts.drainSpreadMs ?? 3000);
+      // an HTTP request in flight (an import, a page) gets a few seconds more, then its connection goes
+      await closing.closeConnections(HTTP_GRACE_MS);
       await writer.settled();
       await close();
     },

@@ -67,6 +67,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) process.exit(1);
     stopping = true;
     log.info({ signal }, 'server stopping');
+    // the last word: a peer that never answers (a WebSocket close, a stuck request) cannot keep
+    // the process from exiting; the writes are settled long before this
+    const deadlineMs = config.drainSpreadMs + 15_000;
+    setTimeout(() => {
+      log.error({ deadlineMs }, 'stopping took too long; exiting now');
+      process.exit(1);
+    }, deadlineMs).unref();
     app
       .drain()
       .catch((err: unknown) => log.error({ err }, 'stop failed'))

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { Agent, request } from 'node:http';
 import { AppProcess } from '../e2e/support/server';
 import { boardInDatabase, missingFromLog, rng, SimClient } from '../support/sim';
 
@@ -64,6 +65,70 @@ describe('graceful stop', () => {
         expect(missingFromLog(events, acked)).toEqual([]);
       } finally {
         for (const c of clients) c.close();
+      }
+    },
+  );
+});
+
+// DRAIN-2: a connection kept alive keeps a stopping server open only as long as its last request.
+// Node's server.close() leaves a connection that was busy at that moment open for as long as
+// requests keep coming on it (a browser retrying its socket, a proxy's keep-alive pool), so the
+// process never exited. While stopping, every answer says `Connection: close`.
+describe('graceful stop with a kept-alive connection', () => {
+  const busy = new AppProcess({ NO_NEXT: '1', LOG_LEVEL: 'warn', DRAIN_SPREAD_MS: '500' });
+  afterAll(() => busy.dispose());
+
+  it(
+    'DRAIN-2 a connection busy at SIGTERM and used every 300 ms after it does not hold the process open',
+    { timeout: 60_000 },
+    async () => {
+      await busy.start();
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const send = (method: string, path: string, body?: () => Promise<string>) =>
+        new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+          const req = request(`${busy.url}${path}`, { method, agent, headers: { 'content-type': 'application/json' } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+          });
+          req.on('error', reject);
+          if (!body) return void req.end();
+          req.flushHeaders();
+          void body().then((text) => req.end(text));
+        });
+      try {
+        expect((await send('GET', '/healthz')).connection).toBe('keep-alive');
+        // the connection is busy when the signal lands: its request body is still coming
+        let finishBody = () => {};
+        const bodyLater = new Promise<string>((r) => (finishBody = () => r(JSON.stringify({ name: 'Late', items: ['One'] }))));
+        const slow = send('POST', '/api/workshops', () => bodyLater);
+        await sleep(200);
+        const exit = busy.stop('SIGTERM', 15_000);
+        await sleep(200);
+        finishBody();
+        const answered = await slow;
+        expect(answered.connection).toBe('close');
+        // a client that goes on asking on the same agent gets a new connection, which is refused
+        let asking = true;
+        const outcomes: string[] = [];
+        const asker = (async () => {
+          while (asking) {
+            outcomes.push(
+              await send('GET', '/healthz').then(
+                (r) => `${r.status} ${r.connection}`,
+                (err: NodeJS.ErrnoException) => err.code ?? 'error',
+              ),
+            );
+            await sleep(300);
+          }
+        })();
+        await exit;
+        asking = false;
+        await asker;
+        expect(busy.exitCode).toBe(0);
+        expect(outcomes.length).toBeGreaterThan(0);
+        expect(outcomes.every((o) => o === 'ECONNREFUSED' || o.endsWith(' close'))).toBe(true);
+      } finally {
+        agent.destroy();
       }
     },
   );

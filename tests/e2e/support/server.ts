@@ -82,13 +82,27 @@ export class AppProcess {
     throw new Error(`server did not become healthy:\n${this.log}`);
   }
 
-  async stop(signal: NodeJS.Signals = 'SIGTERM') {
+  /**
+   * Signals the server and waits for it to exit. A server that is still there after `withinMs`
+   * is killed and the call fails with its log: a stop that hangs is a bug, not a slow test.
+   */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', withinMs = 20_000) {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    this.child = null;
+    // a child that already died (crashed, or killed by a signal) has nothing left to stop
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill(signal);
-    this.exitCode = await exited;
-    this.child = null;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), withinMs)));
+    const outcome = await Promise.race([exited, late]);
+    clearTimeout(timer);
+    if (outcome === 'late') {
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error(`the server did not exit within ${withinMs} ms of ${signal}:\n${this.log.slice(-4000)}`);
+    }
+    this.exitCode = outcome;
   }
 
   async restart(signal: NodeJS.Signals = 'SIGTERM') {
@@ -97,8 +111,11 @@ export class AppProcess {
   }
 
   async dispose() {
-    await this.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      await this.stop();
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 
   async createWorkshop(name: string, items: string[]): Promise<CreateWorkshopResult> {
