@@ -16,11 +16,13 @@ const POINZ_VALUES = [1, 2, 3, 5, 8, 13, 21];
 
 interface Side {
   latencyMs: Stats;
+  /** one mover: until the FIRST receiver has it (the server's work before its broadcast starts) */
+  firstMs?: Stats;
   serverCpuUsPerMove: number;
 }
 
 type SideName = 'app' | 'relay' | 'poinz';
-type Run = () => Promise<{ lat: number[]; cpuUs: number }>;
+type Run = () => Promise<{ lat: number[]; first?: number[]; cpuUs: number }>;
 
 interface Round {
   round: number;
@@ -46,6 +48,16 @@ function summary(rounds: Round[], pooled: Record<SideName, number[]>) {
     relayPooledMs: stats(pooled.relay),
     appServerCpuUsPerMove: median(rounds.map((r) => r.app.serverCpuUsPerMove)),
     relayServerCpuUsPerMove: median(rounds.map((r) => r.relay.serverCpuUsPerMove)),
+    // where the gap sits: before the broadcast starts (first receiver) or in it (first to last)
+    ...(rounds[0]?.app.firstMs
+      ? {
+          firstReceiverP50Ms: {
+            app: median(rounds.map((r) => r.app.firstMs?.p50 ?? 0)),
+            relay: median(rounds.map((r) => r.relay.firstMs?.p50 ?? 0)),
+            ...(withPoinz.length > 0 ? { poinz: median(withPoinz.map((r) => r.poinz?.firstMs?.p50 ?? 0)) } : {}),
+          },
+        }
+      : {}),
     ...(withPoinz.length > 0
       ? {
           poinz: {
@@ -74,7 +86,11 @@ async function alternate(app: AppTarget, rounds: number, runs: { app: Run; relay
       const s = await runs[name]!();
       await stop();
       pooled[name].push(...s.lat);
-      got[name] = { latencyMs: stats(s.lat), serverCpuUsPerMove: round(s.cpuUs / Math.max(1, s.lat.length), 0) };
+      got[name] = {
+        latencyMs: stats(s.lat),
+        ...(s.first ? { firstMs: stats(s.first) } : {}),
+        serverCpuUsPerMove: round(s.cpuUs / Math.max(1, s.lat.length), 0),
+      };
       await sleep(300);
     }
     const a = got.app!;
@@ -92,9 +108,10 @@ async function alternate(app: AppTarget, rounds: number, runs: { app: Run; relay
         ? { poinz: p, p50RatioToPoinz: ratio(a.latencyMs.p50, p.latencyMs.p50), p99RatioToPoinz: ratio(a.latencyMs.p99, p.latencyMs.p99) }
         : {}),
     });
-    const poinzPart = p ? ` | poinz p50 ${p.latencyMs.p50} p99 ${p.latencyMs.p99}` : '';
+    const first = (x: Side) => (x.firstMs ? ` first ${x.firstMs.p50}` : '');
+    const poinzPart = p ? ` | poinz p50 ${p.latencyMs.p50} p99 ${p.latencyMs.p99}${first(p)}` : '';
     say(
-      `  ${label} round ${r + 1}: app p50 ${a.latencyMs.p50} p99 ${a.latencyMs.p99} | relay p50 ${b.latencyMs.p50} p99 ${b.latencyMs.p99}${poinzPart} | load ${l}`,
+      `  ${label} round ${r + 1}: app p50 ${a.latencyMs.p50} p99 ${a.latencyMs.p99}${first(a)} | relay p50 ${b.latencyMs.p50} p99 ${b.latencyMs.p99}${first(b)}${poinzPart} | load ${l}`,
     );
   }
   return summary(out, pooled);
@@ -113,11 +130,15 @@ async function closedLoop(
   warmup: number,
 ) {
   const lat: number[] = [];
+  const first: number[] = [];
   let t0 = 0;
   let got = 0;
+  let firstAt = 0;
   let done: () => void = () => {};
   const on = (payload: unknown) => {
-    if (counts(payload) && ++got === receivers.length) done();
+    if (!counts(payload)) return;
+    if (got === 0) firstAt = now();
+    if (++got === receivers.length) done();
   };
   for (const s of receivers) s.on(event, on);
   for (let n = 0; n < warmup + moves; n++) {
@@ -126,10 +147,13 @@ async function closedLoop(
     t0 = now();
     await send(n);
     await all;
-    if (n >= warmup) lat.push(now() - t0);
+    if (n >= warmup) {
+      lat.push(now() - t0);
+      first.push(firstAt - t0);
+    }
   }
   for (const s of receivers) s.off(event, on);
-  return lat;
+  return { lat, first };
 }
 
 export async function oneMover(
@@ -149,7 +173,7 @@ export async function oneMover(
   const warmup = Math.max(10, Math.round(opts.moves / 10));
   const runApp = async () => {
     const cpu0 = cpuMsOf(app.pids());
-    const lat = await closedLoop(
+    const { lat, first } = await closedLoop(
       receivers,
       'room:event',
       (e) => (e as VersionedEvent).event.type === 'card.moved',
@@ -162,11 +186,11 @@ export async function oneMover(
       opts.moves,
       warmup,
     );
-    return { lat, cpuUs: (cpuMsOf(app.pids()) - cpu0) * 1000 };
+    return { lat, first, cpuUs: (cpuMsOf(app.pids()) - cpu0) * 1000 };
   };
   const runRelay = async () => {
     const cpu0 = cpuMsOf([relay.pid]);
-    const lat = await closedLoop(
+    const { lat, first } = await closedLoop(
       relayReceivers,
       'moved',
       () => true,
@@ -177,7 +201,7 @@ export async function oneMover(
       opts.moves,
       warmup,
     );
-    return { lat, cpuUs: (cpuMsOf([relay.pid]) - cpu0) * 1000 };
+    return { lat, first, cpuUs: (cpuMsOf([relay.pid]) - cpu0) * 1000 };
   };
   // Poinz: the mover is one of its 52 users and gets its own estimate back, as the others do
   const poinzRoom = poinz ? await openPoinzRoom(poinz, RECEIVERS + 2) : null;
@@ -185,7 +209,7 @@ export async function oneMover(
   const runPoinz = async () => {
     if (!poinz || !poinzRoom) throw new Error('Poinz is not running');
     const cpu0 = cpuMsOf([poinz.pid]);
-    const lat = await closedLoop(
+    const { lat, first } = await closedLoop(
       poinzRoom.sockets,
       'event',
       (e) => (e as PoinzEvent).name === 'storyEstimateGiven',
@@ -193,7 +217,7 @@ export async function oneMover(
       opts.moves,
       warmup,
     );
-    return { lat, cpuUs: (cpuMsOf([poinz.pid]) - cpu0) * 1000 };
+    return { lat, first, cpuUs: (cpuMsOf([poinz.pid]) - cpu0) * 1000 };
   };
   const result = await alternate(app, opts.rounds, { app: runApp, relay: runRelay, poinz: poinz ? runPoinz : undefined }, 'one mover');
   closeRoom(room);

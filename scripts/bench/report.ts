@@ -32,10 +32,13 @@ interface Throughput {
   medianAppServerCpuUsPerMove: number;
   medianRelayServerCpuUsPerMessage: number;
 }
+interface FirstReceiver {
+  firstReceiverP50Ms?: { app: number; relay: number; poinz?: number };
+}
 interface Result {
   machine: { cpus: number; cpu: string; node: string };
   server: string;
-  oneMover?: LatencyShape & { movesPerRound: number };
+  oneMover?: LatencyShape & FirstReceiver & { movesPerRound: number };
   everyoneMoving?: LatencyShape & {
     movesSent: number;
     movesAcked: number;
@@ -85,6 +88,14 @@ if (o) {
       'p99 <= Poinz',
       `${o.appPooledMs.p50} / ${o.appPooledMs.p99} ms (Poinz ${p.pooledMs.p50} / ${p.pooledMs.p99} ms); median round ratios ${p.medianP50Ratio}x / ${p.medianP99Ratio}x`,
       verdict(p.medianP99Ratio <= 1),
+    ]);
+  const f = o.firstReceiverP50Ms;
+  if (f)
+    rows.push([
+      'same, p50 until the first receiver has it (what comes before the broadcast: for the app, the durable commit)',
+      '',
+      `${f.app} ms (relay ${f.relay} ms${f.poinz !== undefined ? `, Poinz ${f.poinz} ms` : ''})`,
+      '',
     ]);
   rows.push([
     'same, server CPU per move (fan-out to 52 sockets included)',
