@@ -7,6 +7,7 @@ const onPostgresToo = [
   'tests/integration/api.test.ts',
   'tests/integration/api-import.test.ts',
   'tests/integration/api-jira.test.ts',
+  'tests/integration/api-webhook-restart.test.ts',
   'tests/integration/live-board.test.ts',
   'tests/integration/convergence-fuzz.test.ts',
 ];

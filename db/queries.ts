@@ -183,6 +183,11 @@ export interface DeliveryRow {
   status: string;
 }
 
+/** A pending delivery taken over from a sender that went silent (HOOK-8): what it was sending. */
+export interface ClaimedDeliveryRow extends DeliveryRow {
+  body: string | null;
+}
+
 export interface DeliveryAttemptRow {
   deliveryId: string;
   at: number;
@@ -737,14 +742,12 @@ export class Queries {
     await this.x.run('delete from webhooks where workshop_id = ?', [workshopId]);
   }
 
-  async insertDelivery(r: DeliveryRow) {
-    await this.x.run('insert into webhook_deliveries (id, workshop_id, event, created_at, status) values (?, ?, ?, ?, ?)', [
-      r.id,
-      r.workshopId,
-      r.event,
-      r.createdAt,
-      r.status,
-    ]);
+  /** `body`: kept while pending, so that another process can send it if this one stops */
+  async insertDelivery(r: DeliveryRow & { body: string | null }) {
+    await this.x.run(
+      'insert into webhook_deliveries (id, workshop_id, event, created_at, status, body, heartbeat_at) values (?, ?, ?, ?, ?, ?, ?)',
+      [r.id, r.workshopId, r.event, r.createdAt, r.status, r.status === 'pending' ? r.body : null, r.createdAt],
+    );
   }
 
   getDelivery(id: string) {
@@ -763,7 +766,29 @@ export class Queries {
       a.error,
       a.ms,
     ]);
-    await this.x.run('update webhook_deliveries set status = ? where id = ?', [status, a.deliveryId]);
+    // an attempt is its sender's sign of life; a delivery that is over needs its body no more
+    await this.x.run(
+      `update webhook_deliveries set status = ?, heartbeat_at = ?, body = case when ? = 'pending' then body else null end where id = ?`,
+      [status, a.at + a.ms, status, a.deliveryId],
+    );
+  }
+
+  /**
+   * HOOK-8: takes over up to `limit` pending deliveries whose sender has not been heard of since
+   * `staleBefore` (a process that stopped): marks them as heard of at `at` and returns them, so
+   * that each is taken over once, by one process (Postgres: rows another process is taking are
+   * skipped; the condition is checked again on the locked row).
+   */
+  claimStaleDeliveries(staleBefore: number, at: number, limit: number): Promise<ClaimedDeliveryRow[]> {
+    const skipLocked = this.x.dialect === 'postgres' ? ' for update skip locked' : '';
+    const stale = `status = 'pending' and coalesce(heartbeat_at, created_at) < ?`;
+    // the pick is materialized: an IN (subquery with LIMIT) may be run again per row and take more
+    return this.x.all<ClaimedDeliveryRow>(
+      `with picked as materialized (select id from webhook_deliveries where ${stale} order by created_at limit ?${skipLocked})
+       update webhook_deliveries set heartbeat_at = ? where ${stale} and id in (select id from picked)
+       returning id, workshop_id as "workshopId", event, created_at as "createdAt", status, body`,
+      [staleBefore, limit, at, staleBefore],
+    );
   }
 
   /** newest first */

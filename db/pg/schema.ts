@@ -232,6 +232,8 @@ export const webhookDeliveries = pgTable(
     event: text('event').notNull(),
     createdAt: ms('created_at').notNull(),
     status: text('status').notNull(),
+    body: text('body'),
+    heartbeatAt: ms('heartbeat_at'),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
   (t) => [index('webhook_deliveries_workshop').on(t.workshopId, t.createdAt)],

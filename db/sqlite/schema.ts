@@ -256,6 +256,10 @@ export const webhookDeliveries = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** 'pending' | 'delivered' | 'failed' | 'dropped' */
     status: text('status').notNull(),
+    /** the request body while the delivery is pending (a process that takes it over sends it); null after */
+    body: text('body'),
+    /** when its sender was last heard of: a pending delivery silent for long was left by a stopped process (HOOK-8) */
+    heartbeatAt: integer('heartbeat_at'),
   },
   (t) => [index('webhook_deliveries_workshop').on(t.workshopId, t.createdAt)],
 );

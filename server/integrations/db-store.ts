@@ -1,5 +1,5 @@
 // The integrations' records in the app's database (SQLite or Postgres), behind IntegrationStore.
-import type { Queries, Store, WriteBackResultRow, WriteBackRunRow } from '../../db';
+import type { DeliveryRow, Queries, Store, WriteBackResultRow, WriteBackRunRow } from '../../db';
 import type { WriteBackResult, WriteBackRun } from '../../domain/integrations/results';
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent } from '../../domain/integrations/webhook';
 import {
@@ -70,6 +70,26 @@ async function withResults(q: Queries, rows: WriteBackRunRow[]): Promise<WriteBa
 
 export function dbIntegrationStore(store: Store): IntegrationStore {
   const q = store.read;
+  /** delivery rows as records, with their attempts in the order made */
+  async function withAttempts(rows: DeliveryRow[]): Promise<DeliveryRecord[]> {
+    const attempts = await q.deliveryAttemptsOf(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      workshopId: r.workshopId,
+      event: oneOf(WEBHOOK_EVENTS, r.event, 'session.locked'),
+      createdAt: r.createdAt,
+      status: oneOf(DELIVERY_STATUS, r.status, 'failed'),
+      attempts: attempts
+        .filter((a) => a.deliveryId === r.id)
+        .map(({ at, status, code, error, ms }) => ({
+          at,
+          status,
+          code: code === null ? null : oneOf(ERROR_CODES, code, 'internal'),
+          error,
+          ms,
+        })),
+    }));
+  }
   return {
     async getJiraConnection(workshopId) {
       const r = await q.getJiraConnection(workshopId);
@@ -168,10 +188,17 @@ export function dbIntegrationStore(store: Store): IntegrationStore {
     async deleteWebhook(workshopId) {
       await store.transaction((tx) => tx.deleteWebhook(workshopId));
     },
-    async addDelivery(rec: DeliveryRecord) {
+    async addDelivery(rec: DeliveryRecord, body: string | null) {
       await store.transaction(async (tx) => {
         if (!(await tx.lockWorkshop(rec.workshopId))) return;
-        await tx.insertDelivery({ id: rec.id, workshopId: rec.workshopId, event: rec.event, createdAt: rec.createdAt, status: rec.status });
+        await tx.insertDelivery({
+          id: rec.id,
+          workshopId: rec.workshopId,
+          event: rec.event,
+          createdAt: rec.createdAt,
+          status: rec.status,
+          body,
+        });
         for (const a of rec.attempts) await tx.insertDeliveryAttempt({ deliveryId: rec.id, ...a }, rec.status);
         await tx.pruneDeliveries(rec.workshopId, DELIVERIES_KEPT);
       });
@@ -184,25 +211,16 @@ export function dbIntegrationStore(store: Store): IntegrationStore {
         await tx.insertDeliveryAttempt({ deliveryId: id, ...attempt }, status);
       });
     },
+    async claimStaleDeliveries(staleBefore, at, limit) {
+      // an update returns its rows in no particular order
+      const rows = (await store.transaction((tx) => tx.claimStaleDeliveries(staleBefore, at, limit))).sort(
+        (a, b) => a.createdAt - b.createdAt,
+      );
+      const records = await withAttempts(rows);
+      return records.map((r, i) => ({ ...r, body: rows[i]!.body }));
+    },
     async listDeliveries(workshopId, limit) {
-      const rows = await q.listDeliveries(workshopId, limit);
-      const attempts = await q.deliveryAttemptsOf(rows.map((r) => r.id));
-      return rows.map((r) => ({
-        id: r.id,
-        workshopId: r.workshopId,
-        event: oneOf(WEBHOOK_EVENTS, r.event, 'session.locked'),
-        createdAt: r.createdAt,
-        status: oneOf(DELIVERY_STATUS, r.status, 'failed'),
-        attempts: attempts
-          .filter((a) => a.deliveryId === r.id)
-          .map(({ at, status, code, error, ms }) => ({
-            at,
-            status,
-            code: code === null ? null : oneOf(ERROR_CODES, code, 'internal'),
-            error,
-            ms,
-          })),
-      }));
+      return withAttempts(await q.listDeliveries(workshopId, limit));
     },
 
     async deleteWorkshop(workshopId) {

@@ -62,6 +62,12 @@ export interface DeliveryRecord {
   attempts: DeliveryAttempt[];
 }
 
+/** A pending delivery taken over from a sender that went silent (HOOK-8), with the body it was sending. */
+export interface ClaimedDelivery extends DeliveryRecord {
+  /** null: stored before bodies were kept; it cannot be sent again */
+  body: string | null;
+}
+
 /** When a run may start: now, and since when an unfinished run's writer counts as gone (a crash). */
 export interface RunLease {
   at: number;
@@ -99,8 +105,16 @@ export interface IntegrationStore {
   getWebhook(workshopId: string): Promise<WebhookRecord | null>;
   saveWebhook(rec: WebhookRecord): Promise<void>;
   deleteWebhook(workshopId: string): Promise<void>;
-  addDelivery(rec: DeliveryRecord): Promise<void>;
+  /** `body` is kept while the delivery is pending, for a process that takes it over (HOOK-8) */
+  addDelivery(rec: DeliveryRecord, body: string | null): Promise<void>;
+  /** also its sender's sign of life */
   addDeliveryAttempt(id: string, attempt: DeliveryAttempt, status: DeliveryRecord['status']): Promise<void>;
+  /**
+   * HOOK-8: pending deliveries whose sender has not been heard of since `staleBefore` (created or
+   * last attempted), at most `limit`, oldest first: each is marked as heard of at `at` and so
+   * returned to one caller only, across processes.
+   */
+  claimStaleDeliveries(staleBefore: number, at: number, limit: number): Promise<ClaimedDelivery[]>;
   /** newest first, at most `limit` */
   listDeliveries(workshopId: string, limit: number): Promise<DeliveryRecord[]>;
 
@@ -114,6 +128,7 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
   const runs = new Map<string, { workshopId: string; run: WriteBackRun; heartbeatAt: number }>();
   const webhooks = new Map<string, WebhookRecord>();
   const deliveries = new Map<string, DeliveryRecord>();
+  const sending = new Map<string, { body: string | null; heartbeatAt: number }>();
   const copy = <T>(v: T): T => structuredClone(v);
   const store: IntegrationStore & { size(): number } = {
     async getJiraConnection(id) {
@@ -188,19 +203,38 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
     async deleteWebhook(id) {
       webhooks.delete(id);
     },
-    async addDelivery(rec) {
+    async addDelivery(rec, body) {
       deliveries.set(rec.id, copy(rec));
+      if (rec.status === 'pending') sending.set(rec.id, { body, heartbeatAt: rec.createdAt });
       const mine = [...deliveries.values()]
         .filter((d) => d.workshopId === rec.workshopId)
         .reverse()
         .sort((a, b) => b.createdAt - a.createdAt);
-      for (const d of mine.slice(DELIVERIES_KEPT)) deliveries.delete(d.id);
+      for (const d of mine.slice(DELIVERIES_KEPT)) {
+        deliveries.delete(d.id);
+        sending.delete(d.id);
+      }
     },
     async addDeliveryAttempt(id, attempt, status) {
       const d = deliveries.get(id);
       if (!d) return;
       d.attempts.push(copy(attempt));
       d.status = status;
+      const s = sending.get(id);
+      if (s && status === 'pending') s.heartbeatAt = attempt.at + attempt.ms;
+      else sending.delete(id);
+    },
+    async claimStaleDeliveries(staleBefore, at, limit) {
+      const stale = [...deliveries.values()]
+        .filter((d) => d.status === 'pending' && (sending.get(d.id)?.heartbeatAt ?? d.createdAt) < staleBefore)
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .slice(0, limit);
+      return stale.map((d) => {
+        const s = sending.get(d.id) ?? { body: null, heartbeatAt: at };
+        s.heartbeatAt = at;
+        sending.set(d.id, s);
+        return { ...copy(d), body: s.body };
+      });
     },
     async listDeliveries(workshopId, limit) {
       return [...deliveries.values()]
@@ -212,7 +246,11 @@ export function memoryIntegrationStore(): IntegrationStore & { size(): number } 
     async deleteWorkshop(id) {
       connections.delete(id);
       webhooks.delete(id);
-      for (const [k, d] of deliveries) if (d.workshopId === id) deliveries.delete(k);
+      for (const [k, d] of deliveries)
+        if (d.workshopId === id) {
+          deliveries.delete(k);
+          sending.delete(k);
+        }
       for (const [k, r] of runs) if (r.workshopId === id) runs.delete(k);
     },
     size: () => connections.size + runs.size + webhooks.size + deliveries.size,

@@ -89,6 +89,14 @@ export interface WebhookDeps {
 
 export const HOOK_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 2_000, maxDelayMs: 60_000, maxRetryAfterMs: 300_000 };
 
+/**
+ * HOOK-8: a pending delivery nobody has attempted for this long was left by a process that
+ * stopped. A live sender is never silent that long: it waits at most 5 minutes between attempts
+ * (a Retry-After beyond that ends the delivery), each attempt takes at most its timeout, and a
+ * full queue waits at most 100 deliveries x 5 s / 2 in flight for its turn.
+ */
+export const HOOK_STALE_MS = 10 * 60_000;
+
 const urlContext = (workshopId: string) => `webhook-url:${workshopId}`;
 const secretContext = (workshopId: string) => `webhook:${workshopId}`;
 
@@ -138,10 +146,10 @@ export function webhookSender(deps: WebhookDeps) {
     if (inQueue === 0) for (const w of idleWaiters.splice(0)) w();
   };
 
-  async function deliver(rec: WebhookRecord, id: string, event: WebhookMessage['event'], body: string): Promise<void> {
+  async function deliver(rec: WebhookRecord, id: string, event: WebhookMessage['event'], body: string, firstAttempt = 1): Promise<void> {
     const url = deps.sealer.open(rec.sealedUrl, urlContext(rec.workshopId));
     const secret = deps.sealer.open(rec.sealedSecret, secretContext(rec.workshopId));
-    for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
+    for (let attempt = firstAttempt; attempt <= retry.maxAttempts; attempt++) {
       const t = Math.floor(now() / 1000);
       const headers = {
         'content-type': 'application/json; charset=utf-8',
@@ -186,7 +194,39 @@ export function webhookSender(deps: WebhookDeps) {
     }
   }
 
+  /** queued: sent in the background from `firstAttempt` on; a failure of its own ends it as failed */
+  function send(rec: WebhookRecord, id: string, event: WebhookMessage['event'], body: string, firstAttempt: number) {
+    inQueue++;
+    void deliver(rec, id, event, body, firstAttempt)
+      .catch(async (e: unknown) => {
+        const error = e instanceof Error ? e.message : 'the delivery failed';
+        await deps.store.addDeliveryAttempt(id, { at: now(), status: null, code: 'internal', error, ms: 0 }, 'failed').catch(() => {});
+      })
+      .finally(settle);
+  }
+
+  /** ends a taken-over delivery that cannot be sent, saying why */
+  const giveUp = (id: string, error: string) =>
+    deps.store.addDeliveryAttempt(id, { at: now(), status: null, code: 'internal', error, ms: 0 }, 'failed');
+
   return {
+    /**
+     * HOOK-8: deliveries left pending by a process that stopped (no sign of its sender since
+     * `staleBefore`) are taken over and sent with the attempts they have left, each by one
+     * process; as many as the queue has room for. Returns how many were taken over.
+     */
+    async resume(staleBefore: number): Promise<number> {
+      const room = maxQueue - inQueue;
+      if (room <= 0) return 0;
+      const claimed = await deps.store.claimStaleDeliveries(staleBefore, now(), room);
+      for (const d of claimed) {
+        const rec = await deps.store.getWebhook(d.workshopId);
+        if (d.body === null) await giveUp(d.id, 'the server stopped before this was sent, and it was stored without its message');
+        else if (!rec) await giveUp(d.id, 'the server stopped before this was sent, and the webhook has been removed since');
+        else send(rec, d.id, d.event, d.body, Math.min(d.attempts.length + 1, retry.maxAttempts));
+      }
+      return claimed.length;
+    },
     async notify(workshopId: string, msg: WebhookMessage): Promise<NotifyOutcome> {
       try {
         const rec = await deps.store.getWebhook(workshopId);
@@ -197,24 +237,17 @@ export function webhookSender(deps: WebhookDeps) {
         const delivery: DeliveryRecord = { id, workshopId, event: msg.event, createdAt: at, status: 'pending', attempts: [] };
         if (inQueue >= maxQueue) {
           const error = `the queue is full (${maxQueue} deliveries waiting)`;
-          await deps.store.addDelivery({
-            ...delivery,
-            status: 'dropped',
-            attempts: [{ at, status: null, code: 'queue_full', error, ms: 0 }],
-          });
+          await deps.store.addDelivery(
+            { ...delivery, status: 'dropped', attempts: [{ at, status: null, code: 'queue_full', error, ms: 0 }] },
+            null,
+          );
           return 'dropped';
         }
         const body = JSON.stringify(
           webhookRequestBody(msg, rec.format, { deliveryId: id, occurredAt: at }, deps.texts[rec.language], rec.language),
         );
-        await deps.store.addDelivery(delivery);
-        inQueue++;
-        void deliver(rec, id, msg.event, body)
-          .catch(async (e: unknown) => {
-            const error = e instanceof Error ? e.message : 'the delivery failed';
-            await deps.store.addDeliveryAttempt(id, { at: now(), status: null, code: 'internal', error, ms: 0 }, 'failed').catch(() => {});
-          })
-          .finally(settle);
+        await deps.store.addDelivery(delivery, body);
+        send(rec, id, msg.event, body, 1);
         return 'queued';
       } catch {
         return 'error';

@@ -17,7 +17,7 @@ import type { JiraDeps } from './jira/client';
 import { IntegrationError, jiraService, type SessionSource } from './jira/service';
 import type { RetryPolicy, Sleep } from './retry';
 import type { IntegrationStore } from './store';
-import { httpTransport, webhookConfig, webhookSender, type WebhookTransport } from './webhook';
+import { HOOK_STALE_MS, httpTransport, webhookConfig, webhookSender, type WebhookTransport } from './webhook';
 
 export interface IntegrationsDeps extends RoomDeps {
   log: Logger;
@@ -31,7 +31,7 @@ export interface IntegrationsDeps extends RoomDeps {
 export interface IntegrationsTuning {
   store?: IntegrationStore;
   jira?: Omit<JiraDeps, 'policy'>;
-  webhook?: { retry?: RetryPolicy; sleep?: Sleep; timeoutMs?: number; transport?: WebhookTransport };
+  webhook?: { retry?: RetryPolicy; sleep?: Sleep; timeoutMs?: number; transport?: WebhookTransport; staleMs?: number };
   heartbeatMs?: number;
   staleMs?: number;
 }
@@ -91,6 +91,8 @@ export function createIntegrations(deps: IntegrationsDeps) {
       })
     : null;
   const hooks = sealer ? webhookConfig(store, sealer, deps.now) : null;
+  const hookStaleMs = tuning.webhook?.staleMs ?? HOOK_STALE_MS;
+  let resumeTimer: ReturnType<typeof setInterval> | undefined;
   const link = (path: string) => (config.publicUrl ? `${config.publicUrl}${path}` : null);
   /** hooks still reading what to send (tests wait for them with idle()) */
   const inFlight = new Set<Promise<unknown>>();
@@ -147,14 +149,35 @@ export function createIntegrations(deps: IntegrationsDeps) {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
       await sender?.idle();
     },
-    /** start-up: write-back runs left unfinished by a crash end as interrupted */
+    /**
+     * start-up: write-back runs left unfinished by a crash end as interrupted; webhook deliveries
+     * left pending are sent (HOOK-8). Alone, everything pending was left by an earlier run; with
+     * other processes, only what nobody has attempted for a while, looked for again every minute.
+     */
     async recover() {
       const n = await jira.recover(deps.alone);
       if (n > 0) log.warn({ runs: n }, 'write-back runs left unfinished by a stop end as interrupted');
+      if (sender) {
+        const at = deps.now();
+        const resumed = await sender.resume(deps.alone ? at + 1 : at - hookStaleMs);
+        if (resumed > 0) log.warn({ deliveries: resumed }, 'webhook deliveries left pending by a stop are sent now');
+        if (!deps.alone && !resumeTimer) {
+          resumeTimer = setInterval(() => {
+            sender
+              .resume(deps.now() - hookStaleMs)
+              .then((k) => k > 0 && log.warn({ deliveries: k }, 'webhook deliveries left pending by another process are sent now'))
+              .catch((err: unknown) => log.error({ err }, 'taking over webhook deliveries failed'));
+          }, 60_000);
+          resumeTimer.unref();
+        }
+      }
       return n;
     },
     /** stopping: runs in progress end after their current item, as interrupted */
-    close: () => jira.close(),
+    close: () => {
+      clearInterval(resumeTimer);
+      return jira.close();
+    },
   };
 }
 

@@ -253,18 +253,21 @@ describe.each(kinds)('integration store on $name', (kind) => {
     await integ.saveWebhook({ ...hook, format: 'slack', events: ['session.locked', 'sprint.recorded'] });
     expect((await integ.getWebhook('w1'))?.events).toEqual(['session.locked', 'sprint.recorded']);
 
-    await integ.addDelivery({ id: 'd1', workshopId: 'w1', event: 'session.locked', createdAt: 10, status: 'pending', attempts: [] });
+    await integ.addDelivery({ id: 'd1', workshopId: 'w1', event: 'session.locked', createdAt: 10, status: 'pending', attempts: [] }, '{}');
     await integ.addDeliveryAttempt('d1', { at: 11, status: 503, code: 'http', error: 'the receiver answered 503', ms: 40 }, 'pending');
     await integ.addDeliveryAttempt('d1', { at: 13, status: 200, code: null, error: null, ms: 12 }, 'delivered');
-    await integ.addDelivery({
-      id: 'd2',
-      workshopId: 'w1',
-      event: 'sprint.recorded',
-      createdAt: 20,
-      status: 'dropped',
-      attempts: [{ at: 20, status: null, code: 'queue_full', error: 'full', ms: 0 }],
-    });
-    await integ.addDelivery({ id: 'd3', workshopId: 'w2', event: 'session.locked', createdAt: 30, status: 'pending', attempts: [] });
+    await integ.addDelivery(
+      {
+        id: 'd2',
+        workshopId: 'w1',
+        event: 'sprint.recorded',
+        createdAt: 20,
+        status: 'dropped',
+        attempts: [{ at: 20, status: null, code: 'queue_full', error: 'full', ms: 0 }],
+      },
+      null,
+    );
+    await integ.addDelivery({ id: 'd3', workshopId: 'w2', event: 'session.locked', createdAt: 30, status: 'pending', attempts: [] }, '{}');
     expect(await integ.listDeliveries('w1', 50)).toEqual([
       {
         id: 'd2',
@@ -289,14 +292,17 @@ describe.each(kinds)('integration store on $name', (kind) => {
     expect((await integ.listDeliveries('w1', 1)).map((d) => d.id)).toEqual(['d2']);
 
     for (let i = 0; i < DELIVERIES_KEPT + 5; i++)
-      await integ.addDelivery({
-        id: `m${i}`,
-        workshopId: 'w1',
-        event: 'session.locked',
-        createdAt: 100 + i,
-        status: 'pending',
-        attempts: [],
-      });
+      await integ.addDelivery(
+        {
+          id: `m${i}`,
+          workshopId: 'w1',
+          event: 'session.locked',
+          createdAt: 100 + i,
+          status: 'pending',
+          attempts: [],
+        },
+        '{}',
+      );
     const kept = await integ.listDeliveries('w1', 1000);
     expect(kept).toHaveLength(DELIVERIES_KEPT);
     expect(kept[0]?.id).toBe(`m${DELIVERIES_KEPT + 4}`);
@@ -304,6 +310,59 @@ describe.each(kinds)('integration store on $name', (kind) => {
     expect(await integ.listDeliveries('w2', 10)).toHaveLength(1);
     await integ.deleteWebhook('w1');
     expect(await integ.getWebhook('w1')).toBeNull();
+  });
+
+  it('STORE-INT-7 a pending delivery whose sender went silent is taken over once, with its body; fresh, finished and taken ones are not', async () => {
+    const { integ } = await open();
+    const pending = (id: string, createdAt: number) =>
+      integ.addDelivery({ id, workshopId: 'w1', event: 'session.locked', createdAt, status: 'pending', attempts: [] }, `{"n":"${id}"}`);
+    await pending('old', 100);
+    await pending('retried', 110);
+    await integ.addDeliveryAttempt(
+      'retried',
+      { at: 900, status: 503, code: 'http', error: 'the receiver answered 503', ms: 50 },
+      'pending',
+    );
+    await pending('done', 120);
+    await integ.addDeliveryAttempt('done', { at: 130, status: 200, code: null, error: null, ms: 5 }, 'delivered');
+    await pending('fresh', 800);
+    // silent since before 500: "old" (created at 100); "retried" was attempted at 900, "done" is over, "fresh" is new
+    const taken = await integ.claimStaleDeliveries(500, 1000, 10);
+    expect(taken.map((d) => [d.id, d.body, d.status, d.attempts.length])).toEqual([['old', '{"n":"old"}', 'pending', 0]]);
+    // taken at 1000: asked again the same way, nobody gets it a second time
+    expect(await integ.claimStaleDeliveries(500, 1001, 10)).toEqual([]);
+    const later = await integ.claimStaleDeliveries(1001, 1100, 10);
+    expect(later.map((d) => d.id)).toEqual(['old', 'retried', 'fresh']);
+    expect(later.find((d) => d.id === 'retried')?.attempts).toEqual([
+      { at: 900, status: 503, code: 'http', error: 'the receiver answered 503', ms: 50 },
+    ]);
+    // at most `limit`, oldest first
+    expect((await integ.claimStaleDeliveries(2000, 2001, 2)).map((d) => d.id)).toEqual(['old', 'retried']);
+    // a delivery that is over is never taken, and keeps no body
+    await integ.addDeliveryAttempt('old', { at: 2100, status: 400, code: 'http', error: 'the receiver answered 400', ms: 5 }, 'failed');
+    expect((await integ.claimStaleDeliveries(9000, 9001, 10)).map((d) => d.id)).toEqual(['retried', 'fresh']);
+  });
+
+  it('STORE-INT-7 two processes taking over at the same moment: each left-over delivery goes to exactly one', async () => {
+    const { integ, second } = await open();
+    const other = second ? await second() : integ;
+    for (let i = 0; i < 40; i++)
+      await integ.addDelivery(
+        { id: `p${i}`, workshopId: 'w1', event: 'session.locked', createdAt: 100 + i, status: 'pending', attempts: [] },
+        '{}',
+      );
+    const taken: string[] = [];
+    // in small takes, as a sender with a little room in its queue does
+    await Promise.all(
+      [integ, other, integ, other].map(async (s, k) => {
+        for (;;) {
+          const got = await s.claimStaleDeliveries(1000, 2000 + k, 3);
+          if (got.length === 0) return;
+          taken.push(...got.map((d) => d.id));
+        }
+      }),
+    );
+    expect(taken.sort()).toEqual(Array.from({ length: 40 }, (_, i) => `p${i}`).sort());
   });
 
   it('STORE-INT-6 deleting the workshop deletes its connection, runs, results, webhook and deliveries; late writes are dropped quietly', async () => {
@@ -323,7 +382,7 @@ describe.each(kinds)('integration store on $name', (kind) => {
       events: ['session.locked'],
       updatedAt: 1,
     });
-    await integ.addDelivery({ id: 'd1', workshopId: 'w1', event: 'session.locked', createdAt: 10, status: 'pending', attempts: [] });
+    await integ.addDelivery({ id: 'd1', workshopId: 'w1', event: 'session.locked', createdAt: 10, status: 'pending', attempts: [] }, '{}');
     await integ.addDeliveryAttempt('d1', { at: 11, status: 500, code: 'http', error: 'x', ms: 1 }, 'pending');
 
     await deleteWorkshop('w1');

@@ -199,3 +199,82 @@ describe('webhook deliveries', () => {
     expect(JSON.stringify(await config.get('w1'))).not.toContain(SECRET);
   });
 });
+
+describe('webhook deliveries left by a process that stopped', () => {
+  it('HOOK-8 a delivery left pending mid-retry is taken over and sent once, with the attempts it has left', async () => {
+    // process A: the first attempt gets a 503, then A stops while waiting to retry
+    const { receiver, store } = await setup({ sleep: () => new Promise<void>(() => {}) });
+    receiver.answer({ status: 503 });
+    let clockA = Date.UTC(2026, 10, 2, 9, 0, 0);
+    const a = webhookSender({
+      store,
+      sealer,
+      transport: httpTransport({ allowedHosts: [], allowPrivate: true }),
+      texts: { en: en.integrations.hookText, de: de.integrations.hookText },
+      retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000, maxRetryAfterMs: 300_000 },
+      sleep: () => new Promise<void>(() => {}),
+      now: () => (clockA += 5),
+      newId: () => 'left-1',
+    });
+    expect(await a.notify('w1', msg)).toBe('queued');
+    await expect.poll(async () => (await store.listDeliveries('w1', 1))[0]?.attempts.length).toBe(1);
+
+    // process B, later: nothing is taken over while A could still be retrying
+    let clockB = clockA + 60_000;
+    const b = webhookSender({
+      store,
+      sealer,
+      transport: httpTransport({ allowedHosts: [], allowPrivate: true }),
+      texts: { en: en.integrations.hookText, de: de.integrations.hookText },
+      retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000, maxRetryAfterMs: 300_000 },
+      sleep: async () => undefined,
+      now: () => (clockB += 5),
+    });
+    expect(await b.resume(clockB - 10 * 60_000)).toBe(0);
+    // ten minutes on, A has not been heard of: B sends it, as A would have
+    clockB += 10 * 60_000;
+    expect(await b.resume(clockB - 10 * 60_000)).toBe(1);
+    await b.idle();
+    expect(receiver.received).toHaveLength(2);
+    const [first, second] = receiver.received;
+    expect(second!.body).toBe(first!.body);
+    expect(second!.headers['x-magic-estimation-delivery']).toBe('left-1');
+    // signed afresh, at B's time
+    const sig = parseSignatureHeader(String(second!.headers['x-magic-estimation-signature']))!;
+    expect(sig.v1[0]).toBe(createHmac('sha256', SECRET).update(signatureBase(sig.t, second!.body)).digest('hex'));
+    expect(sig.t).toBeGreaterThan(Math.floor(clockA / 1000) + 600);
+    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({
+      id: 'left-1',
+      status: 'delivered',
+      attempts: [{ status: 503 }, { status: 200 }],
+    });
+    // over: nobody sends it again
+    expect(await b.resume(clockB + 60 * 60_000)).toBe(0);
+    expect(receiver.received).toHaveLength(2);
+  });
+
+  it('HOOK-8 a left-over delivery that cannot be sent ends as failed, saying why', async () => {
+    const { receiver, store, sender, config } = await setup();
+    const at = Date.UTC(2026, 10, 2, 8, 0, 0);
+    // stored before bodies were kept
+    await store.addDelivery({ id: 'old', workshopId: 'w1', event: 'session.locked', createdAt: at, status: 'pending', attempts: [] }, null);
+    expect(await sender.resume(at + 1)).toBe(1);
+    expect((await store.listDeliveries('w1', 10))[0]).toMatchObject({
+      id: 'old',
+      status: 'failed',
+      attempts: [{ code: 'internal', error: 'the server stopped before this was sent, and it was stored without its message' }],
+    });
+    // the webhook was removed while nobody was sending it
+    await store.addDelivery(
+      { id: 'orphan', workshopId: 'w1', event: 'session.locked', createdAt: at + 1, status: 'pending', attempts: [] },
+      '{}',
+    );
+    await config.remove('w1');
+    expect(await sender.resume(at + 2)).toBe(1);
+    expect((await store.listDeliveries('w1', 10)).find((d) => d.id === 'orphan')).toMatchObject({
+      status: 'failed',
+      attempts: [{ code: 'internal', error: 'the server stopped before this was sent, and the webhook has been removed since' }],
+    });
+    expect(receiver.received).toHaveLength(0);
+  });
+});
