@@ -152,7 +152,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
     /**
      * start-up: write-back runs left unfinished by a crash end as interrupted; webhook deliveries
      * left pending are sent (HOOK-8). Alone, everything pending was left by an earlier run; with
-     * other processes, only what nobody has attempted for a while, looked for again every minute.
+     * other processes, only what nobody has attempted for a while. Looked for again every minute.
      */
     async recover() {
       const n = await jira.recover(deps.alone);
@@ -161,11 +161,12 @@ export function createIntegrations(deps: IntegrationsDeps) {
         const at = deps.now();
         const resumed = await sender.resume(deps.alone ? at + 1 : at - hookStaleMs);
         if (resumed > 0) log.warn({ deliveries: resumed }, 'webhook deliveries left pending by a stop are sent now');
-        if (!deps.alone && !resumeTimer) {
+        // alone too: what one take had no room for is taken later, and a live sender is never that silent
+        if (!resumeTimer) {
           resumeTimer = setInterval(() => {
             sender
               .resume(deps.now() - hookStaleMs)
-              .then((k) => k > 0 && log.warn({ deliveries: k }, 'webhook deliveries left pending by another process are sent now'))
+              .then((k) => k > 0 && log.warn({ deliveries: k }, 'webhook deliveries nobody was sending are sent now'))
               .catch((err: unknown) => log.error({ err }, 'taking over webhook deliveries failed'));
           }, 60_000);
           resumeTimer.unref();
