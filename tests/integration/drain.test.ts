@@ -84,26 +84,38 @@ describe('graceful stop with a kept-alive connection', () => {
     async () => {
       await busy.start();
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      const send = (method: string, path: string, body?: () => Promise<string>) =>
+      /** `body`: sent once the server has taken the request in (its 100 Continue) and `later` resolves */
+      const send = (method: string, path: string, body?: { taken: () => void; later: Promise<string> }) =>
         new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
-          const req = request(`${busy.url}${path}`, { method, agent, headers: { 'content-type': 'application/json' } }, (res) => {
+          const headers = { 'content-type': 'application/json', ...(body ? { expect: '100-continue' } : {}) };
+          const req = request(`${busy.url}${path}`, { method, agent, headers }, (res) => {
             res.resume();
             res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
           });
           req.on('error', reject);
           if (!body) return void req.end();
+          req.on('continue', () => {
+            body.taken();
+            void body.later.then((text) => req.end(text));
+          });
           req.flushHeaders();
-          void body().then((text) => req.end(text));
         });
       try {
         expect((await send('GET', '/healthz')).connection).toBe('keep-alive');
-        // the connection is busy when the signal lands: its request body is still coming
+        // the connection is busy when the signal lands: the server has the request, its body is still coming
         let finishBody = () => {};
-        const bodyLater = new Promise<string>((r) => (finishBody = () => r(JSON.stringify({ name: 'Late', items: ['One'] }))));
-        const slow = send('POST', '/api/workshops', () => bodyLater);
-        await sleep(200);
+        const later = new Promise<string>((r) => (finishBody = () => r(JSON.stringify({ name: 'Late', items: ['One'] }))));
+        let taken = () => {};
+        const inFlight = new Promise<void>((r) => (taken = r));
+        const slow = send('POST', '/api/workshops', { taken, later });
+        await inFlight;
         const exit = busy.stop('SIGTERM', 15_000);
-        await sleep(200);
+        // the body comes once the server is stopping (its readiness says so, asked on another connection)
+        for (let ready: number | string = 200; ready === 200;)
+          ready = await fetch(`${busy.url}/readyz`).then(
+            (r) => r.status,
+            () => 'refused',
+          );
         finishBody();
         const answered = await slow;
         expect(answered.connection).toBe('close');
