@@ -159,7 +159,11 @@ export function createIntegrations(deps: IntegrationsDeps) {
       if (n > 0) log.warn({ runs: n }, 'write-back runs left unfinished by a stop end as interrupted');
       if (sender) {
         const at = deps.now();
-        const resumed = await sender.resume(deps.alone ? at + 1 : at - hookStaleMs);
+        // a webhook is no reason not to start: what fails here is looked for again in a minute
+        const resumed = await sender.resume(deps.alone ? at + 1 : at - hookStaleMs).catch((err: unknown) => {
+          log.error({ err }, 'taking over webhook deliveries failed');
+          return 0;
+        });
         if (resumed > 0) log.warn({ deliveries: resumed }, 'webhook deliveries left pending by a stop are sent now');
         // alone too: what one take had no room for is taken later, and a live sender is never that silent
         if (!resumeTimer) {
