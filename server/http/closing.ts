@@ -24,8 +24,8 @@ export function closingHttp(http: Server) {
     /** stop listening; every answer not yet sent, and every one after, closes its connection */
     stopListening() {
       closing = true;
+      // since Node 19 this also closes the idle connections
       http.close();
-      http.closeIdleConnections();
       for (const res of inFlight) endsConnection(res);
     },
     /** lets the requests in flight finish (at most `graceMs`), then cuts every connection left */

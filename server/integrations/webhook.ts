@@ -194,20 +194,17 @@ export function webhookSender(deps: WebhookDeps) {
     }
   }
 
+  /** ends a delivery that cannot be sent, saying why */
+  const giveUp = (id: string, error: string) =>
+    deps.store.addDeliveryAttempt(id, { at: now(), status: null, code: 'internal', error, ms: 0 }, 'failed');
+
   /** queued: sent in the background from `firstAttempt` on; a failure of its own ends it as failed */
   function send(rec: WebhookRecord, id: string, event: WebhookMessage['event'], body: string, firstAttempt: number) {
     inQueue++;
     void deliver(rec, id, event, body, firstAttempt)
-      .catch(async (e: unknown) => {
-        const error = e instanceof Error ? e.message : 'the delivery failed';
-        await deps.store.addDeliveryAttempt(id, { at: now(), status: null, code: 'internal', error, ms: 0 }, 'failed').catch(() => {});
-      })
+      .catch((e: unknown) => giveUp(id, e instanceof Error ? e.message : 'the delivery failed').catch(() => {}))
       .finally(settle);
   }
-
-  /** ends a taken-over delivery that cannot be sent, saying why */
-  const giveUp = (id: string, error: string) =>
-    deps.store.addDeliveryAttempt(id, { at: now(), status: null, code: 'internal', error, ms: 0 }, 'failed');
 
   return {
     /**
@@ -220,9 +217,12 @@ export function webhookSender(deps: WebhookDeps) {
       if (room <= 0) return 0;
       const claimed = await deps.store.claimStaleDeliveries(staleBefore, now(), room);
       for (const d of claimed) {
+        if (d.body === null) {
+          await giveUp(d.id, 'the server stopped before this was sent, and it was stored without its message');
+          continue;
+        }
         const rec = await deps.store.getWebhook(d.workshopId);
-        if (d.body === null) await giveUp(d.id, 'the server stopped before this was sent, and it was stored without its message');
-        else if (!rec) await giveUp(d.id, 'the server stopped before this was sent, and the webhook has been removed since');
+        if (!rec) await giveUp(d.id, 'the server stopped before this was sent, and the webhook has been removed since');
         else send(rec, d.id, d.event, d.body, Math.min(d.attempts.length + 1, retry.maxAttempts));
       }
       return claimed.length;

@@ -158,21 +158,17 @@ export function createIntegrations(deps: IntegrationsDeps) {
       const n = await jira.recover(deps.alone);
       if (n > 0) log.warn({ runs: n }, 'write-back runs left unfinished by a stop end as interrupted');
       if (sender) {
+        // never throws: a webhook is no reason not to start, and what fails is looked for again in a minute
+        const takeOver = (staleBefore: number) =>
+          sender.resume(staleBefore).then(
+            (k) => void (k > 0 && log.warn({ deliveries: k }, 'webhook deliveries left pending by a stop are sent now')),
+            (err: unknown) => log.error({ err }, 'taking over webhook deliveries failed'),
+          );
         const at = deps.now();
-        // a webhook is no reason not to start: what fails here is looked for again in a minute
-        const resumed = await sender.resume(deps.alone ? at + 1 : at - hookStaleMs).catch((err: unknown) => {
-          log.error({ err }, 'taking over webhook deliveries failed');
-          return 0;
-        });
-        if (resumed > 0) log.warn({ deliveries: resumed }, 'webhook deliveries left pending by a stop are sent now');
+        await takeOver(deps.alone ? at + 1 : at - hookStaleMs);
         // alone too: what one take had no room for is taken later, and a live sender is never that silent
         if (!resumeTimer) {
-          resumeTimer = setInterval(() => {
-            sender
-              .resume(deps.now() - hookStaleMs)
-              .then((k) => k > 0 && log.warn({ deliveries: k }, 'webhook deliveries nobody was sending are sent now'))
-              .catch((err: unknown) => log.error({ err }, 'taking over webhook deliveries failed'));
-          }, 60_000);
+          resumeTimer = setInterval(() => void takeOver(deps.now() - hookStaleMs), 60_000);
           resumeTimer.unref();
         }
       }

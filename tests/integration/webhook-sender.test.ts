@@ -203,33 +203,26 @@ describe('webhook deliveries', () => {
 describe('webhook deliveries left by a process that stopped', () => {
   it('HOOK-8 a delivery left pending mid-retry is taken over and sent once, with the attempts it has left', async () => {
     // process A: the first attempt gets a 503, then A stops while waiting to retry
-    const { receiver, store } = await setup({ sleep: () => new Promise<void>(() => {}) });
+    const { receiver, store } = await setup();
     receiver.answer({ status: 503 });
+    /** another process's sender on the same database */
+    const processOn = (over: Partial<WebhookDeps>) =>
+      webhookSender({
+        store,
+        sealer,
+        transport: httpTransport({ allowedHosts: [], allowPrivate: true }),
+        texts: { en: en.integrations.hookText, de: de.integrations.hookText },
+        retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000, maxRetryAfterMs: 300_000 },
+        ...over,
+      });
     let clockA = Date.UTC(2026, 10, 2, 9, 0, 0);
-    const a = webhookSender({
-      store,
-      sealer,
-      transport: httpTransport({ allowedHosts: [], allowPrivate: true }),
-      texts: { en: en.integrations.hookText, de: de.integrations.hookText },
-      retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000, maxRetryAfterMs: 300_000 },
-      sleep: () => new Promise<void>(() => {}),
-      now: () => (clockA += 5),
-      newId: () => 'left-1',
-    });
+    const a = processOn({ sleep: () => new Promise<void>(() => {}), now: () => (clockA += 5), newId: () => 'left-1' });
     expect(await a.notify('w1', msg)).toBe('queued');
     await expect.poll(async () => (await store.listDeliveries('w1', 1))[0]?.attempts.length).toBe(1);
 
     // process B, later: nothing is taken over while A could still be retrying
     let clockB = clockA + 60_000;
-    const b = webhookSender({
-      store,
-      sealer,
-      transport: httpTransport({ allowedHosts: [], allowPrivate: true }),
-      texts: { en: en.integrations.hookText, de: de.integrations.hookText },
-      retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000, maxRetryAfterMs: 300_000 },
-      sleep: async () => undefined,
-      now: () => (clockB += 5),
-    });
+    const b = processOn({ sleep: async () => undefined, now: () => (clockB += 5) });
     expect(await b.resume(clockB - 10 * 60_000)).toBe(0);
     // ten minutes on, A has not been heard of: B sends it, as A would have
     clockB += 10 * 60_000;
